@@ -1,0 +1,38 @@
+# The two commands a newcomer needs: `make generate` and `make test`.
+# Every target bootstraps what it needs; nothing has to be installed by hand.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+VENV_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+GEN := $(BIN)/python -m generator
+VENDOR ?=
+
+.PHONY: generate check validate accept-surface test lint clean
+
+$(VENV_STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+generate: $(VENV_STAMP)
+	$(GEN) generate $(VENDOR)
+
+validate: $(VENV_STAMP)
+	$(GEN) validate $(VENDOR)
+
+check: $(VENV_STAMP)
+	$(GEN) check $(VENDOR)
+
+accept-surface: $(VENV_STAMP)
+	$(GEN) accept-surface $(VENDOR)
+
+test: $(VENV_STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache

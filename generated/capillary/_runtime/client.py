@@ -1,0 +1,372 @@
+"""The request/response core of generated clients.
+
+``_BaseClient`` holds the pure logic (build a request, choose credentials, map
+a response to a value or an exception); ``SyncAPIClient`` and
+``AsyncAPIClient`` only do I/O.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import functools
+import json
+import logging
+import time
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any, Self, TypeVar
+from urllib.parse import quote
+
+import httpx
+import pydantic
+import pydantic_core
+
+from .auth import CombinedAuth
+from .errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    MissingCredentialsError,
+    status_error_class,
+)
+from .sentinels import NOT_GIVEN, NotGiven, Omit
+
+T = TypeVar("T")
+
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+
+TimeoutArg = float | httpx.Timeout | None | NotGiven
+# Alternatives of a security requirement: each a tuple of scheme names; () allows anonymous calls.
+Security = tuple[tuple[str, ...], ...]
+ErrorModels = Mapping[int, Any]
+
+_log = logging.getLogger(__name__.rsplit(".", 2)[0])
+
+
+@functools.lru_cache(maxsize=512)
+def _adapter(tp: Any) -> pydantic.TypeAdapter[Any]:
+    return pydantic.TypeAdapter(tp)
+
+
+def _scalar(value: object) -> str:
+    """A parameter value as text: JSON's spelling of booleans, an enum's value, ISO dates."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, enum.Enum):
+        return _scalar(value.value)
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def _jsonable(value: object) -> object:
+    """Request data as JSON values. Models send only the fields the caller set; ``omit`` is dropped."""
+    if isinstance(value, pydantic.BaseModel):
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items() if not isinstance(v, Omit)}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value if not isinstance(v, Omit)]
+    return pydantic_core.to_jsonable_python(value)
+
+
+def _decode(response: httpx.Response) -> object:
+    """The response body: parsed JSON when it is JSON, else its text."""
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        return response.text
+
+
+class _BaseClient:
+    def __init__(
+        self,
+        *,
+        base_url: str | httpx.URL,
+        auth: Mapping[str, httpx.Auth | None],
+        timeout: TimeoutArg,
+        user_agent: str,
+        default_headers: Mapping[str, str] | None,
+    ) -> None:
+        self.base_url = httpx.URL(str(base_url).rstrip("/") + "/")
+        self._auth = {name: scheme for name, scheme in auth.items() if scheme is not None}
+        self.timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
+        self._headers = {
+            "User-Agent": user_agent,
+            "Accept": "application/json",
+            **(default_headers or {}),
+        }
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
+
+    def _url(self, path: str, path_params: Mapping[str, object]) -> httpx.URL:
+        values = {}
+        for name, value in path_params.items():
+            text = _scalar(value)
+            if not text:
+                # An empty segment would silently address another resource.
+                raise ValueError(f"path parameter {name!r} must not be empty")
+            values[name] = quote(text, safe="")
+        return self.base_url.join(path.lstrip("/").format_map(values))
+
+    def _request_parts(
+        self,
+        path: str,
+        *,
+        path_params: Mapping[str, object],
+        query: Mapping[str, object],
+        headers: Mapping[str, object],
+        body: object,
+        extra_headers: Mapping[str, str] | None,
+    ) -> dict[str, Any]:
+        params: list[tuple[str, str]] = []
+        for name, value in query.items():
+            if isinstance(value, Omit) or value is None:
+                continue
+            items = value if isinstance(value, list | tuple) else [value]
+            params.extend((name, _scalar(item)) for item in items)
+        merged = dict(self._headers)
+        merged.update(
+            {k: _scalar(v) for k, v in headers.items() if not isinstance(v, Omit) and v is not None}
+        )
+        content = None
+        if not isinstance(body, Omit):
+            merged["Content-Type"] = "application/json"
+            content = json.dumps(
+                _jsonable(body), ensure_ascii=False, separators=(",", ":")
+            ).encode()
+        merged.update(extra_headers or {})
+        return {
+            "url": self._url(path, path_params),
+            "params": params,
+            "headers": merged,
+            "content": content,
+        }
+
+    def _timeout(self, timeout: TimeoutArg) -> float | httpx.Timeout | None:
+        return self.timeout if isinstance(timeout, NotGiven) else timeout
+
+    def _select_auth(self, security: Security, operation: str) -> httpx.Auth | None:
+        if not security:
+            return None
+        for requirement in security:
+            if all(name in self._auth for name in requirement):
+                parts = [self._auth[name] for name in requirement]
+                if not parts:
+                    return None
+                return parts[0] if len(parts) == 1 else CombinedAuth(parts)
+        options = " or ".join(" + ".join(req) or "(none)" for req in security)
+        raise MissingCredentialsError(
+            f"{operation} needs credentials for {options}; none were given to the client"
+        )
+
+    def _process(self, response: httpx.Response, cast_to: Any, errors: ErrorModels) -> Any:
+        body = _decode(response)
+        if response.is_success:
+            if cast_to is None:
+                return None
+            try:
+                return _adapter(cast_to).validate_python(body)
+            except pydantic.ValidationError as exc:
+                raise APIResponseValidationError(
+                    f"{response.status_code} response to {response.request.method} "
+                    f"{response.request.url.path} does not match its documented schema: "
+                    f"{exc.error_count()} problem(s), first: {exc.errors()[0]['msg']}",
+                    response=response,
+                    body=body,
+                ) from exc
+        model = errors.get(response.status_code)
+        error = None
+        if model is not None:
+            try:
+                error = _adapter(model).validate_python(body)
+            except pydantic.ValidationError:
+                error = None
+        reason = response.reason_phrase or "error"
+        excerpt = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False)
+        if len(excerpt) > 300:
+            excerpt = excerpt[:299] + "…"
+        raise status_error_class(response.status_code)(
+            f"{response.status_code} {reason} from {response.request.method} "
+            f"{response.request.url.path}: {excerpt}",
+            response=response,
+            body=body,
+            error=error,
+        )
+
+    def _log(self, request: httpx.Request, response: httpx.Response, started: float) -> None:
+        if _log.isEnabledFor(logging.DEBUG):
+            _log.debug(
+                "%s %s -> %d in %.3fs",
+                request.method,
+                request.url.copy_with(query=None),
+                response.status_code,
+                time.monotonic() - started,
+            )
+
+
+def _transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+    where = f"{request.method} {request.url.copy_with(query=None)}"
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"timed out: {where} ({type(exc).__name__})", request=request)
+    return APIConnectionError(f"connection failed: {where} ({type(exc).__name__})", request=request)
+
+
+class SyncAPIClient(_BaseClient):
+    def __init__(
+        self,
+        *,
+        base_url: str | httpx.URL,
+        auth: Mapping[str, httpx.Auth | None],
+        timeout: TimeoutArg = NOT_GIVEN,
+        user_agent: str,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        super().__init__(
+            base_url=base_url,
+            auth=auth,
+            timeout=timeout,
+            user_agent=user_agent,
+            default_headers=default_headers,
+        )
+        self._owns_client = http_client is None
+        self._client = http_client if http_client is not None else httpx.Client()
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        operation: str,
+        path_params: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        headers: Mapping[str, object] | None = None,
+        body: object,
+        cast_to: Any,
+        errors: ErrorModels,
+        security: Security,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Any:
+        auth = self._select_auth(security, operation)
+        parts = self._request_parts(
+            path,
+            path_params=path_params or {},
+            query=query or {},
+            headers=headers or {},
+            body=body,
+            extra_headers=extra_headers,
+        )
+        request = self._client.build_request(method, timeout=self._timeout(timeout), **parts)
+        started = time.monotonic()
+        try:
+            response = self._client.send(request, auth=auth) if auth else self._client.send(request)
+        except httpx.TransportError as exc:
+            raise _transport_error(exc, request) from exc
+        self._log(request, response, started)
+        return self._process(response, cast_to, errors)
+
+    def close(self) -> None:
+        """Close the connection pool, unless the caller passed its own ``http_client``."""
+        if self._owns_client:
+            self._client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncAPIClient(_BaseClient):
+    def __init__(
+        self,
+        *,
+        base_url: str | httpx.URL,
+        auth: Mapping[str, httpx.Auth | None],
+        timeout: TimeoutArg = NOT_GIVEN,
+        user_agent: str,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        super().__init__(
+            base_url=base_url,
+            auth=auth,
+            timeout=timeout,
+            user_agent=user_agent,
+            default_headers=default_headers,
+        )
+        self._owns_client = http_client is None
+        self._client = http_client if http_client is not None else httpx.AsyncClient()
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        operation: str,
+        path_params: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        headers: Mapping[str, object] | None = None,
+        body: object,
+        cast_to: Any,
+        errors: ErrorModels,
+        security: Security,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Any:
+        auth = self._select_auth(security, operation)
+        parts = self._request_parts(
+            path,
+            path_params=path_params or {},
+            query=query or {},
+            headers=headers or {},
+            body=body,
+            extra_headers=extra_headers,
+        )
+        request = self._client.build_request(method, timeout=self._timeout(timeout), **parts)
+        started = time.monotonic()
+        try:
+            response = await (
+                self._client.send(request, auth=auth) if auth else self._client.send(request)
+            )
+        except httpx.TransportError as exc:
+            raise _transport_error(exc, request) from exc
+        self._log(request, response, started)
+        return self._process(response, cast_to, errors)
+
+    async def close(self) -> None:
+        """Close the connection pool, unless the caller passed its own ``http_client``."""
+        if self._owns_client:
+            await self._client.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "AsyncAPIClient",
+    "ErrorModels",
+    "Security",
+    "SyncAPIClient",
+    "TimeoutArg",
+]

@@ -1,0 +1,207 @@
+# Generated from specs/imprint/openapi.yaml. Do not edit; run make generate.
+"""Clients for Public Imprint API (API version 2.0)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, cast
+
+import httpx
+
+from ._runtime import NOT_GIVEN
+from ._runtime.auth import (
+    BasicAuth,
+    BearerAuth,
+)
+from ._runtime.client import AsyncAPIClient, SyncAPIClient, TimeoutArg
+from .models import (
+    Customer,
+    CustomerNotFoundError,
+    InvalidRequestError,
+    UpdateCustomerRequest,
+)
+
+DEFAULT_BASE_URL = "https://dev.sbx.imprint.co"
+USER_AGENT = "imprint-python/2.0 (generated; httpx)"
+
+
+class ImprintClient(SyncAPIClient):
+    """Synchronous client for Public Imprint API.
+
+    Use it as a context manager, or call ``close()`` when done.
+    """
+
+    def __init__(
+        self,
+        *,
+        basic_auth: tuple[str, str] | None = None,
+        bearer_auth: str | None = None,
+        base_url: str | httpx.URL = DEFAULT_BASE_URL,
+        timeout: TimeoutArg = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        """Build a client; credentials are given once, here.
+
+        Args:
+            basic_auth: (user name, password) for HTTP Basic (scheme basicAuth). HTTP Basic authentication (defined by our overlay; the published spec names it without defining it).
+            bearer_auth: bearer token (scheme bearerAuth). Bearer HTTP authentication. Allowed headers-- Authorization: Bearer <api_key>
+            base_url: overrides the server the spec names (https://dev.sbx.imprint.co).
+            timeout: seconds or an ``httpx.Timeout``; default 30 s (5 s to connect); None waits forever.
+            default_headers: headers sent with every request.
+            http_client: an ``httpx.Client`` to send requests with (proxies,
+                transports); the caller keeps ownership and closes it.
+        """
+        super().__init__(
+            base_url=base_url,
+            auth={
+                "basicAuth": BasicAuth(*basic_auth) if basic_auth is not None else None,
+                "bearerAuth": BearerAuth(bearer_auth) if bearer_auth is not None else None,
+            },
+            timeout=timeout,
+            user_agent=USER_AGENT,
+            default_headers=default_headers,
+            http_client=http_client,
+        )
+
+    def update_customer(
+        self,
+        customer_id: str,
+        *,
+        body: UpdateCustomerRequest | Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Customer:
+        """Update a customer
+
+        Updates the details of the customer associated with the supplied `customer_id`
+
+        ``POST /v2/customers/{customer_id}`` (operationId ``updateCustomer``).
+
+        Args:
+            customer_id: path parameter ``customer_id``. The unique identifier for the customer
+            body: a model, or a plain mapping sent as given. Only the fields set on a model are
+                sent; a field set to None is sent as null.
+            extra_headers: headers for this call only.
+            timeout: overrides the client's timeout for this call.
+
+        Raises:
+            BadRequestError: 400 Invalid request; ``.error`` is a InvalidRequestError.
+            NotFoundError: 404 Customer not found; ``.error`` is a CustomerNotFoundError.
+            APIStatusError: any other unsuccessful status.
+            APIConnectionError: no response arrived (APITimeoutError on a timeout).
+        """
+        return cast(
+            Customer,
+            self.request(
+                "POST",
+                "/v2/customers/{customer_id}",
+                operation="update_customer",
+                path_params={
+                    "customer_id": customer_id,
+                },
+                body=body,
+                cast_to=Customer,
+                errors={
+                    400: InvalidRequestError,
+                    404: CustomerNotFoundError,
+                },
+                security=(
+                    ("basicAuth",),
+                    ("bearerAuth",),
+                ),
+                extra_headers=extra_headers,
+                timeout=timeout,
+            ),
+        )
+
+
+class AsyncImprintClient(AsyncAPIClient):
+    """Asynchronous client for Public Imprint API.
+
+    Use it as an async context manager, or call ``await close()`` when done.
+    """
+
+    def __init__(
+        self,
+        *,
+        basic_auth: tuple[str, str] | None = None,
+        bearer_auth: str | None = None,
+        base_url: str | httpx.URL = DEFAULT_BASE_URL,
+        timeout: TimeoutArg = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        """Build a client; credentials are given once, here.
+
+        Args:
+            basic_auth: (user name, password) for HTTP Basic (scheme basicAuth). HTTP Basic authentication (defined by our overlay; the published spec names it without defining it).
+            bearer_auth: bearer token (scheme bearerAuth). Bearer HTTP authentication. Allowed headers-- Authorization: Bearer <api_key>
+            base_url: overrides the server the spec names (https://dev.sbx.imprint.co).
+            timeout: seconds or an ``httpx.Timeout``; default 30 s (5 s to connect); None waits forever.
+            default_headers: headers sent with every request.
+            http_client: an ``httpx.AsyncClient`` to send requests with (proxies,
+                transports); the caller keeps ownership and closes it.
+        """
+        super().__init__(
+            base_url=base_url,
+            auth={
+                "basicAuth": BasicAuth(*basic_auth) if basic_auth is not None else None,
+                "bearerAuth": BearerAuth(bearer_auth) if bearer_auth is not None else None,
+            },
+            timeout=timeout,
+            user_agent=USER_AGENT,
+            default_headers=default_headers,
+            http_client=http_client,
+        )
+
+    async def update_customer(
+        self,
+        customer_id: str,
+        *,
+        body: UpdateCustomerRequest | Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> Customer:
+        """Update a customer
+
+        Updates the details of the customer associated with the supplied `customer_id`
+
+        ``POST /v2/customers/{customer_id}`` (operationId ``updateCustomer``).
+
+        Args:
+            customer_id: path parameter ``customer_id``. The unique identifier for the customer
+            body: a model, or a plain mapping sent as given. Only the fields set on a model are
+                sent; a field set to None is sent as null.
+            extra_headers: headers for this call only.
+            timeout: overrides the client's timeout for this call.
+
+        Raises:
+            BadRequestError: 400 Invalid request; ``.error`` is a InvalidRequestError.
+            NotFoundError: 404 Customer not found; ``.error`` is a CustomerNotFoundError.
+            APIStatusError: any other unsuccessful status.
+            APIConnectionError: no response arrived (APITimeoutError on a timeout).
+        """
+        return cast(
+            Customer,
+            await self.request(
+                "POST",
+                "/v2/customers/{customer_id}",
+                operation="update_customer",
+                path_params={
+                    "customer_id": customer_id,
+                },
+                body=body,
+                cast_to=Customer,
+                errors={
+                    400: InvalidRequestError,
+                    404: CustomerNotFoundError,
+                },
+                security=(
+                    ("basicAuth",),
+                    ("bearerAuth",),
+                ),
+                extra_headers=extra_headers,
+                timeout=timeout,
+            ),
+        )

@@ -1,0 +1,123 @@
+"""Exceptions raised by generated clients.
+
+    APIError
+      MissingCredentialsError          the operation needs credentials the client was not given
+      APIConnectionError               the request did not get a response
+        APITimeoutError
+      APIResponseValidationError       a 2xx body that does not match its documented model
+      APIStatusError                   .status_code .headers .body .error .request .response
+        BadRequestError                400
+        AuthenticationError            401
+        PermissionDeniedError          403
+        NotFoundError                  404
+        ConflictError                  409
+        UnprocessableEntityError       422
+        RateLimitError                 429
+        InternalServerError            >= 500
+
+``.error`` is the body parsed into the operation's documented error model for
+that status, or None when the status is undocumented or the body does not match.
+No message, repr or attribute holds a credential.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+
+class APIError(Exception):
+    """Base of every error a generated client raises."""
+
+    message: str
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class MissingCredentialsError(APIError):
+    pass
+
+
+class APIConnectionError(APIError):
+    def __init__(self, message: str, *, request: httpx.Request) -> None:
+        super().__init__(message)
+        self.request = request
+
+
+class APITimeoutError(APIConnectionError):
+    pass
+
+
+class APIResponseValidationError(APIError):
+    def __init__(self, message: str, *, response: httpx.Response, body: object) -> None:
+        super().__init__(message)
+        self.response = response
+        self.request = response.request
+        self.status_code = response.status_code
+        self.body = body
+
+
+class APIStatusError(APIError):
+    """A response with a non-2xx status."""
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object, error: Any) -> None:
+        super().__init__(message)
+        self.response = response
+        self.request = response.request
+        self.status_code = response.status_code
+        self.headers = response.headers
+        self.body = body
+        self.error = error
+
+
+class BadRequestError(APIStatusError):
+    pass
+
+
+class AuthenticationError(APIStatusError):
+    pass
+
+
+class PermissionDeniedError(APIStatusError):
+    pass
+
+
+class NotFoundError(APIStatusError):
+    pass
+
+
+class ConflictError(APIStatusError):
+    pass
+
+
+class UnprocessableEntityError(APIStatusError):
+    pass
+
+
+class RateLimitError(APIStatusError):
+    pass
+
+
+class InternalServerError(APIStatusError):
+    pass
+
+
+STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def status_error_class(status: int) -> type[APIStatusError]:
+    """The exception class for an HTTP status; the one table both runtime and generator use."""
+    if status >= 500:
+        return InternalServerError
+    return STATUS_ERRORS.get(status, APIStatusError)

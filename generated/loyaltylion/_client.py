@@ -1,0 +1,221 @@
+# Generated from specs/loyaltylion/openapi.yaml. Do not edit; run make generate.
+"""Clients for LoyaltyLion Admin API (API version v2)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, cast
+
+import httpx
+
+from ._runtime import NOT_GIVEN, Omit, omit
+from ._runtime.auth import (
+    BasicAuth,
+    BearerAuth,
+)
+from ._runtime.client import AsyncAPIClient, SyncAPIClient, TimeoutArg
+from .models import (
+    ClientErrorBadRequest,
+    CustomersUpdateCustomerRequestBody,
+    CustomersUpdateCustomerResponseBody,
+    UpdateCustomerForbiddenError,
+    UpdateCustomerNotFoundError,
+    UpdateCustomerUnauthorizedError,
+)
+
+DEFAULT_BASE_URL = "https://api.loyaltylion.com"
+USER_AGENT = "loyaltylion-python/v2 (generated; httpx)"
+
+
+class LoyaltyLionClient(SyncAPIClient):
+    """Synchronous client for LoyaltyLion Admin API.
+
+    Use it as a context manager, or call ``close()`` when done.
+    """
+
+    def __init__(
+        self,
+        *,
+        program_api_key: str | None = None,
+        site_token_secret: tuple[str, str] | None = None,
+        base_url: str | httpx.URL = DEFAULT_BASE_URL,
+        timeout: TimeoutArg = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        """Build a client; credentials are given once, here.
+
+        Args:
+            program_api_key: bearer token (scheme ProgramApiKey). An API key linked to a Program in LoyaltyLion, with a set of permissions (scopes). API keys can be created manually, or acquired through an OAuth2 flow. The API key should be provided as a `Bearer` token in the `Authorization` header
+            site_token_secret: (user name, password) for HTTP Basic (scheme SiteTokenSecret). [DEPRECATED] Authenticate using a LoyaltyLion site's `token` as username, and its `secret` as the password. This authentication method is deprecated and will be removed in future. Use the `ProgramApiKey` authentication method instead
+            base_url: overrides the server the spec names (https://api.loyaltylion.com).
+            timeout: seconds or an ``httpx.Timeout``; default 30 s (5 s to connect); None waits forever.
+            default_headers: headers sent with every request.
+            http_client: an ``httpx.Client`` to send requests with (proxies,
+                transports); the caller keeps ownership and closes it.
+        """
+        super().__init__(
+            base_url=base_url,
+            auth={
+                "ProgramApiKey": (
+                    BearerAuth(program_api_key) if program_api_key is not None else None
+                ),
+                "SiteTokenSecret": (
+                    BasicAuth(*site_token_secret) if site_token_secret is not None else None
+                ),
+            },
+            timeout=timeout,
+            user_agent=USER_AGENT,
+            default_headers=default_headers,
+            http_client=http_client,
+        )
+
+    def update_customer(
+        self,
+        merchant_id: str,
+        *,
+        body: CustomersUpdateCustomerRequestBody | Mapping[str, Any] | Omit = omit,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> CustomersUpdateCustomerResponseBody:
+        """PATCH /v2/customers/{merchant_id}
+
+        ``PATCH /v2/customers/{merchant_id}`` (operationId ``customers.updateCustomer``).
+
+        Args:
+            merchant_id: path parameter ``merchant_id``. The ID of the customer in your platform or ecommerce store
+            body: a model, or a plain mapping sent as given. Only the fields set on a model are
+                sent; a field set to None is sent as null. Body
+            extra_headers: headers for this call only.
+            timeout: overrides the client's timeout for this call.
+
+        Raises:
+            BadRequestError: 400 Bad Request; ``.error`` is a ClientErrorBadRequest.
+            AuthenticationError: 401 401; ``.error`` is a UpdateCustomerUnauthorizedError.
+            PermissionDeniedError: 403 403; ``.error`` is a UpdateCustomerForbiddenError.
+            NotFoundError: 404 404; ``.error`` is a UpdateCustomerNotFoundError.
+            APIStatusError: any other unsuccessful status.
+            APIConnectionError: no response arrived (APITimeoutError on a timeout).
+        """
+        return cast(
+            CustomersUpdateCustomerResponseBody,
+            self.request(
+                "PATCH",
+                "/v2/customers/{merchant_id}",
+                operation="update_customer",
+                path_params={
+                    "merchant_id": merchant_id,
+                },
+                body=body,
+                cast_to=CustomersUpdateCustomerResponseBody,
+                errors={
+                    400: ClientErrorBadRequest,
+                    401: UpdateCustomerUnauthorizedError,
+                    403: UpdateCustomerForbiddenError,
+                    404: UpdateCustomerNotFoundError,
+                },
+                security=(
+                    ("ProgramApiKey",),
+                    ("SiteTokenSecret",),
+                ),
+                extra_headers=extra_headers,
+                timeout=timeout,
+            ),
+        )
+
+
+class AsyncLoyaltyLionClient(AsyncAPIClient):
+    """Asynchronous client for LoyaltyLion Admin API.
+
+    Use it as an async context manager, or call ``await close()`` when done.
+    """
+
+    def __init__(
+        self,
+        *,
+        program_api_key: str | None = None,
+        site_token_secret: tuple[str, str] | None = None,
+        base_url: str | httpx.URL = DEFAULT_BASE_URL,
+        timeout: TimeoutArg = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        """Build a client; credentials are given once, here.
+
+        Args:
+            program_api_key: bearer token (scheme ProgramApiKey). An API key linked to a Program in LoyaltyLion, with a set of permissions (scopes). API keys can be created manually, or acquired through an OAuth2 flow. The API key should be provided as a `Bearer` token in the `Authorization` header
+            site_token_secret: (user name, password) for HTTP Basic (scheme SiteTokenSecret). [DEPRECATED] Authenticate using a LoyaltyLion site's `token` as username, and its `secret` as the password. This authentication method is deprecated and will be removed in future. Use the `ProgramApiKey` authentication method instead
+            base_url: overrides the server the spec names (https://api.loyaltylion.com).
+            timeout: seconds or an ``httpx.Timeout``; default 30 s (5 s to connect); None waits forever.
+            default_headers: headers sent with every request.
+            http_client: an ``httpx.AsyncClient`` to send requests with (proxies,
+                transports); the caller keeps ownership and closes it.
+        """
+        super().__init__(
+            base_url=base_url,
+            auth={
+                "ProgramApiKey": (
+                    BearerAuth(program_api_key) if program_api_key is not None else None
+                ),
+                "SiteTokenSecret": (
+                    BasicAuth(*site_token_secret) if site_token_secret is not None else None
+                ),
+            },
+            timeout=timeout,
+            user_agent=USER_AGENT,
+            default_headers=default_headers,
+            http_client=http_client,
+        )
+
+    async def update_customer(
+        self,
+        merchant_id: str,
+        *,
+        body: CustomersUpdateCustomerRequestBody | Mapping[str, Any] | Omit = omit,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+    ) -> CustomersUpdateCustomerResponseBody:
+        """PATCH /v2/customers/{merchant_id}
+
+        ``PATCH /v2/customers/{merchant_id}`` (operationId ``customers.updateCustomer``).
+
+        Args:
+            merchant_id: path parameter ``merchant_id``. The ID of the customer in your platform or ecommerce store
+            body: a model, or a plain mapping sent as given. Only the fields set on a model are
+                sent; a field set to None is sent as null. Body
+            extra_headers: headers for this call only.
+            timeout: overrides the client's timeout for this call.
+
+        Raises:
+            BadRequestError: 400 Bad Request; ``.error`` is a ClientErrorBadRequest.
+            AuthenticationError: 401 401; ``.error`` is a UpdateCustomerUnauthorizedError.
+            PermissionDeniedError: 403 403; ``.error`` is a UpdateCustomerForbiddenError.
+            NotFoundError: 404 404; ``.error`` is a UpdateCustomerNotFoundError.
+            APIStatusError: any other unsuccessful status.
+            APIConnectionError: no response arrived (APITimeoutError on a timeout).
+        """
+        return cast(
+            CustomersUpdateCustomerResponseBody,
+            await self.request(
+                "PATCH",
+                "/v2/customers/{merchant_id}",
+                operation="update_customer",
+                path_params={
+                    "merchant_id": merchant_id,
+                },
+                body=body,
+                cast_to=CustomersUpdateCustomerResponseBody,
+                errors={
+                    400: ClientErrorBadRequest,
+                    401: UpdateCustomerUnauthorizedError,
+                    403: UpdateCustomerForbiddenError,
+                    404: UpdateCustomerNotFoundError,
+                },
+                security=(
+                    ("ProgramApiKey",),
+                    ("SiteTokenSecret",),
+                ),
+                extra_headers=extra_headers,
+                timeout=timeout,
+            ),
+        )

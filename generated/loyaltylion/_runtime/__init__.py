@@ -1,0 +1,52 @@
+"""Runtime shared by every generated client: transport, auth, errors and serialisation.
+
+This package is real, tested Python. The generator copies it byte for byte into
+each generated client as ``<vendor>/_runtime``; it is never a template.
+"""
+
+from .auth import ApiKeyAuth, BasicAuth, BearerAuth, md5_password
+from .client import AsyncAPIClient, SyncAPIClient
+from .errors import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    MissingCredentialsError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+)
+from .sentinels import NOT_GIVEN, NotGiven, Omit, omit
+
+__all__ = [
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "ApiKeyAuth",
+    "AsyncAPIClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "BasicAuth",
+    "BearerAuth",
+    "ConflictError",
+    "InternalServerError",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "NotGiven",
+    "Omit",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "SyncAPIClient",
+    "UnprocessableEntityError",
+    "md5_password",
+    "omit",
+]

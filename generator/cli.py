@@ -1,0 +1,113 @@
+"""Command line: the only module that prints or exits.
+
+Exit codes: 0 ok; 1 spec errors or drift; 2 usage; 3 a bug in the generator.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+from .errors import SpecError
+from .pipeline import Drift, accept_surface, build_all, check, generate
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    commands = parser.add_subparsers(dest="command", required=True)
+    helps = {
+        "validate": "validate each vendor's spec with its overlay; write nothing",
+        "generate": "regenerate clients into --out",
+        "check": "fail if --out or a surface snapshot is out of date; write nothing",
+        "accept-surface": "record each spec's current surface as accepted",
+    }
+    for name, text in helps.items():
+        sub = commands.add_parser(name, help=text, description=text)
+        sub.add_argument("vendors", nargs="*", metavar="VENDOR", help="default: every vendor")
+        sub.add_argument("--specs", type=Path, default=Path("specs"), help="default: specs/")
+        if name in ("generate", "check"):
+            sub.add_argument(
+                "--out", type=Path, default=Path("generated"), help="default: generated/"
+            )
+        if name in ("validate", "generate"):
+            sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except SpecError as exc:
+        for diagnostic in exc.diagnostics:
+            print(diagnostic.format(), file=sys.stderr)
+        count = sum(1 for d in exc.diagnostics if d.severity.value == "error")
+        print(f"{count} error(s); nothing was written.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted; nothing was half-written.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # anything else is our bug, reported as such
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print(
+                f"internal error (a bug in the generator): {type(exc).__name__}: {exc}; "
+                "rerun with --debug for the traceback",
+                file=sys.stderr,
+            )
+        return 3
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "validate":
+        built = build_all(args.specs, args.vendors, strict=args.strict)
+        for item in built:
+            for warning in item.warnings:
+                print(warning.format(), file=sys.stderr)
+            print(f"{item.vendor.display}: valid ({len(item.api.operations)} operations)")
+        return 0
+    if args.command == "generate":
+        built = generate(args.specs, args.out, args.vendors, strict=args.strict)
+        for item in built:
+            for warning in item.warnings:
+                print(warning.format(), file=sys.stderr)
+            print(f"{args.out}/{item.vendor.name}: {len(item.api.operations)} operation(s)")
+        return 0
+    if args.command == "check":
+        drifts = check(args.specs, args.out, args.vendors)
+        for drift in drifts:
+            _print_drift(drift, args.out)
+        if drifts:
+            return 1
+        print("generated clients and surface snapshots are up to date")
+        return 0
+    accepted = accept_surface(args.specs, args.vendors)
+    print("accepted: " + (", ".join(accepted) if accepted else "nothing changed"))
+    return 0
+
+
+def _print_drift(drift: Drift, out: Path) -> None:
+    tree = drift.generated
+    if tree:
+        print(
+            f"{drift.vendor}: {out}/{drift.vendor} is out of date with its spec; run `make generate`"
+        )
+        for label, paths in (
+            ("changed", tree.changed),
+            ("missing", tree.missing),
+            ("unexpected", tree.unexpected),
+        ):
+            for path in paths:
+                print(f"  {label}: {out}/{drift.vendor}/{path}")
+        if tree.first_diff:
+            print(tree.first_diff)
+    if drift.surface:
+        print(
+            f"{drift.vendor}: the spec's surface changed; review the diff, then run "
+            f"`make accept-surface VENDOR={drift.vendor}`"
+        )
+        print(drift.surface)

@@ -1,0 +1,520 @@
+"""The intermediate representation: everything a renderer needs, decided once, no spec dicts.
+
+Model schemas are the one exception to "no raw spec": datamodel-code-generator
+consumes JSON Schema, so each ``ModelSchema`` carries its schema as canonical
+JSON text (immutable), already prepared for that tool.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from .errors import SourceRef
+from .load import Document, escape_pointer_token, follow_refs, ref_pointer, unescape_pointer_token
+from .names import Identifier, PyCode, dedupe, operation_name, pascal_case, py_str, snake_case
+from .runtime.errors import status_error_class
+from .validate import iter_operations
+
+Location = Literal["path", "query", "header", "cookie"]
+AuthKind = Literal["bearer", "basic", "api_key"]
+
+_IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
+_IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
+_REASONS = {
+    400: "BadRequest",
+    401: "Unauthorized",
+    403: "Forbidden",
+    404: "NotFound",
+    409: "Conflict",
+    422: "UnprocessableEntity",
+    429: "TooManyRequests",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SecurityScheme:
+    wire_name: str
+    py_name: Identifier
+    kind: AuthKind
+    description: str
+    api_key_name: str = ""
+    api_key_location: str = ""
+    password_hash: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    wire_name: str
+    py_name: Identifier
+    location: Location
+    required: bool
+    annotation: PyCode
+    description: str
+    default_doc: str
+    where: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class RequestBody:
+    annotation: PyCode
+    required: bool
+    media_type: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    status: str
+    code: int
+    description: str
+    annotation: PyCode | None
+    is_success: bool
+    exception: Identifier
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    wire_name: str
+    py_name: Identifier
+    method: str
+    path: str
+    summary: str
+    description: str
+    deprecated: bool
+    idempotent: bool
+    parameters: tuple[Parameter, ...]
+    request_body: RequestBody | None
+    responses: tuple[Response, ...]
+    return_annotation: PyCode
+    security: tuple[tuple[str, ...], ...]
+    where: SourceRef
+
+    @property
+    def path_parameters(self) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.parameters if p.location == "path")
+
+    @property
+    def keyword_parameters(self) -> tuple[Parameter, ...]:
+        """Required ones first, so the signature reads in order of importance."""
+        rest = [p for p in self.parameters if p.location != "path"]
+        return tuple(sorted(rest, key=lambda p: not p.required))
+
+    def located(self, location: str) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.parameters if p.location == location)
+
+    @property
+    def error_responses(self) -> tuple[Response, ...]:
+        return tuple(r for r in self.responses if not r.is_success)
+
+    @property
+    def documented_errors(self) -> tuple[Response, ...]:
+        return tuple(r for r in self.error_responses if r.annotation is not None and r.code)
+
+
+@dataclass(frozen=True, slots=True)
+class ModelSchema:
+    name: Identifier
+    schema_json: str
+
+
+@dataclass(frozen=True, slots=True)
+class Api:
+    vendor: Identifier
+    spec_file: str
+    client_name: Identifier
+    title: str
+    description: str
+    version: str
+    base_url: str
+    security_schemes: tuple[SecurityScheme, ...]
+    operations: tuple[Operation, ...]
+    models: tuple[ModelSchema, ...]
+    user_agent: str
+    # What the client module uses, so that it imports exactly that.
+    model_imports: tuple[Identifier, ...]
+    typing_imports: tuple[Identifier, ...]
+    auth_imports: tuple[Identifier, ...]
+    uses_omit: bool
+    exports: tuple[Identifier, ...]
+
+
+def build_ir(document: Document, vendor: str, spec_file: str) -> Api:
+    return _Builder(document, vendor, spec_file).build()
+
+
+class _Builder:
+    def __init__(self, document: Document, vendor: str, spec_file: str) -> None:
+        self.doc = document
+        self.data: dict[str, Any] = document.data
+        self.vendor = vendor
+        self.spec_file = spec_file
+        components = self.data.get("components", {})
+        self.component_schemas: dict[str, Any] = dict(components.get("schemas", {}) or {})
+        # Component names become class names: a schema referenced as X is class pascal(X).
+        self.class_names = dict(
+            zip(
+                sorted(self.component_schemas),
+                dedupe([pascal_case(n) for n in sorted(self.component_schemas)]),
+                strict=True,
+            )
+        )
+        self.hoisted: dict[str, Any] = {}
+        self.used: set[str] = set()
+
+    def build(self) -> Api:
+        info = self.data.get("info", {})
+        schemes = self._security_schemes()
+        operations = tuple(self._operation(*args) for args in iter_operations(self.data))
+        models = [
+            ModelSchema(self.class_names[name], _canonical(self._prepare(schema)))
+            for name, schema in self.component_schemas.items()
+        ]
+        models += [
+            ModelSchema(Identifier(n), _canonical(self._prepare(s)))
+            for n, s in self.hoisted.items()
+        ]
+        override = info.get("x-python-name")
+        client = pascal_case(override if isinstance(override, str) else self.vendor)
+        kinds = {s.kind for s in schemes}
+        auth_classes = {"bearer": "BearerAuth", "basic": "BasicAuth", "api_key": "ApiKeyAuth"}
+        model_names = {m.name for m in models}
+        uses_omit = any(not p.required for op in operations for p in op.parameters) or any(
+            op.request_body is None or not op.request_body.required for op in operations
+        )
+        return Api(
+            vendor=Identifier(self.vendor),
+            spec_file=self.spec_file,
+            client_name=client,
+            title=str(info.get("title", self.vendor)),
+            description=str(info.get("description", "")),
+            version=str(info.get("version", "")),
+            base_url=self._base_url(),
+            security_schemes=schemes,
+            operations=operations,
+            models=tuple(sorted(models, key=lambda m: m.name)),
+            user_agent=f"{self.vendor}-python/{info.get('version', '0')} (generated; httpx)",
+            model_imports=tuple(Identifier(n) for n in sorted(self.used & model_names)),
+            typing_imports=tuple(
+                Identifier(n) for n in sorted(self.used & {"Any", "Literal", "Sequence"})
+            ),
+            auth_imports=tuple(Identifier(auth_classes[k]) for k in sorted(kinds)),
+            uses_omit=uses_omit,
+            exports=_exports(client),
+        )
+
+    def _base_url(self) -> str:
+        servers = self.data.get("servers") or [{"url": ""}]
+        server = servers[0]
+        url = str(server.get("url", ""))
+        for name, variable in (server.get("variables") or {}).items():
+            url = url.replace("{" + name + "}", str(variable.get("default", "")))
+        return url.rstrip("/")
+
+    def _security_schemes(self) -> tuple[SecurityScheme, ...]:
+        raw = self.data.get("components", {}).get("securitySchemes", {}) or {}
+        names = dedupe([snake_case(n) for n in sorted(raw)])
+        schemes = []
+        for name, py_name in zip(sorted(raw), names, strict=True):
+            scheme, _ = follow_refs(self.data, raw[name], "")
+            description = str(scheme.get("description", ""))
+            http = str(scheme.get("scheme", "")).lower()
+            if scheme.get("type") == "http" and http == "bearer":
+                schemes.append(SecurityScheme(name, py_name, "bearer", description))
+            elif scheme.get("type") == "http" and http == "basic":
+                hashing = str(scheme.get("x-password-hash", ""))
+                schemes.append(
+                    SecurityScheme(name, py_name, "basic", description, password_hash=hashing)
+                )
+            elif scheme.get("type") == "apiKey":
+                schemes.append(
+                    SecurityScheme(
+                        name,
+                        py_name,
+                        "api_key",
+                        description,
+                        api_key_name=str(scheme.get("name")),
+                        api_key_location=str(scheme.get("in")),
+                    )
+                )
+        return tuple(schemes)
+
+    def _operation(self, path: str, method: str, raw: dict[str, Any], pointer: str) -> Operation:
+        name = operation_name(raw, method, path)
+        op_class = pascal_case(name)
+        parameters = self._parameters(path, raw, pointer)
+        body = self._request_body(raw, op_class)
+        responses = self._responses(raw, op_class)
+        successes = [r.annotation for r in responses if r.is_success and r.annotation is not None]
+        security = raw.get("security", self.data.get("security")) or []
+        return Operation(
+            wire_name=str(raw.get("operationId", "")),
+            py_name=name,
+            method=method.upper(),
+            path=path,
+            summary=str(raw.get("summary", "")),
+            description=str(raw.get("description", "")),
+            deprecated=bool(raw.get("deprecated", False)),
+            idempotent=method.upper() in _IDEMPOTENT,
+            parameters=parameters,
+            request_body=body,
+            responses=responses,
+            return_annotation=PyCode(" | ".join(dict.fromkeys(successes)) or "None"),
+            security=tuple(tuple(sorted(req)) for req in security),
+            where=self.doc.where(pointer),
+        )
+
+    def _parameters(self, path: str, raw: dict[str, Any], pointer: str) -> tuple[Parameter, ...]:
+        path_item = self.data["paths"][path]
+        merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
+        item_pointer = pointer.rsplit("/", 1)[0]
+        for base, params in (
+            (item_pointer, path_item.get("parameters")),
+            (pointer, raw.get("parameters")),
+        ):
+            for index, param in enumerate(params or []):
+                resolved, _ = follow_refs(self.data, param, "")
+                merged[(resolved["in"], resolved["name"])] = (
+                    resolved,
+                    f"{base}/parameters/{index}",
+                )
+        chosen = [
+            (p, where)
+            for (location, name), (p, where) in merged.items()
+            if location != "cookie"
+            and not (location == "header" and name.lower() in _IGNORED_HEADERS)
+        ]
+        names = dedupe([snake_case(p["name"]) for p, _ in chosen])
+        result = []
+        for (param, where), py_name in zip(chosen, names, strict=True):
+            schema = param.get("schema", {})
+            default = schema.get("default") if isinstance(schema, dict) else None
+            result.append(
+                Parameter(
+                    wire_name=param["name"],
+                    py_name=py_name,
+                    location=param["in"],
+                    required=bool(param.get("required", False)) or param["in"] == "path",
+                    annotation=self._annotation(schema, for_parameter=True),
+                    description=str(param.get("description", "")),
+                    default_doc="" if default is None else json.dumps(default),
+                    where=self.doc.where(where),
+                )
+            )
+        return tuple(result)
+
+    def _request_body(self, raw: dict[str, Any], op_class: str) -> RequestBody | None:
+        if "requestBody" not in raw:
+            return None
+        body, _ = follow_refs(self.data, raw["requestBody"], "")
+        media_type, schema = _json_content(body)
+        annotation = self._model_or_annotation(schema, f"{op_class}Request")
+        if annotation != "dict[str, Any]":
+            # A plain mapping is accepted too, and sent as given.
+            self._use("Any")
+            annotation = PyCode(f"{annotation} | Mapping[str, Any]")
+        return RequestBody(
+            annotation=annotation,
+            required=bool(body.get("required", False)),
+            media_type=media_type,
+            description=str(body.get("description", "")),
+        )
+
+    def _responses(self, raw: dict[str, Any], op_class: str) -> tuple[Response, ...]:
+        result = []
+        responses = raw.get("responses", {}) or {}
+        for status in sorted(responses):
+            response, target = follow_refs(self.data, responses[status], "")
+            _, schema = _json_content(response)
+            code = int(status) if status.isdigit() else 0
+            success = 200 <= code < 300 or status.upper() == "2XX"
+            hoist_name: str
+            if target.startswith("/components/responses/"):
+                hoist_name = pascal_case(target.rsplit("/", 1)[1])
+            elif success:
+                hoist_name = f"{op_class}Response"
+            else:
+                hoist_name = f"{op_class}{_REASONS.get(code, f'Status{status}')}Error"
+            annotation = None if schema is None else self._model_or_annotation(schema, hoist_name)
+            result.append(
+                Response(
+                    status=status,
+                    code=code,
+                    description=str(response.get("description", "")),
+                    annotation=annotation,
+                    is_success=success,
+                    exception=Identifier(status_error_class(code or 500).__name__),
+                )
+            )
+        return tuple(result)
+
+    def _model_or_annotation(self, schema: Any, hoist_name: str) -> PyCode:
+        """A component's class; an inline object schema becomes a named model; else a plain type."""
+        if isinstance(schema, dict) and "$ref" not in schema and _is_model_shape(schema):
+            return self._use(self._hoist(hoist_name, schema))
+        return self._annotation(schema, for_parameter=False)
+
+    def _use(self, *names: str) -> PyCode:
+        """Record that the client module needs ``names``; return the first as code."""
+        self.used.update(names)
+        return PyCode(names[0])
+
+    def _hoist(self, wanted: str, schema: Any) -> str:
+        for existing, hoisted in self.hoisted.items():
+            if hoisted == schema and existing.startswith(wanted):
+                return existing  # a shared response component used by several statuses
+        taken = set(self.class_names.values()) | set(self.hoisted)
+        name, n = wanted, 1
+        while name in taken:
+            n += 1
+            name = f"{wanted}{n}"
+        self.hoisted[name] = schema
+        return name
+
+    def _annotation(self, schema: Any, *, for_parameter: bool) -> PyCode:
+        """A Python type for a schema used directly as a parameter or body (not via a model field)."""
+        if not isinstance(schema, dict) or not schema:
+            return self._use("Any")
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            target = ref_pointer(ref) or ""
+            name = target.rsplit("/", 1)[-1]
+            resolved, _ = follow_refs(self.data, schema, "")
+            if target.startswith("/components/schemas/") and (
+                _is_model_shape(resolved) or "enum" in resolved
+            ):
+                cls = self._use(self.class_names[name])
+                if for_parameter and "enum" in resolved:
+                    return PyCode(f"{cls} | {self._literal(resolved['enum'])}")
+                return cls
+            return self._annotation(resolved, for_parameter=for_parameter)
+        if "enum" in schema:
+            return self._literal(schema["enum"])
+        if "const" in schema:
+            return self._literal([schema["const"]])
+        for key in ("anyOf", "oneOf"):
+            if isinstance(schema.get(key), list):
+                members = [self._annotation(s, for_parameter=for_parameter) for s in schema[key]]
+                return PyCode(" | ".join(dict.fromkeys(members)))
+        types = schema.get("type")
+        if isinstance(types, list):
+            members = [
+                self._annotation({**schema, "type": t}, for_parameter=for_parameter) for t in types
+            ]
+            return PyCode(" | ".join(dict.fromkeys(members)))
+        if types == "array":
+            item = self._annotation(schema.get("items", {}), for_parameter=for_parameter)
+            if for_parameter:
+                self._use("Sequence")
+                return PyCode(f"Sequence[{item}]")
+            return PyCode(f"list[{item}]")
+        if types == "object":
+            self._use("Any")
+            return PyCode("dict[str, Any]")
+        scalar = {
+            "string": "str",
+            "integer": "int",
+            "number": "float",
+            "boolean": "bool",
+            "null": "None",
+        }
+        return PyCode(scalar[str(types)]) if str(types) in scalar else self._use("Any")
+
+    def _literal(self, values: list[Any]) -> PyCode:
+        self._use("Literal")
+        literals = [
+            py_str(v) if isinstance(v, str) else PyCode(repr(v)) for v in values if v is not None
+        ]
+        text = f"Literal[{', '.join(literals)}]"
+        return PyCode(f"{text} | None" if None in values else text)
+
+    def _prepare(self, schema: Any) -> Any:
+        """The schema as datamodel-code-generator should see it (decisions recorded here)."""
+        prepared = copy.deepcopy(schema)
+        _adjust(prepared, self.class_names)
+        return prepared
+
+
+# What a vendor package exports besides its two clients: the runtime's public names and models.
+_PACKAGE_EXPORTS = (
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "NotGiven",
+    "Omit",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "UnprocessableEntityError",
+    "models",
+    "omit",
+)
+
+
+def _exports(client: str) -> tuple[Identifier, ...]:
+    names = [*_PACKAGE_EXPORTS, f"{client}Client", f"Async{client}Client"]
+    # isort order, as ruff wants __all__: CONSTANTS, then Classes, then the rest.
+    order = sorted(names, key=lambda n: (0 if n.isupper() else 1 if n[0].isupper() else 2, n))
+    return tuple(Identifier(n) for n in order)
+
+
+def _adjust(node: Any, class_names: dict[str, Identifier]) -> None:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+            # Models are keyed by their class names, so the tool names each class as we do.
+            name = unescape_pointer_token(ref.removeprefix("#/components/schemas/"))
+            node["$ref"] = "#/components/schemas/" + escape_pointer_token(class_names[name])
+        if node.get("type") == "string" and node.get("format") == "email":
+            # EmailStr needs email-validator and rewrites the address; send what the caller gave.
+            del node["format"]
+        if node.get("format") in ("date-time", "date") and "pattern" in node:
+            # A pattern on a parsed datetime makes pydantic raise TypeError on every value.
+            del node["pattern"]
+        for key, value in node.items():
+            if key not in ("example", "examples", "default", "enum", "const"):
+                _adjust(value, class_names)
+    elif isinstance(node, list):
+        for value in node:
+            _adjust(value, class_names)
+
+
+def _is_model_shape(schema: Any) -> bool:
+    return isinstance(schema, dict) and (
+        "properties" in schema
+        or any(k in schema for k in ("allOf", "oneOf", "anyOf", "discriminator"))
+    )
+
+
+def _json_content(holder: dict[str, Any]) -> tuple[str, Any]:
+    content = holder.get("content") or {}
+    for media_type in sorted(content, key=lambda m: (not m.startswith("application/json"), m)):
+        if "json" in media_type or media_type == "*/*":
+            return media_type, (content[media_type] or {}).get("schema")
+    return "", None
+
+
+def _canonical(schema: Any) -> str:
+    return json.dumps(schema, sort_keys=True, ensure_ascii=False)
+
+
+__all__ = [
+    "Api",
+    "ModelSchema",
+    "Operation",
+    "Parameter",
+    "RequestBody",
+    "Response",
+    "SecurityScheme",
+    "build_ir",
+]

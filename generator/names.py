@@ -1,0 +1,122 @@
+"""Turning spec strings into Python identifiers and literals.
+
+Spec text reaches generated code only through these functions; the Jinja
+environment refuses any plain ``str`` that did not pass through one of them.
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+import unicodedata
+
+
+class Identifier(str):
+    """A string already made into a safe Python identifier."""
+
+    __slots__ = ()
+
+
+class PyCode(str):
+    """A fragment of Python source built by the generator, never taken from a spec verbatim."""
+
+    __slots__ = ()
+
+
+# Names a generated module or method body needs; a spec name must not shadow them.
+_RESERVED = frozenset(
+    set(keyword.kwlist)
+    | set(keyword.softkwlist)
+    | set(dir(builtins))
+    | {"self", "cls", "body", "options", "extra_headers", "timeout", "httpx", "typing"}
+)
+
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+
+
+def _words(text: str) -> list[str]:
+    # NFKD + ASCII keeps names readable (é -> e) and importable on every platform.
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _WORD.findall(ascii_text)
+
+
+def snake_case(text: str) -> Identifier:
+    """``update_loyalty_program`` from ``updateLoyaltyProgram``, ``Update-Loyalty Program``..."""
+    words = [w.lower() for w in _words(text)]
+    name = "_".join(words) or "value"
+    if name[0].isdigit():
+        name = f"n{name}"
+    if name in _RESERVED:
+        name += "_"
+    return Identifier(name)
+
+
+def pascal_case(text: str) -> Identifier:
+    """``UpdateCustomer`` from ``update_customer``; acronyms keep their capitals (``APIKey``)."""
+    words = _words(text)
+    name = "".join(w if w.isupper() else w[:1].upper() + w[1:] for w in words) or "Model"
+    if name[0].isdigit():
+        name = f"N{name}"
+    if name in _RESERVED:
+        name += "_"
+    return Identifier(name)
+
+
+def py_str(value: str) -> PyCode:
+    """A Python string literal that evaluates to exactly ``value``."""
+    return PyCode(repr(value))
+
+
+def py_literal(value: object) -> PyCode:
+    """A literal for a JSON scalar (enum values, defaults)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return PyCode(repr(value))
+    raise TypeError(f"not a JSON scalar: {type(value).__name__}")
+
+
+def docstring(text: str, indent: int = 0) -> PyCode:
+    """Text safe inside a triple-quoted docstring: no early close, no escapes, no control characters.
+
+    Lines after the first are indented by ``indent`` spaces, to sit inside the docstring.
+    """
+    cleaned = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    cleaned = cleaned.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').strip()
+    if cleaned.endswith('"'):
+        cleaned = cleaned[:-1] + '\\"'
+    lines = [line.rstrip() for line in cleaned.splitlines()]
+    pad = " " * indent
+    return PyCode(
+        "\n".join([lines[0], *(pad + line if line else "" for line in lines[1:])]) if lines else ""
+    )
+
+
+def comment(text: str) -> PyCode:
+    """One line of text safe after ``#``."""
+    cleaned = "".join(ch if unicodedata.category(ch) != "Cc" else " " for ch in text)
+    return PyCode(" ".join(cleaned.split()))
+
+
+def dedupe(names: list[Identifier]) -> list[Identifier]:
+    """Suffix ``_2``, ``_3``... to names that repeat, in order; the first keeps its name."""
+    seen: set[str] = set()
+    out: list[Identifier] = []
+    for name in names:
+        candidate, n = name, 1
+        while candidate in seen:
+            n += 1
+            candidate = Identifier(f"{name}_{n}")
+        seen.add(candidate)
+        out.append(candidate)
+    return out
+
+
+def operation_name(operation: dict[str, object], method: str, path: str) -> Identifier:
+    """The method name of an operation: ``x-python-name``, else its operationId, else method and path."""
+    override = operation.get("x-python-name")
+    if isinstance(override, str) and override.strip():
+        return snake_case(override)
+    operation_id = operation.get("operationId")
+    if isinstance(operation_id, str) and operation_id.strip():
+        return snake_case(operation_id)
+    return snake_case(f"{method} {path.replace('{', ' by ').replace('}', ' ')}")

@@ -1,0 +1,48 @@
+"""The client package from Jinja templates; templates receive IR objects only."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+import jinja2
+
+from .. import names
+from ..ir import Api
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
+
+
+def _finalize(value: object) -> object:
+    # Spec text must pass through a names.py filter; a bare str here is a bug, not output.
+    if isinstance(value, names.Identifier | names.PyCode | bool | int):
+        return value
+    raise TypeError(f"template printed {type(value).__name__} {value!r} without a filter")
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+        finalize=_finalize,
+    )
+    env.filters.update(
+        py_str=names.py_str,
+        docstring=names.docstring,
+        comment=names.comment,
+    )
+    return env
+
+
+_ENV = _environment()
+
+
+def render_client(api: Api) -> dict[PurePosixPath, str]:
+    context = {"api": api}
+    return {
+        PurePosixPath("__init__.py"): _ENV.get_template("package_init.py.jinja").render(context),
+        PurePosixPath("_client.py"): _ENV.get_template("client.py.jinja").render(context),
+    }

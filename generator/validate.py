@@ -1,0 +1,285 @@
+"""Validation: openapi-spec-validator plus the checks it misses, all problems reported together."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+
+from .errors import Diagnostic, Severity, SpecError, quote_value
+from .load import Document, escape_pointer_token, follow_refs, ref_pointer, resolve_pointer
+from .names import operation_name
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_PATH_TEMPLATE = re.compile(r"{([^{}]*)}")
+# OpenAPI 3.x: a header parameter with one of these names SHALL be ignored.
+_IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
+
+
+def validate_document(document: Document, hint_file: str = "") -> tuple[Diagnostic, ...]:
+    """Return the warnings; raise SpecError with every error (and warning) if there is any error."""
+    checks = _Checks(document, hint_file)
+    diagnostics = tuple(checks.run())
+    if any(d.severity is Severity.ERROR for d in diagnostics):
+        raise SpecError(diagnostics)
+    return diagnostics
+
+
+def iter_operations(data: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any], str]]:
+    """(path, method, operation, pointer) for every operation, in sorted order."""
+    paths = data.get("paths")
+    if not isinstance(paths, dict):
+        return
+    for path in sorted(paths):
+        item = paths[path]
+        if not isinstance(item, dict):
+            continue
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            if isinstance(operation, dict):
+                yield path, method, operation, f"/paths/{escape_pointer_token(path)}/{method}"
+
+
+class _Checks:
+    def __init__(self, document: Document, hint_file: str) -> None:
+        self.doc = document
+        self.data = document.data
+        self.hint_file = hint_file or "an overlay beside the spec"
+        self.found: list[Diagnostic] = []
+
+    def error(self, code: str, message: str, pointer: str, hint: str = "") -> None:
+        self.found.append(Diagnostic(code, Severity.ERROR, message, self.doc.where(pointer), hint))
+
+    def warning(self, code: str, message: str, pointer: str, hint: str = "") -> None:
+        self.found.append(
+            Diagnostic(code, Severity.WARNING, message, self.doc.where(pointer), hint)
+        )
+
+    def run(self) -> list[Diagnostic]:
+        if not self._version_supported():
+            return self.found
+        refs_ok = self._check_refs(self.data, "")
+        self._check_discriminators()
+        if refs_ok:
+            self._check_schema()
+            self._check_security()
+            self._check_operations()
+        return sorted(
+            self.found,
+            key=lambda d: (d.where.line or 0, d.where.column or 0, d.where.pointer, d.code),
+        )
+
+    def _version_supported(self) -> bool:
+        if not isinstance(self.data, dict):
+            self.error(
+                "not-openapi", "not an OpenAPI document (the top level is not a mapping)", ""
+            )
+            return False
+        version = self.data.get("openapi")
+        if "swagger" in self.data:
+            self.error(
+                "unsupported-version",
+                f"Swagger {self.data['swagger']} is not supported; only OpenAPI 3.0 and 3.1",
+                "/swagger",
+                hint="convert it to OpenAPI 3 first (for example with swagger2openapi), then add it",
+            )
+            return False
+        if not isinstance(version, str):
+            self.error("not-openapi", "not an OpenAPI document (no `openapi` version field)", "")
+            return False
+        if not re.fullmatch(r"3\.[01]\.\d+", version):
+            self.error(
+                "unsupported-version",
+                f"OpenAPI {quote_value(version)} is not supported; only 3.0.x and 3.1.x",
+                "/openapi",
+            )
+            return False
+        return True
+
+    def _check_refs(self, node: Any, pointer: str) -> bool:
+        ok = True
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and not self._ref_resolves(ref, f"{pointer}/$ref"):
+                ok = False
+            for key, value in node.items():
+                # Examples are data: a "$ref" key inside one is not a reference.
+                if key in ("example", "examples") and not pointer.endswith("/components"):
+                    continue
+                ok = self._check_refs(value, f"{pointer}/{escape_pointer_token(key)}") and ok
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                ok = self._check_refs(value, f"{pointer}/{index}") and ok
+        return ok
+
+    def _ref_resolves(self, ref: str, pointer: str) -> bool:
+        target = ref_pointer(ref)
+        if target is None:
+            self.error(
+                "external-ref",
+                f"$ref {quote_value(ref)} points into another file, which is not supported",
+                pointer,
+                hint="bundle the spec into one file first",
+            )
+            return False
+        seen = {target}
+        while True:
+            try:
+                value = resolve_pointer(self.data, target)
+            except KeyError:
+                self.error(
+                    "dangling-ref",
+                    f"$ref {quote_value(ref)} points to nothing",
+                    pointer,
+                    hint="define the target or fix the reference",
+                )
+                return False
+            next_ref = value.get("$ref") if isinstance(value, dict) else None
+            if not isinstance(next_ref, str) or ref_pointer(next_ref) is None:
+                return True
+            target = ref_pointer(next_ref) or ""
+            if target in seen:
+                self.error(
+                    "circular-ref", f"$ref {quote_value(ref)} refers to itself in a loop", pointer
+                )
+                return False
+            seen.add(target)
+
+    def _check_discriminators(self) -> None:
+        def walk(node: Any, pointer: str) -> None:
+            if isinstance(node, dict):
+                mapping = (
+                    node.get("discriminator", {}).get("mapping")
+                    if isinstance(node.get("discriminator"), dict)
+                    else None
+                )
+                if isinstance(mapping, dict):
+                    for key, value in mapping.items():
+                        if not isinstance(value, str):
+                            self.error(
+                                "discriminator-mapping-not-string",
+                                f"discriminator mapping {key!r} is {quote_value(value)}; "
+                                "OpenAPI requires a schema name or reference string",
+                                f"{pointer}/discriminator/mapping/{escape_pointer_token(key)}",
+                                hint=f"replace it with the reference string in {self.hint_file}",
+                            )
+                for key, value in node.items():
+                    if key not in ("example", "examples"):
+                        walk(value, f"{pointer}/{escape_pointer_token(key)}")
+            elif isinstance(node, list):
+                for index, value in enumerate(node):
+                    walk(value, f"{pointer}/{index}")
+
+        walk(self.data, "")
+
+    def _check_schema(self) -> None:
+        validator_class = (
+            OpenAPIV31SpecValidator
+            if self.data["openapi"].startswith("3.1")
+            else OpenAPIV30SpecValidator
+        )
+        ours = {d.where.pointer for d in self.found}
+        for exc in validator_class(self.data).iter_errors():
+            pointer = self._locate([str(p) for p in exc.absolute_path])
+            if pointer in ours:
+                continue
+            self.error(
+                "invalid-openapi",
+                exc.message if len(exc.message) < 300 else exc.message[:299] + "…",
+                pointer,
+            )
+
+    def _locate(self, parts: list[str]) -> str:
+        """The document pointer for an error path that may be relative to a nested schema."""
+        relative = "".join(f"/{escape_pointer_token(p)}" for p in parts)
+        if relative in self.doc.positions:
+            return relative
+        candidates = [p for p in self.doc.positions if p.endswith(relative)]
+        return candidates[0] if len(candidates) == 1 else relative
+
+    def _check_security(self) -> None:
+        defined = self.data.get("components", {}).get("securitySchemes", {}) or {}
+        requirements: list[tuple[str, Any]] = [("/security", self.data.get("security"))]
+        for _, _, operation, pointer in iter_operations(self.data):
+            requirements.append((f"{pointer}/security", operation.get("security")))
+        for pointer, alternatives in requirements:
+            for index, requirement in enumerate(alternatives or []):
+                for name in requirement or {}:
+                    if name not in defined:
+                        self.error(
+                            "undefined-security-scheme",
+                            f"security requires {name!r}, which components.securitySchemes does not define",
+                            f"{pointer}/{index}/{escape_pointer_token(name)}",
+                            hint=f"define it in {self.hint_file}, or remove the requirement there",
+                        )
+        for name, scheme in defined.items():
+            scheme, _ = follow_refs(self.data, scheme, "")
+            kind = (scheme.get("type"), str(scheme.get("scheme", "")).lower())
+            if (
+                kind not in {("http", "bearer"), ("http", "basic")}
+                and scheme.get("type") != "apiKey"
+            ):
+                self.warning(
+                    "unsupported-security-scheme",
+                    f"security scheme {name!r} ({kind[0]} {kind[1]}) has no client support yet; "
+                    "operations can still be called with explicit headers",
+                    f"/components/securitySchemes/{escape_pointer_token(name)}",
+                )
+
+    def _check_operations(self) -> None:
+        names: dict[str, str] = {}
+        for path, method, operation, pointer in iter_operations(self.data):
+            name = operation_name(operation, method, path)
+            where = f"{pointer}/operationId" if "operationId" in operation else pointer
+            if name in names:
+                self.error(
+                    "duplicate-operation-name",
+                    f"{method.upper()} {path} and {names[name]} both become method {name}()",
+                    where,
+                    hint=f"give one of them another operationId or x-python-name in {self.hint_file}",
+                )
+            else:
+                names[name] = f"{method.upper()} {path}"
+            self._check_parameters(path, method, operation, pointer)
+
+    def _check_parameters(
+        self, path: str, method: str, operation: dict[str, Any], pointer: str
+    ) -> None:
+        path_item_pointer = pointer.rsplit("/", 1)[0]
+        declared: dict[tuple[str, str], str] = {}
+        for base, params in (
+            (path_item_pointer, resolve_pointer(self.data, path_item_pointer).get("parameters")),
+            (pointer, operation.get("parameters")),
+        ):
+            for index, raw in enumerate(params or []):
+                param, _ = follow_refs(self.data, raw, "")
+                if isinstance(param, dict):
+                    declared[(str(param.get("in")), str(param.get("name")))] = (
+                        f"{base}/parameters/{index}"
+                    )
+        templated = _PATH_TEMPLATE.findall(path)
+        for name in templated:
+            if ("path", name) not in declared:
+                self.error(
+                    "undeclared-path-parameter",
+                    f"{method.upper()} {path} uses {{{name}}}, which no path parameter declares",
+                    pointer,
+                    hint="declare it under parameters with `in: path, required: true`",
+                )
+        for (location, name), where in sorted(declared.items()):
+            if location == "path" and name not in templated:
+                self.error(
+                    "unknown-path-parameter",
+                    f"path parameter {name!r} does not appear in {path}",
+                    where,
+                )
+            if location == "header" and name.lower() in _IGNORED_HEADERS:
+                self.warning(
+                    "ignored-header-parameter",
+                    f"header parameter {name!r} is ignored (OpenAPI: Accept, Content-Type and "
+                    "Authorization are set by the client)",
+                    where,
+                    hint=f"remove it in {self.hint_file}",
+                )
