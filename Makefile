@@ -31,7 +31,12 @@ check: $(VENV_STAMP)
 accept-surface: $(VENV_STAMP)
 	$(GEN) accept-surface $(VENDOR)
 
-test: $(VENV_STAMP) $(NODE_STAMP)
+lint: $(VENV_STAMP)
+	$(BIN)/python -m ruff check generator tests
+	$(BIN)/python -m black --check --quiet generator tests
+	$(BIN)/python -m mypy --strict generator
+
+test: lint $(NODE_STAMP)
 	$(BIN)/python -m pytest -q
 
 clean:

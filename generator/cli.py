@@ -68,7 +68,7 @@ def _run(args: argparse.Namespace) -> int:
         for item in built:
             for warning in item.warnings:
                 print(warning.format(), file=sys.stderr)
-            print(f"{item.vendor.display}: valid ({len(item.api.operations)} operations)")
+            print(f"{item.vendor.display}: valid, {len(item.api.operations)} operation(s)")
         return 0
     if args.command == "generate":
         built = generate(args.specs, args.out, args.vendors, strict=args.strict)

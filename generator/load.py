@@ -80,6 +80,9 @@ def parse_document(text: str, name: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         where = SourceRef(name, "", mark.line + 1, mark.column + 1) if mark else SourceRef(name)
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.context_mark and exc.problem:
+            start = exc.context_mark
+            problem = f"{problem} ({exc.context} started at line {start.line + 1}, column {start.column + 1})"
         raise SpecError(
             [_error("invalid-yaml", f"invalid YAML or JSON: {problem}", where)]
         ) from None

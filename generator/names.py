@@ -32,7 +32,9 @@ _RESERVED = frozenset(
     | {"self", "cls", "body", "options", "extra_headers", "timeout", "httpx", "typing"}
 )
 
-_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+# Words of a name: acronyms (HTTP in HTTPError), capitalised or lower words, numbers; a number
+# stays with the word it ends (v2, int64).
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+[a-z]*")
 
 
 def _words(text: str) -> list[str]:

@@ -38,14 +38,17 @@ def write_tree(target: Path, files: Tree) -> None:
 
 
 def read_tree(root: Path) -> dict[PurePosixPath, str]:
-    """Every file under ``root`` except caches, as text."""
+    """Every file under ``root`` as text, except tool caches (``__pycache__``, ``.mypy_cache``...)."""
     if not root.is_dir():
         return {}
-    return {
-        PurePosixPath(path.relative_to(root).as_posix()): path.read_text(encoding="utf-8")
-        for path in sorted(root.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
-    }
+    files = {}
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if path.is_file() and not any(
+            p == "__pycache__" or p.startswith(".") for p in relative.parts
+        ):
+            files[PurePosixPath(relative.as_posix())] = path.read_text(encoding="utf-8")
+    return files
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Models of the Capillary Customer API (v2) API."""
+# Generated from specs/capillary/openapi.yaml. Do not edit; run make generate.
+"""Models of Capillary Customer API (v2)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ class ApiMessage(BaseModel):
 
 
 class CommChannel(BaseModel):
-    meta: Meta | MISSING = MISSING
+    meta: CommChannelMeta | MISSING = MISSING
     """
     Additional details of the channel.
     """
@@ -30,7 +31,7 @@ class CommChannel(BaseModel):
     """
     Whether this is the customer's primary identifier of its type.
     """
-    type: Type
+    type: CommChannelType
     """
     Type of the communication channel.
     """
@@ -42,6 +43,45 @@ class CommChannel(BaseModel):
     """
     Whether the identifier has been verified, for example by OTP.
     """
+
+
+class CommChannelMeta(BaseModel):
+    """
+    Additional details of the channel.
+    """
+
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    lastViewedDate: date | MISSING = MISSING
+    """
+    Date the customer last opened the app (mobilePush).
+    """
+    residence: bool | MISSING = MISSING
+
+
+class CommChannelType(StrEnum):
+    """
+    Type of the communication channel.
+    """
+
+    MOBILE = "mobile"
+    EMAIL = "email"
+    WECHAT = "wechat"
+    IOS = "ios"
+    ANDROID = "android"
+    LINE = "line"
+    MOBILE_PUSH = "mobilePush"
+
+    @classmethod
+    def _missing_(cls, value: object) -> CommChannelType | None:
+        # A value the vendor adds after this client was generated is kept, not rejected.
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member
 
 
 class CustomerUpdate(BaseModel):
@@ -91,11 +131,41 @@ class ExtendedFields(BaseModel):
 
 
 class Identifier(BaseModel):
-    type: Type1
+    type: IdentifierType
     """
     Identifier type.
     """
     value: str
+
+
+class IdentifierType(StrEnum):
+    """
+    Identifier type.
+    """
+
+    MOBILE = "mobile"
+    EMAIL = "email"
+    CARDNUMBER = "cardnumber"
+    EXTERNAL_ID = "externalId"
+    WECHAT = "wechat"
+    MARTJACK_ID = "martjackId"
+    FB_ID = "fbId"
+    TMALL_UNAME = "tmall_uname"
+    CUID = "cuid"
+    ALI_UNAME = "ali_uname"
+    JD_UNAME = "jd_uname"
+    VIP_UNAME = "vip_uname"
+    LINE = "line"
+
+    @classmethod
+    def _missing_(cls, value: object) -> IdentifierType | None:
+        # A value the vendor adds after this client was generated is kept, not rejected.
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member
 
 
 class LookupProfile(BaseModel):
@@ -123,10 +193,29 @@ class LookupProfile(BaseModel):
 
 
 class LoyaltyInfo(BaseModel):
-    loyaltyType: LoyaltyType | MISSING = MISSING
+    loyaltyType: LoyaltyInfoLoyaltyType | MISSING = MISSING
     """
     Loyalty status; a loyalty customer cannot become non-loyalty.
     """
+
+
+class LoyaltyInfoLoyaltyType(StrEnum):
+    """
+    Loyalty status; a loyalty customer cannot become non-loyalty.
+    """
+
+    LOYALTY = "loyalty"
+    NON_LOYALTY = "non_loyalty"
+
+    @classmethod
+    def _missing_(cls, value: object) -> LoyaltyInfoLoyaltyType | None:
+        # A value the vendor adds after this client was generated is kept, not rejected.
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member
 
 
 class LoyaltyProgramEnrollment(BaseModel):
@@ -150,40 +239,6 @@ class LoyaltyProgramEnrollment(BaseModel):
     """
     Sequence number of the tier to allocate (1 is the lowest).
     """
-
-
-class LoyaltyType(StrEnum):
-    """
-    Loyalty status; a loyalty customer cannot become non-loyalty.
-    """
-
-    LOYALTY = "loyalty"
-    NON_LOYALTY = "non_loyalty"
-
-    @classmethod
-    def _missing_(cls, value: object) -> LoyaltyType | None:
-        # A value the vendor adds after this client was generated is kept, not rejected.
-        if not isinstance(value, str):
-            return None
-        member = str.__new__(cls, value)
-        member._name_ = value
-        member._value_ = value
-        return member
-
-
-class Meta(BaseModel):
-    """
-    Additional details of the channel.
-    """
-
-    model_config = ConfigDict(
-        extra="allow",
-    )
-    lastViewedDate: date | MISSING = MISSING
-    """
-    Date the customer last opened the app (mobilePush).
-    """
-    residence: bool | MISSING = MISSING
 
 
 class Profile(BaseModel):
@@ -252,60 +307,6 @@ class Source(StrEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> Source | None:
-        # A value the vendor adds after this client was generated is kept, not rejected.
-        if not isinstance(value, str):
-            return None
-        member = str.__new__(cls, value)
-        member._name_ = value
-        member._value_ = value
-        return member
-
-
-class Type(StrEnum):
-    """
-    Type of the communication channel.
-    """
-
-    MOBILE = "mobile"
-    EMAIL = "email"
-    WECHAT = "wechat"
-    IOS = "ios"
-    ANDROID = "android"
-    LINE = "line"
-    MOBILE_PUSH = "mobilePush"
-
-    @classmethod
-    def _missing_(cls, value: object) -> Type | None:
-        # A value the vendor adds after this client was generated is kept, not rejected.
-        if not isinstance(value, str):
-            return None
-        member = str.__new__(cls, value)
-        member._name_ = value
-        member._value_ = value
-        return member
-
-
-class Type1(StrEnum):
-    """
-    Identifier type.
-    """
-
-    MOBILE = "mobile"
-    EMAIL = "email"
-    CARDNUMBER = "cardnumber"
-    EXTERNAL_ID = "externalId"
-    WECHAT = "wechat"
-    MARTJACK_ID = "martjackId"
-    FB_ID = "fbId"
-    TMALL_UNAME = "tmall_uname"
-    CUID = "cuid"
-    ALI_UNAME = "ali_uname"
-    JD_UNAME = "jd_uname"
-    VIP_UNAME = "vip_uname"
-    LINE = "line"
-
-    @classmethod
-    def _missing_(cls, value: object) -> Type1 | None:
         # A value the vendor adds after this client was generated is kept, not rejected.
         if not isinstance(value, str):
             return None

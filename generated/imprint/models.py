@@ -1,4 +1,5 @@
-"""Models of the Public Imprint API API."""
+# Generated from specs/imprint/openapi.yaml. Do not edit; run make generate.
+"""Models of Public Imprint API."""
 
 from __future__ import annotations
 

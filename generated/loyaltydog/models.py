@@ -1,4 +1,5 @@
-"""Models of the LoyaltyDog API."""
+# Generated from specs/loyaltydog/openapi.yaml. Do not edit; run make generate.
+"""Models of LoyaltyDog."""
 
 from __future__ import annotations
 

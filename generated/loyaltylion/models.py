@@ -1,4 +1,5 @@
-"""Models of the LoyaltyLion Admin API API."""
+# Generated from specs/loyaltylion/openapi.yaml. Do not edit; run make generate.
+"""Models of LoyaltyLion Admin API."""
 
 from __future__ import annotations
 
@@ -9,7 +10,12 @@ from pydantic import MISSING, AwareDatetime, BaseModel, ConfigDict, Field, RootM
 
 
 class ClientErrorBadRequest(BaseModel):
-    error: Error
+    error: ClientErrorBadRequestError
+
+
+class ClientErrorBadRequestError(BaseModel):
+    details: dict[str, str] | MISSING = MISSING
+    message: str
 
 
 class CurrencyAmount(BaseModel):
@@ -26,7 +32,14 @@ class CurrencyAmount(BaseModel):
     """
 
 
-class Customer(BaseModel):
+class CustomersUpdateCustomerRequestBody(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    customer: CustomersUpdateCustomerRequestBodyCustomer
+
+
+class CustomersUpdateCustomerRequestBodyCustomer(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -34,7 +47,14 @@ class Customer(BaseModel):
     blocked: bool | MISSING = MISSING
 
 
-class Customer1(BaseModel):
+class CustomersUpdateCustomerResponseBody(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    customer: CustomersUpdateCustomerResponseBodyCustomer
+
+
+class CustomersUpdateCustomerResponseBodyCustomer(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -46,11 +66,11 @@ class Customer1(BaseModel):
     enrolled_at: str | None
     guest: bool
     id: float
-    insights_segment: InsightsSegment | None
+    insights_segment: CustomersUpdateCustomerResponseBodyCustomerInsightsSegment | None
     linked_merchant_ids: list[str] | MISSING = MISSING
-    loyalty_tier_membership: LoyaltyTierMembership | None
+    loyalty_tier_membership: CustomersUpdateCustomerResponseBodyCustomerLoyaltyTierMembership | None
     merchant_id: str
-    metadata: Metadata
+    metadata: CustomersUpdateCustomerResponseBodyCustomerMetadata
     points_approved: float
     points_pending: float
     points_spent: float
@@ -58,71 +78,22 @@ class Customer1(BaseModel):
     receipt_upload_url: str | None
     referral_id: str | None
     referral_url: str
-    referred_by: ReferredBy | None
+    referred_by: CustomersUpdateCustomerResponseBodyCustomerReferredBy | None
     rewards_claimed: Annotated[int, Field(ge=0)]
-    rewards_used: RewardsUsed | None
+    rewards_used: CustomersUpdateCustomerResponseBodyCustomerRewardsUsed | None
     tier_eligibility: TierEligibilityPoints | TierEligibilitySpend | None
     updated_at: str
 
 
-class CustomersUpdateCustomerRequestBody(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    customer: Customer
-
-
-class CustomersUpdateCustomerResponseBody(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    customer: Customer1
-
-
-class Error(BaseModel):
-    details: dict[str, str] | MISSING = MISSING
-    message: str
-
-
-class Error1(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    details: dict[str, str] | MISSING = MISSING
-    message: str
-
-
-class ForecastedTier(BaseModel):
-    """
-    The tier the customer is forecasted to be in at their membership expiration, based on their predicted points at expiration. Null if the membership never expires (e.g. lifetime tiers, default tier memberships, or conditional tier memberships).
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    id: float
-    name: str
-
-
-class ForecastedTier1(BaseModel):
-    """
-    The tier the customer is forecasted to be in at their membership expiration, based on their predicted spend at expiration. Null if the membership never expires (e.g. lifetime tiers, default tier memberships, or conditional tier memberships).
-    """
-
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    id: float
-    name: str
-
-
-class InsightsSegment(StrEnum):
+class CustomersUpdateCustomerResponseBodyCustomerInsightsSegment(StrEnum):
     AT_RISK = "At Risk"
     WIN_BACK = "Win Back"
     LOYAL = "Loyal"
 
     @classmethod
-    def _missing_(cls, value: object) -> InsightsSegment | None:
+    def _missing_(
+        cls, value: object
+    ) -> CustomersUpdateCustomerResponseBodyCustomerInsightsSegment | None:
         # A value the vendor adds after this client was generated is kept, not rejected.
         if not isinstance(value, str):
             return None
@@ -132,7 +103,17 @@ class InsightsSegment(StrEnum):
         return member
 
 
-class LoyaltyTier(BaseModel):
+class CustomersUpdateCustomerResponseBodyCustomerLoyaltyTierMembership(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    expires_at: str | None
+    loyalty_tier: CustomersUpdateCustomerResponseBodyCustomerLoyaltyTierMembershipLoyaltyTier
+    manual: bool | None
+    started_at: str
+
+
+class CustomersUpdateCustomerResponseBodyCustomerLoyaltyTierMembershipLoyaltyTier(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -146,24 +127,14 @@ class LoyaltyTier(BaseModel):
     upper_bound: str | None
 
 
-class LoyaltyTierMembership(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    expires_at: str | None
-    loyalty_tier: LoyaltyTier
-    manual: bool | None
-    started_at: str
-
-
-class Metadata(BaseModel):
+class CustomersUpdateCustomerResponseBodyCustomerMetadata(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
     shopify_source_url: str | MISSING = MISSING
 
 
-class ReferredBy(BaseModel):
+class CustomersUpdateCustomerResponseBodyCustomerReferredBy(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -171,7 +142,7 @@ class ReferredBy(BaseModel):
     merchant_id: str
 
 
-class RewardsUsed(RootModel[int]):
+class CustomersUpdateCustomerResponseBodyCustomerRewardsUsed(RootModel[int]):
     root: Annotated[int, Field(ge=0)]
 
 
@@ -179,7 +150,7 @@ class TierEligibilityPoints(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    forecasted_tier: ForecastedTier | None
+    forecasted_tier: TierEligibilityPointsForecastedTier | None
     """
     The tier the customer is forecasted to be in at their membership expiration, based on their predicted points at expiration. Null if the membership never expires (e.g. lifetime tiers, default tier memberships, or conditional tier memberships).
     """
@@ -192,8 +163,8 @@ class TierEligibilityPoints(BaseModel):
     """
     The number of additional points required to move into the next tier. Null if there is no eligible next tier.
     """
-    tier_points: TierPoints
-    upgrade_tier: UpgradeTier | None
+    tier_points: TierEligibilityPointsTierPoints
+    upgrade_tier: TierEligibilityPointsUpgradeTier | None
     """
     The next tier that this customer could upgrade to from their current tier. Null if the customer is already at the highest tier.
     """
@@ -203,35 +174,19 @@ class TierEligibilityPoints(BaseModel):
     """
 
 
-class TierEligibilitySpend(BaseModel):
+class TierEligibilityPointsForecastedTier(BaseModel):
+    """
+    The tier the customer is forecasted to be in at their membership expiration, based on their predicted points at expiration. Null if the membership never expires (e.g. lifetime tiers, default tier memberships, or conditional tier memberships).
+    """
+
     model_config = ConfigDict(
         extra="forbid",
     )
-    forecasted_tier: ForecastedTier1 | None
-    """
-    The tier the customer is forecasted to be in at their membership expiration, based on their predicted spend at expiration. Null if the membership never expires (e.g. lifetime tiers, default tier memberships, or conditional tier memberships).
-    """
-    kind: Literal["spend"]
-    spend_needed_for_renewal: CurrencyAmount | None
-    """
-    The amount of additional spend required to renew the current tier when the current membership expires. Null if the membership does not expire (e.g. lifetime tiers), or if the current membership is for the default tier.
-    """
-    spend_needed_for_upgrade: CurrencyAmount | None
-    """
-    The amount of additional spend required to move into the next tier. Null if there is no eligible next tier.
-    """
-    tier_spend: TierSpend
-    upgrade_tier: UpgradeTier | None
-    """
-    The next tier that this customer could upgrade to from their current tier. Null if the customer is already at the highest tier.
-    """
-    valid_until: AwareDatetime | None
-    """
-    ISO 8601 timestamp representing when the calculated progress is no longer accurate. After this date, progress values may be stale — for example, because contributing activities or spend have fallen outside the evaluation window. Null for lifetime tiers.
-    """
+    id: float
+    name: str
 
 
-class TierPoints(BaseModel):
+class TierEligibilityPointsTierPoints(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
@@ -245,42 +200,7 @@ class TierPoints(BaseModel):
     """
 
 
-class TierSpend(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    at_expiration: CurrencyAmount | None
-    """
-    The predicted amount of spend contributing to tier progress as of the current tier's expiration date. Null if the membership never expires (e.g. lifetime tiers).
-    """
-    now: Annotated[CurrencyAmount, Field(title="Currency")]
-    """
-    The amount of spend contributing to tier progress as of right now. This is equivalent to the amount of eligible spend from now, back to the start of the evaluation window.
-    """
-
-
-class UpdateCustomerForbiddenError(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    error: Error1
-
-
-class UpdateCustomerNotFoundError(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    error: str
-
-
-class UpdateCustomerUnauthorizedError(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    error: Error1
-
-
-class UpgradeTier(BaseModel):
+class TierEligibilityPointsUpgradeTier(BaseModel):
     """
     The next tier that this customer could upgrade to from their current tier. Null if the customer is already at the highest tier.
     """
@@ -294,3 +214,110 @@ class UpgradeTier(BaseModel):
     """
     The threshold required to reach this tier. For points programs, this is the number of points. For spend programs, this is the spend amount in minor units (e.g. cents); the currency is determined by the program configuration.
     """
+
+
+class TierEligibilitySpend(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    forecasted_tier: TierEligibilitySpendForecastedTier | None
+    """
+    The tier the customer is forecasted to be in at their membership expiration, based on their predicted spend at expiration. Null if the membership never expires (e.g. lifetime tiers, default tier memberships, or conditional tier memberships).
+    """
+    kind: Literal["spend"]
+    spend_needed_for_renewal: CurrencyAmount | None
+    """
+    The amount of additional spend required to renew the current tier when the current membership expires. Null if the membership does not expire (e.g. lifetime tiers), or if the current membership is for the default tier.
+    """
+    spend_needed_for_upgrade: CurrencyAmount | None
+    """
+    The amount of additional spend required to move into the next tier. Null if there is no eligible next tier.
+    """
+    tier_spend: TierEligibilitySpendTierSpend
+    upgrade_tier: TierEligibilitySpendUpgradeTier | None
+    """
+    The next tier that this customer could upgrade to from their current tier. Null if the customer is already at the highest tier.
+    """
+    valid_until: AwareDatetime | None
+    """
+    ISO 8601 timestamp representing when the calculated progress is no longer accurate. After this date, progress values may be stale — for example, because contributing activities or spend have fallen outside the evaluation window. Null for lifetime tiers.
+    """
+
+
+class TierEligibilitySpendForecastedTier(BaseModel):
+    """
+    The tier the customer is forecasted to be in at their membership expiration, based on their predicted spend at expiration. Null if the membership never expires (e.g. lifetime tiers, default tier memberships, or conditional tier memberships).
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: float
+    name: str
+
+
+class TierEligibilitySpendTierSpend(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    at_expiration: CurrencyAmount | None
+    """
+    The predicted amount of spend contributing to tier progress as of the current tier's expiration date. Null if the membership never expires (e.g. lifetime tiers).
+    """
+    now: Annotated[CurrencyAmount, Field(title="Currency")]
+    """
+    The amount of spend contributing to tier progress as of right now. This is equivalent to the amount of eligible spend from now, back to the start of the evaluation window.
+    """
+
+
+class TierEligibilitySpendUpgradeTier(BaseModel):
+    """
+    The next tier that this customer could upgrade to from their current tier. Null if the customer is already at the highest tier.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: float
+    name: str
+    threshold: float
+    """
+    The threshold required to reach this tier. For points programs, this is the number of points. For spend programs, this is the spend amount in minor units (e.g. cents); the currency is determined by the program configuration.
+    """
+
+
+class UpdateCustomerForbiddenError(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    error: UpdateCustomerForbiddenErrorError
+
+
+class UpdateCustomerForbiddenErrorError(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    details: dict[str, str] | MISSING = MISSING
+    message: str
+
+
+class UpdateCustomerNotFoundError(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    error: str
+
+
+class UpdateCustomerUnauthorizedError(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    error: UpdateCustomerUnauthorizedErrorError
+
+
+class UpdateCustomerUnauthorizedErrorError(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    details: dict[str, str] | MISSING = MISSING
+    message: str

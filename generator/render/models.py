@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from datamodel_code_generator._format_types import PythonVersion
 from datamodel_code_generator.enums import DataModelType, InputFileType, OpenAPIScope
 
 from ..ir import Api
+from ..names import comment, docstring
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "datamodel"
 
@@ -36,6 +38,8 @@ _OPTIONS: dict[str, Any] = {
     "use_double_quotes": True,
     "disable_timestamp": True,
     "keep_model_order": True,
+    # Inline objects are named after their parent (CommChannelType, not Type1).
+    "naming_strategy": "parent-prefixed",
     "formatters": [],
     "custom_template_dir": TEMPLATE_DIR,
     # Wire names stay exactly as the spec has them; Python names are made safe.
@@ -55,10 +59,14 @@ def render_models(api: Api) -> str:
         "paths": {},
         "components": {"schemas": schemas},
     }
+    header = f"# Generated from {comment(api.spec_file)}. Do not edit; run make generate.\n"
     if not schemas:
-        return '"""This API defines no models."""\n'
-    source = generate(json.dumps(document, ensure_ascii=False), **_OPTIONS)
+        return f'{header}"""{docstring(api.title)} defines no models."""\n'
+    with warnings.catch_warnings():
+        # Its warnings (unknown formats) are reported, with locations, by the validate stage.
+        warnings.simplefilter("ignore")
+        source = generate(json.dumps(document, ensure_ascii=False), **_OPTIONS)
     if not isinstance(source, str):
         raise TypeError("datamodel-code-generator returned several modules for one document")
     source = _HEADER.sub("", source).replace(_MISSING_IMPORT, "from pydantic import MISSING")
-    return f'"""Models of the {api.title} API."""\n\n{source}'
+    return f'{header}"""Models of {docstring(api.title)}."""\n\n{source}'

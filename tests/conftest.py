@@ -1,0 +1,93 @@
+"""Shared fixtures: paths, the overlaid specs, and Prism mock servers on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_document
+from generator.overlay import apply_overlay
+from generator.pipeline import discover_vendors
+
+ROOT = Path(__file__).resolve().parents[1]
+SPECS = ROOT / "specs"
+GENERATED = ROOT / "generated"
+PRISM = ROOT / "node_modules" / ".bin" / "prism"
+VENDORS = [v.name for v in discover_vendors(SPECS)]
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+def overlaid_spec(vendor: str, directory: Path) -> Path:
+    """The vendor's effective spec (overlay applied) as JSON, for tools that take a file."""
+    (found,) = [v for v in discover_vendors(SPECS) if v.name == vendor]
+    document = load_document(found.spec)
+    if found.overlay:
+        document = apply_overlay(document, load_document(found.overlay))
+    path = directory / f"{vendor}.json"
+    path.write_text(json.dumps(document.data), encoding="utf-8")
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class PrismServer:
+    def __init__(self, spec: Path, log: Path) -> None:
+        self.port = _free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self._log = log
+        self._process = subprocess.Popen(
+            [str(PRISM), "mock", "--host", "127.0.0.1", "--port", str(self.port), str(spec)],
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+        deadline = time.monotonic() + 60
+        while "is listening" not in log.read_text(errors="replace"):
+            if self._process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"Prism did not start:\n{log.read_text(errors='replace')}")
+            time.sleep(0.1)
+
+    def log_text(self) -> str:
+        return self._log.read_text(errors="replace")
+
+    def stop(self) -> None:
+        self._process.terminate()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+
+
+@pytest.fixture(scope="session")
+def prism(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], PrismServer]]:
+    """prism(vendor) -> a running Prism serving that vendor's overlaid spec (one per vendor)."""
+    if not PRISM.exists():
+        raise RuntimeError("Prism is not installed; run `make test`, which installs it with npm ci")
+    servers: dict[str, PrismServer] = {}
+    directory = tmp_path_factory.mktemp("prism")
+
+    def start(vendor: str) -> PrismServer:
+        if vendor not in servers:
+            spec = overlaid_spec(vendor, directory)
+            servers[vendor] = PrismServer(spec, directory / f"{vendor}.log")
+        return servers[vendor]
+
+    yield start
+    for server in servers.values():
+        server.stop()

@@ -1,0 +1,72 @@
+"""Exit codes and messages of `python -m generator`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import cli
+from tests.conftest import ROOT, SPECS
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["frobnicate"])
+    assert caught.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_unknown_vendor_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["validate", "--specs", str(SPECS), "nosuch"]) == 1
+    assert "error[unknown-vendor]: no vendor 'nosuch'" in capsys.readouterr().err
+
+
+def test_missing_specs_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        cli.main(["generate", "--specs", str(tmp_path / "none"), "--out", str(tmp_path / "g")]) == 1
+    )
+    assert "error[specs-not-found]" in capsys.readouterr().err
+
+
+def test_bad_vendor_directory_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "specs" / "Bad-Name").mkdir(parents=True)
+    (tmp_path / "specs" / "Bad-Name" / "openapi.yaml").write_text("openapi: 3.1.0\n")
+    assert cli.main(["validate", "--specs", str(tmp_path / "specs")]) == 1
+    assert "'Bad-Name' is not a valid Python package name" in capsys.readouterr().err
+
+
+def test_internal_error_is_one_line_and_exit_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "build_all", broken)
+    assert cli.main(["validate"]) == 3
+    err = capsys.readouterr().err
+    assert err == (
+        "internal error (a bug in the generator): RuntimeError: boom; "
+        "rerun with --debug for the traceback\n"
+    )
+    assert cli.main(["--debug", "validate"]) == 3
+    assert "Traceback" in capsys.readouterr().err
+
+
+def test_strict_turns_warnings_into_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["validate", "--strict", "--specs", str(SPECS), "loyaltydog"]) == 1
+    assert "error[unknown-format]" in capsys.readouterr().err
+
+
+def test_runs_as_a_module() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "validate", "imprint"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "specs/imprint/openapi.yaml: valid, 1 operation(s)\n"

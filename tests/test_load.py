@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.errors import SpecError
+from generator.load import load_document, parse_document
+
+
+def _message(exc: pytest.ExceptionInfo[SpecError]) -> str:
+    return "\n".join(d.format() for d in exc.value.diagnostics)
+
+
+def test_positions_map_pointers_to_lines() -> None:
+    document = parse_document("a:\n  b:\n    - x\n    - y: 1\n", "f.yaml")
+    assert str(document.where("/a/b/1/y")) == "f.yaml:4:10"
+    assert str(document.where("/a/b/1/missing")) == "f.yaml:4:7"
+
+
+def test_invalid_yaml_names_line_and_column() -> None:
+    with pytest.raises(SpecError) as caught:
+        parse_document("a: [1, 2\nb: 3\n", "bad.yaml")
+    assert _message(caught).startswith("bad.yaml:2:2: error[invalid-yaml]")
+
+
+def test_duplicate_keys_are_errors() -> None:
+    with pytest.raises(SpecError) as caught:
+        parse_document("a: 1\nb: 2\na: 3\n", "dup.yaml")
+    assert _message(caught) == "dup.yaml:3:1: error[duplicate-key]: duplicate key 'a'"
+
+
+def test_dates_and_numeric_keys_stay_json() -> None:
+    document = parse_document("example: 2025-02-13\nresponses:\n  200: {}\n", "f.yaml")
+    assert document.data == {"example": "2025-02-13", "responses": {"200": {}}}
+
+
+def test_recursive_alias_is_refused() -> None:
+    with pytest.raises(SpecError) as caught:
+        parse_document("a: &x\n  - *x\n", "loop.yaml")
+    assert "recursive-yaml-alias" in _message(caught)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(SpecError) as caught:
+        load_document(tmp_path / "nope.yaml", "specs/nope.yaml")
+    assert _message(caught) == "specs/nope.yaml: error[file-not-found]: file not found"

@@ -1,0 +1,118 @@
+"""Naming and escaping rules, with hostile input."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from generator.names import (
+    comment,
+    dedupe,
+    docstring,
+    operation_name,
+    pascal_case,
+    py_str,
+    snake_case,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("updateCustomer", "update_customer"),
+        ("customers.updateCustomer", "customers_update_customer"),
+        ("HTTPValidationError", "http_validation_error"),
+        ("merchant_id", "merchant_id"),
+        ("X-CAP-API-OAUTH-TOKEN", "x_cap_api_oauth_token"),
+        ("class", "class_"),
+        ("type", "type_"),
+        ("self", "self_"),
+        ("body", "body_"),
+        ("timeout", "timeout_"),
+        ("2fa", "n2fa"),
+        ("Ünïcödé name", "unicode_name"),
+        ("\n import os", "import_os"),
+        ("!!!", "value"),
+    ],
+)
+def test_snake_case(text: str, expected: str) -> None:
+    assert snake_case(text) == expected
+    assert snake_case(text).isidentifier()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("update_customer", "UpdateCustomer"),
+        ("loyaltydog", "Loyaltydog"),
+        ("HTTPValidationError", "HTTPValidationError"),
+        ("9lives", "N9lives"),
+        ("None", "None_"),
+        ("", "Model"),
+    ],
+)
+def test_pascal_case(text: str, expected: str) -> None:
+    assert pascal_case(text) == expected
+
+
+def test_names_differing_only_in_case_are_deduplicated_deterministically() -> None:
+    names = [snake_case("userId"), snake_case("UserId"), snake_case("user_id")]
+    assert dedupe(names) == ["user_id", "user_id_2", "user_id_3"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"""', "trailing \\", "\\N{x}", "{{ x }} {% if %}", "a\rb\x00c", "ünï 💥", '"', "x" * 10_000],
+)
+def test_py_str_round_trips(text: str) -> None:
+    assert ast.literal_eval(py_str(text)) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'ends with a quote"',
+        'has """ inside',
+        "trailing backslash \\",
+        "\\u0041 escape",
+        "a\x00b\x1bc",
+        "  padded  ",
+    ],
+)
+def test_docstring_cannot_close_early_or_escape(text: str) -> None:
+    source = f'def f():\n    """{docstring(text)}"""\n'
+    tree = ast.parse(source)
+    function = tree.body[0]
+    assert isinstance(function, ast.FunctionDef)
+    value = ast.get_docstring(function, clean=False)
+    assert value is not None
+    printable = "".join(ch for ch in text if ch.isprintable() or ch in "\n\t").strip()
+    assert value == printable
+
+
+def test_docstring_indents_continuation_lines() -> None:
+    assert docstring("one\ntwo\n\nthree", 4) == "one\n    two\n\n    three"
+
+
+def test_comment_is_one_line() -> None:
+    assert comment("a\nimport os\r\x00b") == "a import os b"
+
+
+@pytest.mark.parametrize(
+    ("operation", "method", "path", "expected"),
+    [
+        (
+            {"x-python-name": "update_customer", "operationId": "long_put"},
+            "put",
+            "/x",
+            "update_customer",
+        ),
+        ({"operationId": "customers.updateCustomer"}, "patch", "/x", "customers_update_customer"),
+        ({}, "put", "/v2/customers/{userId}", "put_v2_customers_by_user_id"),
+    ],
+)
+def test_operation_name(
+    operation: dict[str, object], method: str, path: str, expected: str
+) -> None:
+    assert operation_name(operation, method, path) == expected

@@ -1,0 +1,109 @@
+"""Spec drift: committed clients must match their specs, and surface changes must be accepted."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.write import read_tree
+from tests.conftest import GENERATED, SPECS
+
+
+def _snapshot(root: Path) -> dict[str, str]:
+    return {str(k): v for k, v in read_tree(root).items()}
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of specs/ and generated/ to change freely."""
+    specs, out = tmp_path / "specs", tmp_path / "generated"
+    shutil.copytree(SPECS, specs)
+    shutil.copytree(GENERATED, out, ignore=shutil.ignore_patterns("__pycache__"))
+    return specs, out
+
+
+def test_committed_clients_and_surfaces_are_up_to_date(capsys: pytest.CaptureFixture[str]) -> None:
+    before = _snapshot(GENERATED)
+    code = main(["check", "--specs", str(SPECS), "--out", str(GENERATED)])
+    assert code == 0, capsys.readouterr().out
+    assert _snapshot(GENERATED) == before
+
+
+def test_spec_change_without_regeneration_is_reported(
+    workspace: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    specs, out = workspace
+    spec = specs / "imprint" / "openapi.yaml"
+    spec.write_text(
+        spec.read_text().replace(
+            "        ssn4:\n",
+            "        nickname:\n          type: string\n        ssn4:\n",
+        )
+    )
+    before = _snapshot(out), _snapshot(specs)
+    assert main(["check", "--specs", str(specs), "--out", str(out)]) == 1
+    report = capsys.readouterr().out
+    assert f"imprint: {out}/imprint is out of date with its spec; run `make generate`" in report
+    assert f"  changed: {out}/imprint/models.py" in report
+    assert "+    nickname: str | MISSING = MISSING" in report
+    assert "run `make accept-surface VENDOR=imprint`" in report
+    assert "+  nickname: string (optional)" in report
+    assert "loyaltydog" not in report
+    assert (_snapshot(out), _snapshot(specs)) == before  # check writes nothing
+
+
+def test_regenerated_but_unaccepted_surface_is_reported(
+    workspace: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    specs, out = workspace
+    overlay = specs / "loyaltydog" / "overlay.yaml"
+    overlay.write_text(
+        overlay.read_text().replace("x-python-name: update_customer", "x-python-name: put_customer")
+    )
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "loyaltydog"]) == 0
+    capsys.readouterr()
+    assert main(["check", "--specs", str(specs), "--out", str(out)]) == 1
+    report = capsys.readouterr().out
+    assert "out of date" not in report
+    assert "loyaltydog: the spec's surface changed" in report
+    assert "+operation put_customer: PUT" in report
+    assert main(["accept-surface", "--specs", str(specs), "loyaltydog"]) == 0
+    assert main(["check", "--specs", str(specs), "--out", str(out)]) == 0
+
+
+def test_generation_is_byte_for_byte_reproducible(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        assert main(["generate", "--specs", str(SPECS), "--out", str(tmp_path / name)]) == 0
+    first, second = _snapshot(tmp_path / "a"), _snapshot(tmp_path / "b")
+    assert first == second
+    assert first == _snapshot(GENERATED)
+
+
+def test_failed_run_leaves_generated_exactly_as_it_was(workspace: tuple[Path, Path]) -> None:
+    specs, out = workspace
+    (specs / "imprint" / "openapi.yaml").write_text("openapi: 3.1.0\ninfo: [\n")
+    before = _snapshot(out)
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 1
+    assert _snapshot(out) == before
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in GENERATED.iterdir())
+
+
+def test_a_new_vendor_is_a_directory_and_a_generate(workspace: tuple[Path, Path]) -> None:
+    specs, out = workspace
+    (specs / "acme").mkdir()
+    (specs / "acme" / "openapi.yaml").write_text(
+        "openapi: 3.1.0\ninfo: {title: Acme, version: '1'}\n"
+        "servers: [{url: 'https://api.acme.test'}]\n"
+        "paths:\n  /ping:\n    get:\n      operationId: ping\n"
+        "      responses: {'204': {description: pong}}\n"
+    )
+    assert main(["generate", "--specs", str(specs), "--out", str(out), "acme"]) == 0
+    assert (
+        (out / "acme" / "_client.py")
+        .read_text()
+        .startswith("# Generated from specs/acme/openapi.yaml. Do not edit; run make generate.\n")
+    )
+    assert (specs / "acme" / "surface.txt").exists()

@@ -1,0 +1,85 @@
+"""Validation: the seed defects with their locations, and a corpus of bad specs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.errors import SpecError
+from generator.load import load_document
+from generator.validate import validate_document
+from tests.conftest import SPECS
+
+BAD = Path(__file__).parent / "fixtures" / "bad"
+BAD_CASES = sorted(p.stem for p in BAD.glob("*.yaml"))
+
+
+def _published(vendor: str) -> list[str]:
+    """Diagnostics for the vendor's spec as published, without our overlay."""
+    document = load_document(SPECS / vendor / "openapi.yaml", f"specs/{vendor}/openapi.yaml")
+    try:
+        found = validate_document(document, f"specs/{vendor}/overlay.yaml")
+    except SpecError as exc:
+        found = exc.diagnostics
+    return [d.format() for d in found]
+
+
+def test_loyaltylion_both_mapping_entries_reported_with_locations() -> None:
+    assert _published("loyaltylion") == [
+        "specs/loyaltylion/openapi.yaml:259:25: error[discriminator-mapping-not-string]: "
+        "discriminator mapping 'points' is {'$ref': '#/components/schemas/TierEligibilityPoints'}; "
+        "OpenAPI requires a schema name or reference string\n"
+        "  hint: replace it with the reference string in specs/loyaltylion/overlay.yaml",
+        "specs/loyaltylion/openapi.yaml:261:25: error[discriminator-mapping-not-string]: "
+        "discriminator mapping 'spend' is {'$ref': '#/components/schemas/TierEligibilitySpend'}; "
+        "OpenAPI requires a schema name or reference string\n"
+        "  hint: replace it with the reference string in specs/loyaltylion/overlay.yaml",
+    ]
+
+
+def test_imprint_undefined_basic_auth_reported() -> None:
+    assert _published("imprint") == [
+        "specs/imprint/openapi.yaml:9:16: error[undefined-security-scheme]: security requires "
+        "'basicAuth', which components.securitySchemes does not define\n"
+        "  hint: define it in specs/imprint/overlay.yaml, or remove the requirement there"
+    ]
+
+
+def test_loyaltydog_authorization_header_parameter_reported() -> None:
+    found = _published("loyaltydog")
+    assert found[0] == (
+        "specs/loyaltydog/openapi.yaml:64:11: warning[ignored-header-parameter]: header parameter "
+        "'authorization' is ignored (OpenAPI: Accept, Content-Type and Authorization are set by the "
+        "client)\n  hint: remove it in specs/loyaltydog/overlay.yaml"
+    )
+    assert len(found) == 2 and "unknown-format" in found[1]
+
+
+@pytest.mark.parametrize("vendor", ["loyaltydog", "loyaltylion", "imprint", "capillary"])
+def test_overlaid_specs_are_valid(vendor: str) -> None:
+    assert main(["validate", "--specs", str(SPECS), vendor]) == 0
+
+
+@pytest.mark.parametrize("case", BAD_CASES)
+def test_bad_spec_gives_exact_diagnostics_and_exit_1(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    specs = tmp_path / "specs"
+    (specs / case).mkdir(parents=True)
+    shutil.copy(BAD / f"{case}.yaml", specs / case / "openapi.yaml")
+    out = tmp_path / "generated"
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 1
+    expected = (BAD / f"{case}.expected.txt").read_text(encoding="utf-8")
+    assert capsys.readouterr().err == expected
+    assert not out.exists()
+
+
+def test_every_bad_case_has_expected_output() -> None:
+    assert (
+        sorted(p.name.removesuffix(".expected.txt") for p in BAD.glob("*.expected.txt"))
+        == BAD_CASES
+    )
+    assert len(BAD_CASES) >= 12

@@ -1,0 +1,206 @@
+"""Each vendor's generated client on the wire (httpx.MockTransport): what it sends and parses."""
+
+from __future__ import annotations
+
+import base64
+import inspect
+import json
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+import capillary
+import httpx
+import imprint
+import loyaltydog
+import loyaltylion
+import pytest
+
+Handler = Callable[[httpx.Request], httpx.Response]
+
+
+def transport(status: int = 200, body: Any = None) -> tuple[list[httpx.Request], httpx.Client]:
+    seen: list[httpx.Request] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(status, json={} if body is None else body)
+
+    return seen, httpx.Client(transport=httpx.MockTransport(handle))
+
+
+class TestLoyaltyDog:
+    def client(self, status: int = 200, body: Any = None) -> tuple[list[httpx.Request], Any]:
+        seen, http = transport(status, body)
+        return seen, loyaltydog.LoyaltyDogClient(bearer_auth="jwt", http_client=http)
+
+    def test_unset_points_default_never_reaches_the_wire(self) -> None:
+        seen, client = self.client()
+        client.update_customer(
+            "p1", "c1", body=loyaltydog.models.UpdateCustomerPayload(firstName="Ann")
+        )
+        assert json.loads(seen[0].content) == {"firstName": "Ann"}
+
+    def test_explicit_zero_and_null_are_sent(self) -> None:
+        seen, client = self.client()
+        payload = loyaltydog.models.UpdateCustomerPayload(points=0, email=None)
+        client.update_customer("p1", "c1", body=payload)
+        assert json.loads(seen[0].content) == {"points": 0, "email": None}
+
+    def test_non_nullable_field_refuses_none(self) -> None:
+        with pytest.raises(ValueError):
+            loyaltydog.models.UpdateCustomerPayload(points=None)  # type: ignore[arg-type]
+
+    def test_one_authorization_header_and_no_authorization_argument(self) -> None:
+        seen, client = self.client()
+        assert "authorization" not in inspect.signature(client.update_customer).parameters
+        client.update_customer("p1", "c1", body={})
+        assert seen[0].headers.get_list("authorization") == ["Bearer jwt"]
+
+    def test_422_carries_the_parsed_validation_error(self) -> None:
+        detail = {
+            "detail": [{"loc": ["body", "points"], "msg": "not an int", "type": "int_parsing"}]
+        }
+        _, client = self.client(422, detail)
+        with pytest.raises(loyaltydog.UnprocessableEntityError) as caught:
+            client.update_customer("p1", "c1", body={"points": "x"})
+        assert caught.value.error.detail[0].msg == "not an int"
+
+
+class TestLoyaltyLion:
+    CUSTOMER: ClassVar[dict[str, Any]] = {
+        "id": 1, "merchant_id": "m1", "email": "Foo@Example.COM", "points_approved": 1,
+        "points_pending": 0, "points_spent": 0, "properties": {}, "metadata": {},
+        "rewards_claimed": 0, "rewards_used": None, "blocked": False, "guest": False,
+        "enrolled": True, "enrolled_at": None, "referral_id": None, "referred_by": None,
+        "loyalty_tier_membership": None, "insights_segment": "Big Spender", "birthday": None,
+        "referral_url": "https://r", "receipt_upload_url": None,
+        "created_at": "2025-01-01", "updated_at": "2025-01-02",
+        "tier_eligibility": {
+            "kind": "spend", "valid_until": "2026-01-01T00:00:00Z",
+            "tier_spend": {"now": {"amount": 9.9, "formatted": "$9.90"}, "at_expiration": None},
+            "spend_needed_for_renewal": None, "spend_needed_for_upgrade": None,
+            "upgrade_tier": None, "forecasted_tier": None,
+        },
+    }  # fmt: skip
+
+    def test_response_parsed_discriminated_and_tolerant(self) -> None:
+        _, http = transport(200, {"customer": self.CUSTOMER})
+        client = loyaltylion.LoyaltyLionClient(program_api_key="key", http_client=http)
+        result = client.update_customer("m1", body={"customer": {"blocked": True}})
+        customer = result.customer
+        assert isinstance(customer.tier_eligibility, loyaltylion.models.TierEligibilitySpend)
+        assert customer.tier_eligibility.tier_spend.now.formatted == "$9.90"
+        assert customer.insights_segment == "Big Spender"  # a segment added after generation
+        assert customer.email == "Foo@Example.COM"  # not normalised
+
+    def test_deprecated_basic_scheme_is_used_when_it_is_the_only_credential(self) -> None:
+        seen, http = transport(200, {"customer": self.CUSTOMER})
+        client = loyaltylion.LoyaltyLionClient(
+            site_token_secret=("token", "secret"), http_client=http
+        )
+        client.update_customer("m/1", body={"customer": {}})
+        assert (
+            seen[0].headers["authorization"]
+            == "Basic " + base64.b64encode(b"token:secret").decode()
+        )
+        assert seen[0].url.raw_path == b"/v2/customers/m%2F1"
+
+    def test_typed_error_per_documented_status(self) -> None:
+        _, http = transport(404, {"error": "Customer not found"})
+        client = loyaltylion.LoyaltyLionClient(program_api_key="key", http_client=http)
+        with pytest.raises(loyaltylion.NotFoundError) as caught:
+            client.update_customer("m1", body={"customer": {}})
+        assert caught.value.error == loyaltylion.models.UpdateCustomerNotFoundError(
+            error="Customer not found"
+        )
+
+
+class TestImprint:
+    def test_unknown_status_value_is_kept(self) -> None:
+        _, http = transport(200, {"id": "c1", "statuses": {"Card": "FROZEN", "Other": "OPEN"}})
+        client = imprint.ImprintClient(bearer_auth="key", http_client=http)
+        customer = client.update_customer(
+            "c1", body=imprint.models.UpdateCustomerRequest(first_name="J")
+        )
+        assert customer.statuses == {
+            "Card": "FROZEN",
+            "Other": imprint.models.CustomerProgramStatus.OPEN,
+        }
+
+    def test_basic_auth_defined_by_overlay(self) -> None:
+        seen, http = transport(200, {"id": "c1"})
+        imprint.ImprintClient(basic_auth=("u", "p"), http_client=http).update_customer(
+            "c1", body={}
+        )
+        assert seen[0].headers["authorization"].startswith("Basic ")
+
+    def test_error_bodies(self) -> None:
+        _, http = transport(
+            400, {"error": "Bad Request", "details": ["email: invalid"], "status": 400}
+        )
+        client = imprint.ImprintClient(bearer_auth="key", http_client=http)
+        with pytest.raises(imprint.BadRequestError) as caught:
+            client.update_customer("c1", body={"email": "nope"})
+        assert caught.value.error.details == ["email: invalid"]
+
+
+class TestCapillary:
+    def test_error_code_8015_readable_from_the_exception(self) -> None:
+        envelope = {
+            "warnings": [],
+            "errors": [{"status": False, "code": 8015, "message": "Customer not found"}],
+        }
+        _, http = transport(400, envelope)
+        client = capillary.CapillaryClient(basic_auth=("till", "Pass123"), http_client=http)
+        with pytest.raises(capillary.BadRequestError) as caught:
+            client.update_customer("171891944", source="INSTORE", body={})
+        assert caught.value.error.errors[0].code == 8015
+        assert caught.value.status_code == 400
+
+    def test_md5_basic_auth_and_query_parameters(self) -> None:
+        seen, http = transport(200, {"createdId": 1, "warnings": [], "sideEffects": []})
+        client = capillary.CapillaryClient(basic_auth=("till", "Pass123"), http_client=http)
+        client.update_customer_by_identifier(
+            source="INSTORE",
+            identifier_name="mobile",
+            identifier_value="+91 999",
+            use_async=True,
+            body={},
+        )
+        request = seen[0]
+        assert request.url.path == "/v2/customers/lookup"
+        assert request.url.params == httpx.QueryParams(
+            {
+                "source": "INSTORE",
+                "identifierName": "mobile",
+                "identifierValue": "+91 999",
+                "use_async": "true",
+            }
+        )
+        token = base64.b64encode(b"till:2f23fa3579f3f75175793649115c1b25").decode()
+        assert request.headers["authorization"] == f"Basic {token}"
+
+    def test_oauth_token_header(self) -> None:
+        seen, http = transport(200, {"createdId": 1})
+        capillary.CapillaryClient(o_auth_token="tok", http_client=http).update_customer(
+            "1", source=capillary.models.Source.WECHAT, account_id="acc", body={}
+        )
+        assert seen[0].headers["x-cap-api-oauth-token"] == "tok"
+        assert "authorization" not in seen[0].headers
+        assert seen[0].url.params["source"] == "WECHAT"
+
+    def test_enum_parameters_are_typed(self) -> None:
+        annotations = inspect.signature(
+            capillary.CapillaryClient.update_customer_by_identifier
+        ).parameters
+        assert "'cardnumber'" in str(annotations["identifier_name"].annotation)
+        assert "Source" in str(annotations["source"].annotation)
+
+    def test_base_url_overridable_and_user_agent(self) -> None:
+        seen, http = transport(200, {"createdId": 1})
+        client = capillary.CapillaryClient(
+            basic_auth=("t", "p"), base_url="https://apac.api.capillarytech.com", http_client=http
+        )
+        client.update_customer("1", source="INSTORE", body={})
+        assert seen[0].url.host == "apac.api.capillarytech.com"
+        assert seen[0].headers["user-agent"].startswith("capillary-python/v2")
