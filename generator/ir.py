@@ -115,9 +115,19 @@ class Operation:
 
 
 @dataclass(frozen=True, slots=True)
+class ModelField:
+    """A property as the spec describes it; nested inline objects appear as dotted paths."""
+
+    path: str
+    type: str
+    required: bool
+
+
+@dataclass(frozen=True, slots=True)
 class ModelSchema:
     name: Identifier
-    schema_json: str
+    schema_json: str  # prepared for datamodel-code-generator
+    fields: tuple[ModelField, ...]  # from the spec as written, for the surface snapshot
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,11 +179,11 @@ class _Builder:
         schemes = self._security_schemes()
         operations = tuple(self._operation(*args) for args in iter_operations(self.data))
         models = [
-            ModelSchema(self.class_names[name], _canonical(self._prepare(schema)))
+            ModelSchema(self.class_names[name], _canonical(self._prepare(schema)), _fields(schema))
             for name, schema in self.component_schemas.items()
         ]
         models += [
-            ModelSchema(Identifier(n), _canonical(self._prepare(s)))
+            ModelSchema(Identifier(n), _canonical(self._prepare(s)), _fields(s))
             for n, s in self.hoisted.items()
         ]
         override = info.get("x-python-name")
@@ -470,6 +480,7 @@ def _exports(client: str) -> tuple[Identifier, ...]:
 
 def _adjust(node: Any, class_names: dict[str, Identifier]) -> None:
     if isinstance(node, dict):
+        _lift_nullable_discriminated_union(node)
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
             # Models are keyed by their class names, so the tool names each class as we do.
@@ -487,6 +498,68 @@ def _adjust(node: Any, class_names: dict[str, Identifier]) -> None:
     elif isinstance(node, list):
         for value in node:
             _adjust(value, class_names)
+
+
+def _fields(schema: Any, prefix: str = "") -> tuple[ModelField, ...]:
+    if not isinstance(schema, dict):
+        return ()
+    required = set(schema.get("required") or [])
+    found: list[ModelField] = []
+    for name, prop in sorted((schema.get("properties") or {}).items()):
+        path = f"{prefix}{name}"
+        found.append(ModelField(path, describe_type(prop), name in required))
+        inline = (
+            [prop, *(prop.get("anyOf") or []), prop.get("items")] if isinstance(prop, dict) else []
+        )
+        for candidate in inline:
+            if (
+                isinstance(candidate, dict)
+                and "properties" in candidate
+                and "$ref" not in candidate
+            ):
+                suffix = "[]" if candidate is prop.get("items") else ""
+                found.extend(_fields(candidate, f"{path}{suffix}."))
+    return tuple(found)
+
+
+def describe_type(schema: Any) -> str:
+    """A short, stable type description for reviewers: ``string | null``, ``array[Customer]``."""
+    if not isinstance(schema, dict):
+        return "any"
+    if "$ref" in schema:
+        return str(schema["$ref"]).rsplit("/", 1)[-1]
+    if "enum" in schema:
+        return "enum[" + ", ".join(json.dumps(v) for v in schema["enum"]) + "]"
+    if "const" in schema:
+        return f"const {json.dumps(schema['const'])}"
+    for key in ("anyOf", "oneOf", "allOf"):
+        if key in schema:
+            members = " | ".join(describe_type(s) for s in schema[key])
+            return f"{key}({members})" if key != "anyOf" else members
+    kind = schema.get("type", "any")
+    if isinstance(kind, list):
+        return " | ".join(describe_type({**schema, "type": k}) for k in kind)
+    if kind == "array":
+        return f"array[{describe_type(schema.get('items', {}))}]"
+    fmt = schema.get("format")
+    return f"{kind}({fmt})" if fmt else str(kind)
+
+
+def _lift_nullable_discriminated_union(node: dict[str, Any]) -> None:
+    """``anyOf: [{oneOf: [...], discriminator}, {type: null}]`` -> the oneOf, marked nullable.
+
+    datamodel-code-generator drops a discriminator nested in ``anyOf``; lifted, the
+    field becomes ``Annotated[A | B | None, Field(discriminator=...)]`` and pydantic
+    dispatches on the tag instead of trying each branch.
+    """
+    branches = node.get("anyOf")
+    if not isinstance(branches, list) or len(branches) != 2:
+        return
+    nulls = [b for b in branches if b == {"type": "null"}]
+    unions = [b for b in branches if isinstance(b, dict) and "oneOf" in b and "discriminator" in b]
+    if len(nulls) == 1 and len(unions) == 1:
+        del node["anyOf"]
+        node.update({k: v for k, v in unions[0].items() if k != "type"}, nullable=True)
 
 
 def _is_model_shape(schema: Any) -> bool:

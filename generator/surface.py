@@ -6,9 +6,6 @@ spec and updated on purpose (``make accept-surface``).
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from .ir import Api
 
 
@@ -35,33 +32,7 @@ def describe_surface(api: Api) -> str:
         lines.append(f"  security: {security}")
     for model in api.models:
         lines.append(f"model {model.name}")
-        schema = json.loads(model.schema_json)
-        required = set(schema.get("required", []))
-        for name, prop in sorted((schema.get("properties") or {}).items()):
-            flag = "required" if name in required else "optional"
-            lines.append(f"  {name}: {_type(prop)} ({flag})")
+        for field in model.fields:
+            flag = "required" if field.required else "optional"
+            lines.append(f"  {field.path}: {field.type} ({flag})")
     return "\n".join(lines) + "\n"
-
-
-def _type(schema: Any) -> str:
-    if not isinstance(schema, dict):
-        return "any"
-    if "$ref" in schema:
-        return str(schema["$ref"]).rsplit("/", 1)[-1]
-    if "enum" in schema:
-        return "enum[" + ", ".join(json.dumps(v) for v in schema["enum"]) + "]"
-    if "const" in schema:
-        return f"const {json.dumps(schema['const'])}"
-    for key in ("anyOf", "oneOf", "allOf"):
-        if key in schema:
-            return f"{key}(" + " | ".join(_type(s) for s in schema[key]) + ")"
-    kind = schema.get("type", "any")
-    if isinstance(kind, list):
-        return " | ".join(_type({**schema, "type": k}) for k in kind)
-    if kind == "array":
-        return f"array[{_type(schema.get('items', {}))}]"
-    if kind == "object" and "properties" in schema:
-        inner = ", ".join(f"{k}: {_type(v)}" for k, v in sorted(schema["properties"].items()))
-        return "object{" + inner + "}"
-    fmt = schema.get("format")
-    return f"{kind}({fmt})" if fmt else str(kind)

@@ -93,6 +93,15 @@ class TestLoyaltyLion:
         assert customer.insights_segment == "Big Spender"  # a segment added after generation
         assert customer.email == "Foo@Example.COM"  # not normalised
 
+    def test_one_of_is_dispatched_on_its_discriminator(self) -> None:
+        customer = {**self.CUSTOMER, "tier_eligibility": {"kind": "visits"}}
+        _, http = transport(200, {"customer": customer})
+        client = loyaltylion.LoyaltyLionClient(program_api_key="key", http_client=http)
+        with pytest.raises(
+            loyaltylion.APIResponseValidationError, match="Input tag 'visits' found using 'kind'"
+        ):
+            client.update_customer("m1", body={"customer": {}})
+
     def test_deprecated_basic_scheme_is_used_when_it_is_the_only_credential(self) -> None:
         seen, http = transport(200, {"customer": self.CUSTOMER})
         client = loyaltylion.LoyaltyLionClient(

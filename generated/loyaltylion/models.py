@@ -81,7 +81,9 @@ class CustomersUpdateCustomerResponseBodyCustomer(BaseModel):
     referred_by: CustomersUpdateCustomerResponseBodyCustomerReferredBy | None
     rewards_claimed: Annotated[int, Field(ge=0)]
     rewards_used: CustomersUpdateCustomerResponseBodyCustomerRewardsUsed | None
-    tier_eligibility: TierEligibilityPoints | TierEligibilitySpend | None
+    tier_eligibility: Annotated[
+        TierEligibilityPoints | TierEligibilitySpend | None, Field(discriminator="kind")
+    ]
     updated_at: str
 
 
