@@ -16,13 +16,12 @@ from .errors import SourceRef
 from .load import Document, escape_pointer_token, follow_refs, ref_pointer, unescape_pointer_token
 from .names import Identifier, PyCode, dedupe, operation_name, pascal_case, py_str, snake_case
 from .runtime.errors import status_error_class
-from .validate import iter_operations
+from .validate import IGNORED_HEADER_PARAMETERS, iter_operations
 
 Location = Literal["path", "query", "header", "cookie"]
 AuthKind = Literal["bearer", "basic", "api_key"]
 
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
-_IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
 _REASONS = {
     400: "BadRequest",
     401: "Unauthorized",
@@ -294,7 +293,7 @@ class _Builder:
             (p, where)
             for (location, name), (p, where) in merged.items()
             if location != "cookie"
-            and not (location == "header" and name.lower() in _IGNORED_HEADERS)
+            and not (location == "header" and name.lower() in IGNORED_HEADER_PARAMETERS)
         ]
         names = dedupe([snake_case(p["name"]) for p, _ in chosen])
         result = []

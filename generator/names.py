@@ -30,6 +30,8 @@ _RESERVED = frozenset(
     | set(keyword.softkwlist)
     | set(dir(builtins))
     | {"self", "cls", "body", "options", "extra_headers", "timeout", "httpx", "typing"}
+    # Methods and attributes of the runtime's client classes, which operations must not shadow.
+    | {"request", "close", "base_url", "user_agent"}
 )
 
 # Words of a name: acronyms (HTTP in HTTPError), capitalised or lower words, numbers; a number

@@ -51,7 +51,7 @@ _KNOWN_FORMATS = frozenset(
     ]
 )
 # OpenAPI 3.x: a header parameter with one of these names SHALL be ignored.
-_IGNORED_HEADERS = frozenset({"accept", "content-type", "authorization"})
+IGNORED_HEADER_PARAMETERS = frozenset({"accept", "content-type", "authorization"})
 
 
 def validate_document(document: Document, hint_file: str = "") -> tuple[Diagnostic, ...]:
@@ -319,7 +319,7 @@ class _Checks:
                     f"path parameter {name!r} does not appear in {path}",
                     where,
                 )
-            if location == "header" and name.lower() in _IGNORED_HEADERS:
+            if location == "header" and name.lower() in IGNORED_HEADER_PARAMETERS:
                 self.warning(
                     "ignored-header-parameter",
                     f"header parameter {name!r} is ignored (OpenAPI: Accept, Content-Type and "

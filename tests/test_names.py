@@ -30,6 +30,8 @@ from generator.names import (
         ("self", "self_"),
         ("body", "body_"),
         ("timeout", "timeout_"),
+        ("close", "close_"),
+        ("request", "request_"),
         ("2fa", "n2fa"),
         ("Ünïcödé name", "unicode_name"),
         ("\n import os", "import_os"),
