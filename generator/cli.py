@@ -7,11 +7,21 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import traceback
+from dataclasses import replace
 from pathlib import Path
 
+from .diff import diff_specs
+from .diff.allowlist import ALLOWLIST_NAME, load_allowlist
+from .diff.report import REPORTERS
+from .diff.revisions import changed_files, default_base, export_tree, repository_root
 from .errors import SpecError
 from .pipeline import Drift, accept_surface, build_all, check, generate
+
+
+# What else, beside specs/, decides the generated code: a change here is the generator's.
+GENERATOR_INPUTS = ("generator", "templates", "requirements.lock", "pyproject.toml")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
         "generate": "regenerate clients into --out",
         "check": "fail if --out or a surface snapshot is out of date; write nothing",
         "accept-surface": "record each spec's current surface as accepted",
+        "diff": "report what changed in specs/ since a git revision, and what it breaks",
     }
     for name, text in helps.items():
         sub = commands.add_parser(name, help=text, description=text)
@@ -34,6 +45,13 @@ def _parser() -> argparse.ArgumentParser:
             )
         if name in ("validate", "generate"):
             sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        if name == "diff":
+            sub.add_argument("--base", help="git revision to compare with (default: merge-base with main)")
+            sub.add_argument("--format", choices=sorted(REPORTERS), default="markdown", help="for stdout")
+            sub.add_argument("--markdown", type=Path, help="also write the Markdown report here")
+            sub.add_argument("--json", type=Path, help="also write the JSON report here")
+            sub.add_argument("--allowlist", type=Path, help=f"default: SPECS/{ALLOWLIST_NAME}")
+            sub.add_argument("--no-fail", action="store_true", help="exit 0 even with breaking changes")
     return parser
 
 
@@ -85,9 +103,42 @@ def _run(args: argparse.Namespace) -> int:
             return 1
         print("generated clients and surface snapshots are up to date")
         return 0
+    if args.command == "diff":
+        return _diff(args)
     accepted = accept_surface(args.specs, args.vendors)
     print("accepted: " + (", ".join(accepted) if accepted else "nothing changed"))
     return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    specs = args.specs.resolve()
+    root = repository_root(specs)
+    base = args.base or default_base(root)
+    allowlist_path = args.allowlist or specs / ALLOWLIST_NAME
+    allowlist = load_allowlist(allowlist_path, str(allowlist_path))
+    generator_inputs = tuple(changed_files(root, base, list(GENERATOR_INPUTS)))
+    with tempfile.TemporaryDirectory(prefix="spec-diff-") as scratch:
+        folder = specs.relative_to(root).as_posix()
+        base_specs = export_tree(root, base, folder, Path(scratch))
+        base_generated = None
+        if generator_inputs:
+            base_generated = export_tree(root, base, "generated", Path(scratch) / "_generated")
+        report = diff_specs(
+            base_specs,
+            specs,
+            base_label=base,
+            revision_label="working tree",
+            allowlist=allowlist,
+            base_generated=base_generated,
+            generator_inputs=generator_inputs,
+        )
+    if args.vendors:
+        report = replace(report, vendors=tuple(v for v in report.vendors if v.name in args.vendors))
+    for path, name in ((args.markdown, "markdown"), (args.json, "json")):
+        if path is not None:
+            path.write_text(REPORTERS[name](report), encoding="utf-8")
+    sys.stdout.write(REPORTERS[args.format](report))
+    return 1 if report.blocking and not args.no_fail else 0
 
 
 def _print_drift(drift: Drift, out: Path) -> None:

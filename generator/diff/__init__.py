@@ -1,0 +1,119 @@
+"""Spec diff: what changed between two revisions of specs/, what breaks, and which client code it touches.
+
+A pipeline of its own: effective documents (overlay applied) -> compare -> rules
+-> findings; the client impact renders both revisions with the current generator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import SpecError
+from ..ir import Api, build_ir
+from ..load import Document, load_document
+from ..overlay import apply_overlay
+from ..pipeline import OVERLAY_NAME, Vendor, discover_vendors, render_vendor
+from ..render import render_models
+from ..validate import validate_document
+from ..write import read_tree
+from .allowlist import Entry, apply_allowlist
+from .compare import compare_documents
+from .findings import Change, Finding, Level
+from .impact import Impact, client_impact
+from .rules import RULES, evaluate
+
+__all__ = ["RULES", "DiffReport", "Finding", "Level", "VendorDiff", "diff_specs"]
+
+
+@dataclass(frozen=True, slots=True)
+class VendorDiff:
+    name: str
+    status: str  # added, removed, changed, unchanged
+    findings: tuple[Finding, ...]
+    impact: tuple[Impact, ...]
+    generator_files: tuple[str, ...] = ()  # files of generated/<vendor> the generator change rewrites
+
+    def count(self, level: Level) -> int:
+        return sum(1 for f in self.findings if f.level is level)
+
+    @property
+    def breaks_callers(self) -> bool:
+        return any(i.breaks_callers for i in self.impact)
+
+
+@dataclass(frozen=True, slots=True)
+class DiffReport:
+    base: str
+    revision: str
+    vendors: tuple[VendorDiff, ...]
+    generator_inputs: tuple[str, ...] = field(default=())
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(f for v in self.vendors for f in v.findings)
+
+    @property
+    def blocking(self) -> tuple[Finding, ...]:
+        """Breaking findings that no allowlist entry accepts."""
+        return tuple(f for f in self.findings if f.level is Level.BREAKING and not f.allowlisted)
+
+
+def _effective(vendor: Vendor) -> Document:
+    document = load_document(vendor.spec, vendor.display)
+    if vendor.overlay is not None:
+        overlay = f"{vendor.display.rsplit('/', 1)[0]}/{OVERLAY_NAME}"
+        document = apply_overlay(document, load_document(vendor.overlay, overlay))
+    return document
+
+
+def _api(vendor: Vendor, document: Document) -> Api:
+    validate_document(document)
+    return build_ir(document, vendor.name, vendor.display)
+
+
+def diff_specs(
+    base_specs: Path,
+    revision_specs: Path,
+    *,
+    base_label: str,
+    revision_label: str,
+    allowlist: tuple[Entry, ...] = (),
+    levels: dict[str, Level] | None = None,
+    impact: bool = True,
+    base_generated: Path | None = None,
+    generator_inputs: tuple[str, ...] = (),
+) -> DiffReport:
+    old = {v.name: v for v in discover_vendors(base_specs)} if base_specs.is_dir() else {}
+    new = {v.name: v for v in discover_vendors(revision_specs)}
+    vendors = []
+    for name in sorted(old.keys() | new.keys()):
+        old_doc = _effective(old[name]) if name in old else None
+        new_doc = _effective(new[name]) if name in new else None
+        if old_doc is None or new_doc is None:
+            rule = "vendor-added" if old_doc is None else "vendor-removed"
+            changes = [Change(rule, "", "", "vendor")]
+            status = "added" if old_doc is None else "removed"
+        else:
+            changes = compare_documents(old_doc, new_doc)
+            status = "changed" if changes else "unchanged"
+        findings = apply_allowlist(evaluate(changes, name, levels), allowlist)
+        effects: list[Impact] = []
+        old_api = _api(old[name], old_doc) if old_doc is not None else None
+        new_api = _api(new[name], new_doc) if new_doc is not None else None
+        if impact and changes:
+            effects = client_impact(
+                old_api,
+                new_api,
+                render_models(old_api) if old_api else "",
+                render_models(new_api) if new_api else "",
+            )
+        rewritten: tuple[str, ...] = ()
+        if generator_inputs and base_generated is not None and old_api is not None:
+            regenerated = render_vendor(old_api)
+            committed = read_tree(base_generated / name)
+            rewritten = tuple(str(p) for p in sorted(regenerated.keys() | committed.keys()) if regenerated.get(p) != committed.get(p))
+        vendors.append(VendorDiff(name, status, tuple(findings), tuple(effects), rewritten))
+    return DiffReport(base_label, revision_label, tuple(vendors), generator_inputs)
+
+

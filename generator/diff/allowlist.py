@@ -1,0 +1,82 @@
+"""Breaking changes accepted on purpose: each entry names a rule id and a place, with a reason.
+
+    allow:
+      - rule: request-property-removed
+        vendor: loyaltydog
+        operation: PUT /v2/loyalty/programs/{programId}/customers/{customerId}
+        location: "request body: phone"        # or: fingerprint: 1a2b3c4d5e6f
+        reason: LoyaltyDog dropped phone updates on 2026-11-01; callers were migrated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..errors import Diagnostic, Severity, SpecError
+from ..load import load_document
+from .findings import Finding
+from .rules import RULES
+
+ALLOWLIST_NAME = "spec-diff-allowlist.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    rule: str
+    vendor: str
+    operation: str
+    location: str
+    fingerprint: str
+    reason: str
+
+    def covers(self, finding: Finding) -> bool:
+        if (finding.rule_id, finding.vendor) != (self.rule, self.vendor):
+            return False
+        if self.fingerprint:
+            return finding.fingerprint == self.fingerprint
+        return finding.operation == self.operation and finding.location == self.location
+
+
+def load_allowlist(path: Path, display: str) -> tuple[Entry, ...]:
+    if not path.exists():
+        return ()
+    document = load_document(path, display)
+    raw = document.data.get("allow") if isinstance(document.data, dict) else None
+    problems: list[Diagnostic] = []
+    entries = []
+    for index, item in enumerate(raw if isinstance(raw, list) else []):
+        where = document.where(f"/allow/{index}")
+        if not isinstance(item, dict):
+            problems.append(Diagnostic("allowlist-invalid", Severity.ERROR, "an entry must be a mapping", where))
+            continue
+        entry = Entry(*(str(item.get(k, "") or "") for k in ("rule", "vendor", "operation", "location", "fingerprint", "reason")))
+        if entry.rule not in RULES:
+            problems.append(
+                Diagnostic("allowlist-unknown-rule", Severity.ERROR, f"unknown rule id {entry.rule!r}", where)
+            )
+        if not entry.reason.strip():
+            problems.append(Diagnostic("allowlist-no-reason", Severity.ERROR, "every entry needs a reason", where))
+        if not entry.vendor or not (entry.fingerprint or entry.location):
+            problems.append(
+                Diagnostic(
+                    "allowlist-no-location",
+                    Severity.ERROR,
+                    "an entry names a vendor and a location (operation and location) or a fingerprint",
+                    where,
+                )
+            )
+        entries.append(entry)
+    if raw is not None and not isinstance(raw, list):
+        problems.append(Diagnostic("allowlist-invalid", Severity.ERROR, "`allow` must be a list", document.where("/allow")))
+    if problems:
+        raise SpecError(problems)
+    return tuple(entries)
+
+
+def apply_allowlist(findings: list[Finding], entries: tuple[Entry, ...]) -> list[Finding]:
+    result = []
+    for finding in findings:
+        entry = next((e for e in entries if e.covers(finding)), None)
+        result.append(replace(finding, allowlisted=entry.reason) if entry else finding)
+    return result

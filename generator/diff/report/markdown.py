@@ -1,0 +1,80 @@
+"""The pull-request comment: a summary table per vendor first, details folded."""
+
+from __future__ import annotations
+
+from .. import DiffReport, VendorDiff
+from ..findings import Level
+
+MARKER = "<!-- spec-diff-report -->"
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\n", " ").replace("\r", " ")
+
+
+def _code(text: str) -> str:
+    fence = "``" if "`" in text else "`"
+    pad = " " if fence == "``" else ""
+    return f"{fence}{pad}{_cell(text)}{pad}{fence}"
+
+
+def render(report: DiffReport) -> str:
+    lines = [MARKER, f"## Spec diff: {_code(report.base)} → {_cell(report.revision)}", ""]
+    changed = [v for v in report.vendors if v.findings or v.generator_files]
+    if not changed and not report.generator_inputs:
+        lines.append("No vendor's API changed.")
+        return "\n".join(lines) + "\n"
+    lines += [
+        "| vendor | status | breaking | warning | info | code using the client |",
+        "|---|---|---:|---:|---:|---|",
+    ]
+    for vendor in report.vendors:
+        calls = "breaks" if vendor.breaks_callers else "unaffected" if vendor.impact or vendor.findings else "-"
+        lines.append(
+            f"| {_cell(vendor.name)} | {vendor.status} | {vendor.count(Level.BREAKING)} | "
+            f"{vendor.count(Level.WARNING)} | {vendor.count(Level.INFO)} | {calls} |"
+        )
+    blocking = report.blocking
+    lines.append("")
+    if blocking:
+        lines.append(
+            f"**{len(blocking)} breaking change(s) not in the allowlist.** Accept one on purpose by adding "
+            "its rule id and location (or fingerprint) with a reason to `specs/spec-diff-allowlist.yaml`."
+        )
+    else:
+        lines.append("No breaking change outside the allowlist.")
+    for vendor in changed:
+        lines += ["", *_vendor(vendor)]
+    lines += ["", "### Generator changes", ""]
+    if report.generator_inputs:
+        lines.append("Changed outside `specs/`: " + ", ".join(_code(p) for p in report.generator_inputs) + ".")
+        for vendor in report.vendors:
+            if vendor.generator_files:
+                files = ", ".join(_code(f) for f in vendor.generator_files)
+                lines.append(f"- {_cell(vendor.name)}: the generator change alone rewrites {files}")
+    else:
+        lines.append("None: everything above comes from `specs/`.")
+    return "\n".join(lines) + "\n"
+
+
+def _vendor(vendor: VendorDiff) -> list[str]:
+    counts = ", ".join(
+        f"{vendor.count(level)} {level.label}" for level in Level if vendor.count(level)
+    ) or "no findings"
+    lines = [f"<details><summary><b>{_cell(vendor.name)}</b>: {counts}</summary>", ""]
+    if vendor.findings:
+        lines += ["| level | rule | operation | where | change |", "|---|---|---|---|---|"]
+        for f in vendor.findings:
+            level = f.level.label + (" (allowlisted)" if f.allowlisted else "")
+            where = f"{_cell(f.location)}"
+            lines.append(
+                f"| {level} | {_code(f.rule_id)} | {_code(f.operation) if f.operation else '-'} | {where} | {_cell(f.message)} |"
+            )
+    if vendor.impact:
+        lines += ["", "Client impact:", "", "| symbol | change | breaks callers |", "|---|---|---|"]
+        for item in vendor.impact:
+            lines.append(
+                f"| {_code(item.symbol)} | {_cell(item.detail)} | {'yes' if item.breaks_callers else 'no'} |"
+            )
+    lines += ["", "</details>"]
+    return lines

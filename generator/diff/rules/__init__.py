@@ -1,0 +1,36 @@
+"""Every rule, registered by its family module; ids are stable (allowlists name them)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..findings import Change, Finding, Level, Rule
+from . import endpoints, parameters, request_body, responses, schemas, security, servers, vendors
+
+RULES: dict[str, Rule] = {
+    rule.id: rule
+    for family in (endpoints, parameters, request_body, responses, schemas, security, servers, vendors)
+    for rule in family.RULES
+}
+
+
+def evaluate(changes: Iterable[Change], vendor: str, levels: dict[str, Level] | None = None) -> list[Finding]:
+    """Judge changes: each becomes one finding at its rule's level (or the configured one)."""
+    findings = []
+    for change in changes:
+        rule = RULES[change.rule_id]
+        findings.append(
+            Finding(
+                rule_id=rule.id,
+                level=(levels or {}).get(rule.id, rule.level),
+                vendor=vendor,
+                method=change.method,
+                path=change.path,
+                location=change.location,
+                message=rule.summary.format(**dict(change.args)),
+                args=change.args,
+                base=change.base,
+                revision=change.revision,
+            )
+        )
+    return sorted(set(findings), key=Finding.sort_key)

@@ -1,0 +1,13 @@
+from ..findings import Direction, Level, Rule
+
+RULES = (
+    Rule("endpoint-added", Level.INFO, Direction.NONE, "the endpoint was added"),
+    Rule("endpoint-removed", Level.BREAKING, Direction.NONE, "the endpoint was removed"),
+    Rule("endpoint-deprecated", Level.WARNING, Direction.NONE, "the endpoint is now deprecated"),
+    Rule(
+        "operation-id-changed",
+        Level.WARNING,
+        Direction.NONE,
+        "the operationId changed from {old} to {new}, which renames the client method unless an overlay names it",
+    ),
+)
