@@ -19,7 +19,6 @@ from .diff.revisions import changed_files, default_base, export_tree, repository
 from .errors import SpecError
 from .pipeline import Drift, accept_surface, build_all, check, generate
 
-
 # What else, beside specs/, decides the generated code: a change here is the generator's.
 GENERATOR_INPUTS = ("generator", "templates", "requirements.lock", "pyproject.toml")
 
@@ -46,12 +45,18 @@ def _parser() -> argparse.ArgumentParser:
         if name in ("validate", "generate"):
             sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
         if name == "diff":
-            sub.add_argument("--base", help="git revision to compare with (default: merge-base with main)")
-            sub.add_argument("--format", choices=sorted(REPORTERS), default="markdown", help="for stdout")
+            sub.add_argument(
+                "--base", help="git revision to compare with (default: merge-base with main)"
+            )
+            sub.add_argument(
+                "--format", choices=sorted(REPORTERS), default="markdown", help="for stdout"
+            )
             sub.add_argument("--markdown", type=Path, help="also write the Markdown report here")
             sub.add_argument("--json", type=Path, help="also write the JSON report here")
             sub.add_argument("--allowlist", type=Path, help=f"default: SPECS/{ALLOWLIST_NAME}")
-            sub.add_argument("--no-fail", action="store_true", help="exit 0 even with breaking changes")
+            sub.add_argument(
+                "--no-fail", action="store_true", help="exit 0 even with breaking changes"
+            )
     return parser
 
 

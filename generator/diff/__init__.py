@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import SpecError
 from ..ir import Api, build_ir
 from ..load import Document, load_document
 from ..overlay import apply_overlay
@@ -32,7 +31,9 @@ class VendorDiff:
     status: str  # added, removed, changed, unchanged
     findings: tuple[Finding, ...]
     impact: tuple[Impact, ...]
-    generator_files: tuple[str, ...] = ()  # files of generated/<vendor> the generator change rewrites
+    generator_files: tuple[
+        str, ...
+    ] = ()  # files of generated/<vendor> the generator change rewrites
 
     def count(self, level: Level) -> int:
         return sum(1 for f in self.findings if f.level is level)
@@ -112,8 +113,10 @@ def diff_specs(
         if generator_inputs and base_generated is not None and old_api is not None:
             regenerated = render_vendor(old_api)
             committed = read_tree(base_generated / name)
-            rewritten = tuple(str(p) for p in sorted(regenerated.keys() | committed.keys()) if regenerated.get(p) != committed.get(p))
+            rewritten = tuple(
+                str(p)
+                for p in sorted(regenerated.keys() | committed.keys())
+                if regenerated.get(p) != committed.get(p)
+            )
         vendors.append(VendorDiff(name, status, tuple(findings), tuple(effects), rewritten))
     return DiffReport(base_label, revision_label, tuple(vendors), generator_inputs)
-
-

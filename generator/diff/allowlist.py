@@ -1,11 +1,11 @@
 """Breaking changes accepted on purpose: each entry names a rule id and a place, with a reason.
 
-    allow:
-      - rule: request-property-removed
-        vendor: loyaltydog
-        operation: PUT /v2/loyalty/programs/{programId}/customers/{customerId}
-        location: "request body: phone"        # or: fingerprint: 1a2b3c4d5e6f
-        reason: LoyaltyDog dropped phone updates on 2026-11-01; callers were migrated.
+allow:
+  - rule: request-property-removed
+    vendor: loyaltydog
+    operation: PUT /v2/loyalty/programs/{programId}/customers/{customerId}
+    location: "request body: phone"        # or: fingerprint: 1a2b3c4d5e6f
+    reason: LoyaltyDog dropped phone updates on 2026-11-01; callers were migrated.
 """
 
 from __future__ import annotations
@@ -48,15 +48,31 @@ def load_allowlist(path: Path, display: str) -> tuple[Entry, ...]:
     for index, item in enumerate(raw if isinstance(raw, list) else []):
         where = document.where(f"/allow/{index}")
         if not isinstance(item, dict):
-            problems.append(Diagnostic("allowlist-invalid", Severity.ERROR, "an entry must be a mapping", where))
+            problems.append(
+                Diagnostic("allowlist-invalid", Severity.ERROR, "an entry must be a mapping", where)
+            )
             continue
-        entry = Entry(*(str(item.get(k, "") or "") for k in ("rule", "vendor", "operation", "location", "fingerprint", "reason")))
+        entry = Entry(
+            *(
+                str(item.get(k, "") or "")
+                for k in ("rule", "vendor", "operation", "location", "fingerprint", "reason")
+            )
+        )
         if entry.rule not in RULES:
             problems.append(
-                Diagnostic("allowlist-unknown-rule", Severity.ERROR, f"unknown rule id {entry.rule!r}", where)
+                Diagnostic(
+                    "allowlist-unknown-rule",
+                    Severity.ERROR,
+                    f"unknown rule id {entry.rule!r}",
+                    where,
+                )
             )
         if not entry.reason.strip():
-            problems.append(Diagnostic("allowlist-no-reason", Severity.ERROR, "every entry needs a reason", where))
+            problems.append(
+                Diagnostic(
+                    "allowlist-no-reason", Severity.ERROR, "every entry needs a reason", where
+                )
+            )
         if not entry.vendor or not (entry.fingerprint or entry.location):
             problems.append(
                 Diagnostic(
@@ -68,7 +84,14 @@ def load_allowlist(path: Path, display: str) -> tuple[Entry, ...]:
             )
         entries.append(entry)
     if raw is not None and not isinstance(raw, list):
-        problems.append(Diagnostic("allowlist-invalid", Severity.ERROR, "`allow` must be a list", document.where("/allow")))
+        problems.append(
+            Diagnostic(
+                "allowlist-invalid",
+                Severity.ERROR,
+                "`allow` must be a list",
+                document.where("/allow"),
+            )
+        )
     if problems:
         raise SpecError(problems)
     return tuple(entries)

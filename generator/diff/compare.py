@@ -39,28 +39,54 @@ class _Comparer:
     def run(self) -> Iterator[Change]:
         yield from self._servers()
         yield from self._security_schemes()
-        base_ops = {(m.upper(), _normalise(p)): (p, op, ptr) for p, m, op, ptr in iter_operations(self.base.data)}
-        rev_ops = {(m.upper(), _normalise(p)): (p, op, ptr) for p, m, op, ptr in iter_operations(self.rev.data)}
+        base_ops = {
+            (m.upper(), _normalise(p)): (p, op, ptr)
+            for p, m, op, ptr in iter_operations(self.base.data)
+        }
+        rev_ops = {
+            (m.upper(), _normalise(p)): (p, op, ptr)
+            for p, m, op, ptr in iter_operations(self.rev.data)
+        }
         for key in sorted(base_ops.keys() - rev_ops.keys()):
             path, _, pointer = base_ops[key]
-            yield Change("endpoint-removed", key[0], path, "endpoint", base=self.base.where(pointer))
+            yield Change(
+                "endpoint-removed", key[0], path, "endpoint", base=self.base.where(pointer)
+            )
         for key in sorted(rev_ops.keys() - base_ops.keys()):
             path, _, pointer = rev_ops[key]
-            yield Change("endpoint-added", key[0], path, "endpoint", revision=self.rev.where(pointer))
+            yield Change(
+                "endpoint-added", key[0], path, "endpoint", revision=self.rev.where(pointer)
+            )
         for key in sorted(base_ops.keys() & rev_ops.keys()):
             yield from _Operation(self, key[0], base_ops[key], rev_ops[key]).run()
 
     def _servers(self) -> Iterator[Change]:
         def urls(doc: Document) -> list[str]:
-            return [str(s.get("url", "")) for s in doc.data.get("servers") or [] if isinstance(s, dict)]
+            return [
+                str(s.get("url", "")) for s in doc.data.get("servers") or [] if isinstance(s, dict)
+            ]
 
         old, new = urls(self.base), urls(self.rev)
         for url in old:
             if url not in new:
-                yield Change("server-removed", "", "", "servers", (("url", url),), self.base.where("/servers"))
+                yield Change(
+                    "server-removed",
+                    "",
+                    "",
+                    "servers",
+                    (("url", url),),
+                    self.base.where("/servers"),
+                )
         for url in new:
             if url not in old:
-                yield Change("server-added", "", "", "servers", (("url", url),), revision=self.rev.where("/servers"))
+                yield Change(
+                    "server-added",
+                    "",
+                    "",
+                    "servers",
+                    (("url", url),),
+                    revision=self.rev.where("/servers"),
+                )
         if old and new and old[0] != new[0] and old[0] in new:
             yield Change(
                 "default-server-changed",
@@ -82,16 +108,29 @@ class _Comparer:
             pointer = f"/components/securitySchemes/{escape_pointer_token(name)}"
             args = (("scheme", name),)
             if name not in new:
-                yield Change("security-scheme-removed", "", "", "security", args, self.base.where(pointer))
+                yield Change(
+                    "security-scheme-removed", "", "", "security", args, self.base.where(pointer)
+                )
             elif name not in old:
-                yield Change("security-scheme-added", "", "", "security", args, revision=self.rev.where(pointer))
+                yield Change(
+                    "security-scheme-added",
+                    "",
+                    "",
+                    "security",
+                    args,
+                    revision=self.rev.where(pointer),
+                )
             elif _scheme_identity(old[name]) != _scheme_identity(new[name]):
                 yield Change(
                     "security-scheme-changed",
                     "",
                     "",
                     "security",
-                    (*args, ("old", _scheme_identity(old[name])), ("new", _scheme_identity(new[name]))),
+                    (
+                        *args,
+                        ("old", _scheme_identity(old[name])),
+                        ("new", _scheme_identity(new[name])),
+                    ),
                     self.base.where(pointer),
                     self.rev.where(pointer),
                 )
@@ -156,7 +195,9 @@ class _Operation:
 
     # Parameters -----------------------------------------------------------------
 
-    def _params(self, doc: Document, path: str, op: dict[str, Any], ptr: str) -> dict[tuple[str, str], tuple[Any, str]]:
+    def _params(
+        self, doc: Document, path: str, op: dict[str, Any], ptr: str
+    ) -> dict[tuple[str, str], tuple[Any, str]]:
         item_ptr = ptr.rsplit("/", 1)[0]
         item = doc.data["paths"][path]
         found: dict[tuple[str, str], tuple[Any, str]] = {}
@@ -193,27 +234,49 @@ class _Operation:
                     new[(moved[0], key)][1],
                 )
             else:
-                yield self.change("request-parameter-removed", f"{location} parameter {name}", (("name", name),), ptr)
+                yield self.change(
+                    "request-parameter-removed",
+                    f"{location} parameter {name}",
+                    (("name", name),),
+                    ptr,
+                )
         for (location, key), (param, ptr) in sorted(new.items()):
             if (location, key) in old or any(n == key for (_, n) in old):
                 continue
             name = str(param.get("name"))
-            rule = "request-parameter-added-required" if param.get("required") else "request-parameter-added-optional"
+            rule = (
+                "request-parameter-added-required"
+                if param.get("required")
+                else "request-parameter-added-optional"
+            )
             yield self.change(rule, f"{location} parameter {name}", (("name", name),), rev_ptr=ptr)
 
-    def _parameter(self, location: str, old: Any, old_ptr: str, new: Any, new_ptr: str) -> Iterator[Change]:
+    def _parameter(
+        self, location: str, old: Any, old_ptr: str, new: Any, new_ptr: str
+    ) -> Iterator[Change]:
         old_name, new_name = str(old.get("name")), str(new.get("name"))
         label = f"{location} parameter {new_name}"
         if old_name != new_name:
             yield self.change(
-                "request-path-parameter-renamed", label, (("old", old_name), ("new", new_name)), old_ptr, new_ptr
+                "request-path-parameter-renamed",
+                label,
+                (("old", old_name), ("new", new_name)),
+                old_ptr,
+                new_ptr,
             )
         was, now = bool(old.get("required")), bool(new.get("required"))
         if was != now:
-            rule = "request-parameter-became-required" if now else "request-parameter-became-optional"
+            rule = (
+                "request-parameter-became-required" if now else "request-parameter-became-optional"
+            )
             yield self.change(rule, label, (("name", new_name),), old_ptr, new_ptr)
         yield from _Schemas(self, "request-parameter", False).compare(
-            old.get("schema"), f"{old_ptr}/schema", new.get("schema"), f"{new_ptr}/schema", label, top=True
+            old.get("schema"),
+            f"{old_ptr}/schema",
+            new.get("schema"),
+            f"{new_ptr}/schema",
+            label,
+            top=True,
         )
 
     # Bodies -------------------------------------------------------------------------
@@ -225,7 +288,11 @@ class _Operation:
         old, old_ptr = follow_refs(self.c.base.data, old_raw, f"{self.base_ptr}/requestBody")
         new, new_ptr = follow_refs(self.c.rev.data, new_raw, f"{self.rev_ptr}/requestBody")
         if old_raw is None:
-            rule = "request-body-added-required" if new.get("required") else "request-body-added-optional"
+            rule = (
+                "request-body-added-required"
+                if new.get("required")
+                else "request-body-added-optional"
+            )
             yield self.change(rule, "request body", rev_ptr=new_ptr)
             return
         if new_raw is None:
@@ -242,9 +309,13 @@ class _Operation:
     ) -> Iterator[Change]:
         old_content, new_content = old.get("content") or {}, new.get("content") or {}
         for media in sorted(old_content.keys() - new_content.keys()):
-            yield self.change(f"{side}-media-type-removed", label, (("media_type", media),), old_ptr)
+            yield self.change(
+                f"{side}-media-type-removed", label, (("media_type", media),), old_ptr
+            )
         for media in sorted(new_content.keys() - old_content.keys()):
-            yield self.change(f"{side}-media-type-added", label, (("media_type", media),), rev_ptr=new_ptr)
+            yield self.change(
+                f"{side}-media-type-added", label, (("media_type", media),), rev_ptr=new_ptr
+            )
         for media in sorted(old_content.keys() & new_content.keys()):
             token = escape_pointer_token(media)
             yield from _Schemas(self, f"{side}-property", side == "response").compare(
@@ -259,15 +330,31 @@ class _Operation:
     def _responses(self) -> Iterator[Change]:
         old, new = self.base_op.get("responses") or {}, self.rev_op.get("responses") or {}
         for status in sorted(old.keys() - new.keys()):
-            rule = "response-success-status-removed" if status.startswith("2") else "response-status-removed"
-            yield self.change(rule, f"response {status}", (("status", status),), f"{self.base_ptr}/responses/{status}")
+            rule = (
+                "response-success-status-removed"
+                if status.startswith("2")
+                else "response-status-removed"
+            )
+            yield self.change(
+                rule,
+                f"response {status}",
+                (("status", status),),
+                f"{self.base_ptr}/responses/{status}",
+            )
         for status in sorted(new.keys() - old.keys()):
             yield self.change(
-                "response-status-added", f"response {status}", (("status", status),), rev_ptr=f"{self.rev_ptr}/responses/{status}"
+                "response-status-added",
+                f"response {status}",
+                (("status", status),),
+                rev_ptr=f"{self.rev_ptr}/responses/{status}",
             )
         for status in sorted(old.keys() & new.keys()):
-            o, o_ptr = follow_refs(self.c.base.data, old[status], f"{self.base_ptr}/responses/{status}")
-            n, n_ptr = follow_refs(self.c.rev.data, new[status], f"{self.rev_ptr}/responses/{status}")
+            o, o_ptr = follow_refs(
+                self.c.base.data, old[status], f"{self.base_ptr}/responses/{status}"
+            )
+            n, n_ptr = follow_refs(
+                self.c.rev.data, new[status], f"{self.rev_ptr}/responses/{status}"
+            )
             yield from self._content(o, o_ptr, n, n_ptr, "response", f"response {status}")
 
     # Security -----------------------------------------------------------------------
@@ -286,11 +373,15 @@ class _Operation:
         for requirement in sorted(old - new, key=sorted):
             if requirement:
                 args = (("requirement", " + ".join(sorted(requirement))),)
-                yield self.change("security-requirement-removed", "security", args, self.base_ptr, self.rev_ptr)
+                yield self.change(
+                    "security-requirement-removed", "security", args, self.base_ptr, self.rev_ptr
+                )
         for requirement in sorted(new - old, key=sorted):
             if requirement:
                 args = (("requirement", " + ".join(sorted(requirement))),)
-                yield self.change("security-requirement-added", "security", args, self.base_ptr, self.rev_ptr)
+                yield self.change(
+                    "security-requirement-added", "security", args, self.base_ptr, self.rev_ptr
+                )
 
 
 class _Schemas:
@@ -312,7 +403,11 @@ class _Schemas:
             return
         old, old_ptr = self._resolve(self.op.c.base, old, old_ptr)
         new, new_ptr = self._resolve(self.op.c.rev, new, new_ptr)
-        if (old_ptr, new_ptr) in self.seen or not isinstance(old, dict) or not isinstance(new, dict):
+        if (
+            (old_ptr, new_ptr) in self.seen
+            or not isinstance(old, dict)
+            or not isinstance(new, dict)
+        ):
             return  # a recursive schema: already being compared on this path
         self.seen.add((old_ptr, new_ptr))
 
@@ -322,30 +417,44 @@ class _Schemas:
         was_nullable, is_nullable = _nullable(old), _nullable(new)
         if was_nullable != is_nullable:
             yield change("became-nullable" if is_nullable else "became-not-nullable")
-        (old, old_ptr), (new, new_ptr) = self._core(self.op.c.base, old, old_ptr), self._core(self.op.c.rev, new, new_ptr)
+        (old, old_ptr), (new, new_ptr) = self._core(self.op.c.base, old, old_ptr), self._core(
+            self.op.c.rev, new, new_ptr
+        )
         old_types, new_types = _types(old), _types(new)
         if old_types and new_types and old_types != new_types:
             widened, narrowed = _covers(new_types, old_types), _covers(old_types, new_types)
             kind = "type-widened" if widened else "type-narrowed" if narrowed else "type-changed"
-            yield change(kind, (("old", "|".join(sorted(old_types))), ("new", "|".join(sorted(new_types)))))
+            yield change(
+                kind, (("old", "|".join(sorted(old_types))), ("new", "|".join(sorted(new_types))))
+            )
             return
         if old.get("format") != new.get("format") and self.subject != "request-parameter":
-            yield change("format-changed", (("old", str(old.get("format"))), ("new", str(new.get("format")))))
+            yield change(
+                "format-changed", (("old", str(old.get("format"))), ("new", str(new.get("format"))))
+            )
         yield from self._enum(old, new, change)
         yield from self._constraints(old, new, change)
-        if "default" in old or "default" in new:
-            if old.get("default") != new.get("default"):
-                yield change("default-changed", (("old", _text(old.get("default"))), ("new", _text(new.get("default")))))
+        if ("default" in old or "default" in new) and old.get("default") != new.get("default"):
+            yield change(
+                "default-changed",
+                (("old", _text(old.get("default"))), ("new", _text(new.get("default")))),
+            )
         if self.subject == "request-parameter":
             return
         yield from self._properties(old, old_ptr, new, new_ptr, label, change)
         if isinstance(old.get("items"), dict) and isinstance(new.get("items"), dict):
-            yield from self.compare(old["items"], f"{old_ptr}/items", new["items"], f"{new_ptr}/items", f"{label}[]")
+            yield from self.compare(
+                old["items"], f"{old_ptr}/items", new["items"], f"{new_ptr}/items", f"{label}[]"
+            )
         old_extra, new_extra = old.get("additionalProperties"), new.get("additionalProperties")
         if isinstance(old_extra, dict) and isinstance(new_extra, dict):
             # The values of a map ({name: value}) are compared like items.
             yield from self.compare(
-                old_extra, f"{old_ptr}/additionalProperties", new_extra, f"{new_ptr}/additionalProperties", f"{label}{{}}"
+                old_extra,
+                f"{old_ptr}/additionalProperties",
+                new_extra,
+                f"{new_ptr}/additionalProperties",
+                f"{label}{{}}",
             )
         yield from self._branches(old, old_ptr, new, new_ptr, label, change)
 
@@ -365,9 +474,15 @@ class _Schemas:
     def _enum(self, old: dict[str, Any], new: dict[str, Any], change: Any) -> Iterator[Change]:
         if not isinstance(old.get("enum"), list) or not isinstance(new.get("enum"), list):
             if isinstance(new.get("enum"), list) and "enum" not in old:
-                yield change("constraint-tightened", (("constraint", "enum"), ("old", "-"), ("new", _text(new["enum"]))))
+                yield change(
+                    "constraint-tightened",
+                    (("constraint", "enum"), ("old", "-"), ("new", _text(new["enum"]))),
+                )
             elif isinstance(old.get("enum"), list) and "enum" not in new:
-                yield change("constraint-loosened", (("constraint", "enum"), ("old", _text(old["enum"])), ("new", "-")))
+                yield change(
+                    "constraint-loosened",
+                    (("constraint", "enum"), ("old", _text(old["enum"])), ("new", "-")),
+                )
             return
         old_values = {_text(v) for v in old["enum"] if v is not None}
         new_values = {_text(v) for v in new["enum"] if v is not None}
@@ -376,7 +491,9 @@ class _Schemas:
         for value in sorted(new_values - old_values):
             yield change("enum-value-added", (("value", value),))
 
-    def _constraints(self, old: dict[str, Any], new: dict[str, Any], change: Any) -> Iterator[Change]:
+    def _constraints(
+        self, old: dict[str, Any], new: dict[str, Any], change: Any
+    ) -> Iterator[Change]:
         for keyword in (*_UPPER_BOUNDS, *_LOWER_BOUNDS):
             a, b = old.get(keyword), new.get(keyword)
             if a == b or isinstance(a, bool) or isinstance(b, bool):
@@ -392,12 +509,28 @@ class _Schemas:
             yield change(kind, (("constraint", keyword), ("old", _text(a)), ("new", _text(b))))
         if old.get("pattern") != new.get("pattern"):
             kind = "constraint-loosened" if new.get("pattern") is None else "constraint-tightened"
-            yield change(kind, (("constraint", "pattern"), ("old", _text(old.get("pattern"))), ("new", _text(new.get("pattern")))))
-        if old.get("additionalProperties") is not False and new.get("additionalProperties") is False:
+            yield change(
+                kind,
+                (
+                    ("constraint", "pattern"),
+                    ("old", _text(old.get("pattern"))),
+                    ("new", _text(new.get("pattern"))),
+                ),
+            )
+        if (
+            old.get("additionalProperties") is not False
+            and new.get("additionalProperties") is False
+        ):
             yield change("additional-properties-disallowed")
 
     def _properties(
-        self, old: dict[str, Any], old_ptr: str, new: dict[str, Any], new_ptr: str, label: str, change: Any
+        self,
+        old: dict[str, Any],
+        old_ptr: str,
+        new: dict[str, Any],
+        new_ptr: str,
+        label: str,
+        change: Any,
     ) -> Iterator[Change]:
         old_props, new_props = old.get("properties") or {}, new.get("properties") or {}
         if not isinstance(old_props, dict) or not isinstance(new_props, dict):
@@ -417,7 +550,11 @@ class _Schemas:
             if not visible(old_props, self.op.c.base, name, ptr):
                 continue
             if self.response:
-                kind = "required-property-removed" if name in old_required else "optional-property-removed"
+                kind = (
+                    "required-property-removed"
+                    if name in old_required
+                    else "optional-property-removed"
+                )
                 rule = f"response-{kind}"
             else:
                 closed = old.get("additionalProperties") is False
@@ -430,7 +567,11 @@ class _Schemas:
             if self.response:
                 rule = "response-property-added"
             else:
-                rule = "request-property-added-required" if name in new_required else "request-property-added-optional"
+                rule = (
+                    "request-property-added-required"
+                    if name in new_required
+                    else "request-property-added-optional"
+                )
             yield self.op.change(rule, where(name), (("name", name),), old_ptr, ptr)
         for name in sorted(old_props.keys() & new_props.keys()):
             o_ptr = f"{old_ptr}/properties/{escape_pointer_token(name)}"
@@ -439,21 +580,36 @@ class _Schemas:
                 continue
             if (name in old_required) != (name in new_required):
                 became = "became-required" if name in new_required else "became-optional"
-                yield self.op.change(f"{self.subject}-{became}", where(name), (("name", name),), o_ptr, n_ptr)
+                yield self.op.change(
+                    f"{self.subject}-{became}", where(name), (("name", name),), o_ptr, n_ptr
+                )
             yield from self.compare(old_props[name], o_ptr, new_props[name], n_ptr, where(name))
 
     def _branches(
-        self, old: dict[str, Any], old_ptr: str, new: dict[str, Any], new_ptr: str, label: str, change: Any
+        self,
+        old: dict[str, Any],
+        old_ptr: str,
+        new: dict[str, Any],
+        new_ptr: str,
+        label: str,
+        change: Any,
     ) -> Iterator[Change]:
         for key in ("oneOf", "anyOf"):
             old_list, new_list = old.get(key), new.get(key)
             if not isinstance(old_list, list) or not isinstance(new_list, list):
                 continue
             old_disc, new_disc = old.get("discriminator") or {}, new.get("discriminator") or {}
-            if old_disc.get("propertyName") != new_disc.get("propertyName") and old_disc and new_disc:
+            if (
+                old_disc.get("propertyName") != new_disc.get("propertyName")
+                and old_disc
+                and new_disc
+            ):
                 yield change(
                     "discriminator-property-changed",
-                    (("old", str(old_disc.get("propertyName"))), ("new", str(new_disc.get("propertyName")))),
+                    (
+                        ("old", str(old_disc.get("propertyName"))),
+                        ("new", str(new_disc.get("propertyName"))),
+                    ),
                 )
                 continue
             old_tags = self._tags(self.op.c.base, old_list, old_disc, f"{old_ptr}/{key}")
@@ -486,7 +642,11 @@ class _Schemas:
                 if isinstance(spec, dict):
                     tag = spec.get("const", (spec.get("enum") or [None])[0])
             ref = branch.get("$ref") if isinstance(branch, dict) else None
-            name = str(tag) if tag is not None else str(ref).rsplit("/", 1)[-1] if ref else f"branch {index + 1}"
+            name = (
+                str(tag)
+                if tag is not None
+                else str(ref).rsplit("/", 1)[-1] if ref else f"branch {index + 1}"
+            )
             keyed[str(tag) if tag is not None else _shape(doc, resolved)] = (name, resolved, where)
         return keyed
 
@@ -524,7 +684,11 @@ def _shape(doc: Document, schema: Any, depth: int = 0) -> str:
             if isinstance(node.get("$ref"), str):
                 resolved, _ = follow_refs(doc.data, node, "")
                 return inline(resolved, level + 1)
-            return {k: inline(v, level) for k, v in sorted(node.items()) if k not in ("description", "example", "examples", "title")}
+            return {
+                k: inline(v, level)
+                for k, v in sorted(node.items())
+                if k not in ("description", "example", "examples", "title")
+            }
         if isinstance(node, list):
             return [inline(v, level) for v in node]
         return node

@@ -64,7 +64,9 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        key = "\0".join([self.rule_id, self.vendor, self.method, self.path, self.location, *map(str, self.args)])
+        key = "\0".join(
+            [self.rule_id, self.vendor, self.method, self.path, self.location, *map(str, self.args)]
+        )
         return hashlib.sha256(key.encode()).hexdigest()[:12]
 
     @property
@@ -72,4 +74,12 @@ class Finding:
         return f"{self.method} {self.path}".strip()
 
     def sort_key(self) -> tuple[object, ...]:
-        return (self.level, self.vendor, self.path, self.method, self.rule_id, self.location, self.args)
+        return (
+            self.level,
+            self.vendor,
+            self.path,
+            self.method,
+            self.rule_id,
+            self.location,
+            self.args,
+        )

@@ -56,7 +56,11 @@ def client_impact(
             found.append(Impact(f"models.{name}.{field}", "removed", f"{kind} removed", True))
         for field in sorted(new_fields.keys() - old_fields.keys()):
             kind = "member" if new_fields[field].startswith("= ") else "field"
-            found.append(Impact(f"models.{name}.{field}", "added", f"{kind} added: {new_fields[field]}", False))
+            found.append(
+                Impact(
+                    f"models.{name}.{field}", "added", f"{kind} added: {new_fields[field]}", False
+                )
+            )
         for field in sorted(old_fields.keys() & new_fields.keys()):
             if old_fields[field] != new_fields[field]:
                 detail = f"{old_fields[field]} -> {new_fields[field]}"
@@ -71,8 +75,12 @@ def _methods(api: Api | None) -> dict[str, tuple[dict[str, _Param], str]]:
 
 
 def _signature(op: Operation) -> dict[str, _Param]:
-    params = {p.py_name: _Param(p.annotation, True, True) for p in op.path_parameters}
-    params.update({p.py_name: _Param(p.annotation, p.required, False) for p in op.keyword_parameters})
+    params: dict[str, _Param] = {
+        p.py_name: _Param(p.annotation, True, True) for p in op.path_parameters
+    }
+    params.update(
+        {p.py_name: _Param(p.annotation, p.required, False) for p in op.keyword_parameters}
+    )
     if op.request_body:
         params["body"] = _Param(op.request_body.annotation, op.request_body.required, False)
     return params
@@ -92,16 +100,45 @@ def _method_changes(
     for name in sorted(old_params.keys() & new_params.keys()):
         a, b = old_params[name], new_params[name]
         if a.annotation != b.annotation:
-            found.append(Impact(f"{symbol}({name})", "changed", f"{a.annotation} -> {b.annotation}", True))
+            gained = sorted(_members(b.annotation) - _members(a.annotation))
+            lost = sorted(_members(a.annotation) - _members(b.annotation))
+            parts = [f"also accepts {', '.join(gained)}"] if gained else []
+            parts += [f"no longer accepts {', '.join(lost)}"] if lost else []
+            # An argument that accepts more breaks no caller.
+            found.append(Impact(f"{symbol}({name})", "changed", "; ".join(parts), bool(lost)))
         if not a.required and b.required:
             found.append(Impact(f"{symbol}({name})", "changed", "argument became required", True))
     old_order = [n for n, p in old_params.items() if p.positional]
     new_order = [n for n, p in new_params.items() if p.positional]
     if len(old_order) == len(new_order) and old_order != new_order:
-        found.append(Impact(symbol, "changed", f"positional arguments {old_order} -> {new_order}", True))
+        found.append(
+            Impact(symbol, "changed", f"positional arguments {old_order} -> {new_order}", True)
+        )
     if old_return != new_return:
         found.append(Impact(symbol, "changed", f"returns {old_return} -> {new_return}", True))
     return found
+
+
+def _members(annotation: str) -> set[str]:
+    """The alternatives of a type annotation, with each Literal value its own alternative."""
+    members: set[str] = set()
+
+    def walk(node: ast.expr) -> None:
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+            walk(node.left)
+            walk(node.right)
+        elif (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "Literal"
+        ):
+            values = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            members.update(f"Literal[{ast.unparse(v)}]" for v in values)
+        else:
+            members.add(ast.unparse(node))
+
+    walk(ast.parse(annotation, mode="eval").body)
+    return members
 
 
 def _models(source: str) -> dict[str, dict[str, str]]:
@@ -116,7 +153,11 @@ def _models(source: str) -> dict[str, dict[str, str]]:
         for item in node.body:
             if isinstance(item, ast.AnnAssign) and isinstance(item.target, ast.Name):
                 fields[item.target.id] = ast.unparse(_python_type(item.annotation))
-            elif isinstance(item, ast.Assign) and len(item.targets) == 1 and isinstance(item.targets[0], ast.Name):
+            elif (
+                isinstance(item, ast.Assign)
+                and len(item.targets) == 1
+                and isinstance(item.targets[0], ast.Name)
+            ):
                 fields[item.targets[0].id] = f"= {ast.unparse(item.value)}"
         classes[node.name] = fields
     return classes

@@ -15,7 +15,9 @@ def _git(args: list[str], cwd: Path) -> bytes:
         raise SpecError([_error("git not found on PATH", str(cwd))]) from None
     if result.returncode != 0:
         message = result.stderr.decode(errors="replace").strip().splitlines()
-        raise SpecError([_error(f"git {' '.join(args)}: {message[-1] if message else 'failed'}", str(cwd))])
+        raise SpecError(
+            [_error(f"git {' '.join(args)}: {message[-1] if message else 'failed'}", str(cwd))]
+        )
     return result.stdout
 
 
@@ -36,7 +38,9 @@ def default_base(root: Path) -> str:
 def export_tree(root: Path, revision: str, folder: str, destination: Path) -> Path:
     """Write ``folder`` as it was at ``revision`` under ``destination``; returns its copy."""
     _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], root)
-    names = _git(["ls-tree", "-r", "--name-only", revision, "--", folder], root).decode().splitlines()
+    names = (
+        _git(["ls-tree", "-r", "--name-only", revision, "--", folder], root).decode().splitlines()
+    )
     for name in names:
         target = destination / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -47,7 +51,11 @@ def export_tree(root: Path, revision: str, folder: str, destination: Path) -> Pa
 def changed_files(root: Path, revision: str, paths: list[str]) -> list[str]:
     """Files under ``paths`` that differ between ``revision`` and the working tree (new ones too)."""
     changed = _git(["diff", "--name-only", revision, "--", *paths], root).decode().splitlines()
-    untracked = _git(["ls-files", "--others", "--exclude-standard", "--", *paths], root).decode().splitlines()
+    untracked = (
+        _git(["ls-files", "--others", "--exclude-standard", "--", *paths], root)
+        .decode()
+        .splitlines()
+    )
     return sorted({line for line in [*changed, *untracked] if line})
 
 

@@ -53,12 +53,18 @@ def test_case(name: str) -> None:
     case = CASES[name]
     base = _apply(BASE, case.get("base", []))
     revision = _apply(BASE, case.get("revision", []))
-    found = sorted((f.rule_id, f.level.label, f.method) for f in evaluate(compare_documents(base, revision), "v"))
+    found = sorted(
+        (f.rule_id, f.level.label, f.method)
+        for f in evaluate(compare_documents(base, revision), "v")
+    )
     assert found == sorted(tuple(e) for e in case["expect"])
 
 
 def test_every_rule_has_a_case() -> None:
-    covered = {e[0] for case in CASES.values() for e in case["expect"]} | {"vendor-added", "vendor-removed"}
+    covered = {e[0] for case in CASES.values() for e in case["expect"]} | {
+        "vendor-added",
+        "vendor-removed",
+    }
     assert sorted(set(RULES) - covered) == []
 
 

@@ -26,7 +26,11 @@ def render(report: DiffReport) -> str:
             props.insert(0, f"file={_property(where.file)}")
             if where.line:
                 props[1:1] = [f"line={where.line}", f"col={where.column or 1}"]
-        text = f"{finding.vendor} {finding.operation} {finding.location}: {finding.message}".replace("  ", " ")
+        text = (
+            f"{finding.vendor} {finding.operation} {finding.location}: {finding.message}".replace(
+                "  ", " "
+            )
+        )
         if finding.allowlisted:
             text += f" (allowlisted: {finding.allowlisted})"
         lines.append(f"::{command} {','.join(props)}::{_data(text)}")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from .. import DiffReport
 from ...errors import SourceRef
+from .. import DiffReport
 from ..findings import Level
 
 SCHEMA = "spec-diff/1"
@@ -47,7 +47,12 @@ def render(report: DiffReport) -> str:
                     for f in vendor.findings
                 ],
                 "client_impact": [
-                    {"symbol": i.symbol, "change": i.change, "detail": i.detail, "breaks_callers": i.breaks_callers}
+                    {
+                        "symbol": i.symbol,
+                        "change": i.change,
+                        "detail": i.detail,
+                        "breaks_callers": i.breaks_callers,
+                    }
                     for i in vendor.impact
                 ],
                 "generator_files": list(vendor.generator_files),

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+import re
+
 from .. import DiffReport, VendorDiff
 from ..findings import Level
 
 MARKER = "<!-- spec-diff-report -->"
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.replace("|", "\\|").split("\n")).replace("\r", " ")
+
+
 def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\n", " ").replace("\r", " ")
+    """Plain text in a table cell: no column breaks, no HTML, no stray code spans."""
+    return _one_line(text.replace("\\", "\\\\").replace("`", "\\`").replace("<", "&lt;"))
 
 
 def _code(text: str) -> str:
-    fence = "``" if "`" in text else "`"
-    pad = " " if fence == "``" else ""
-    return f"{fence}{pad}{_cell(text)}{pad}{fence}"
+    """A code span. Backslashes are literal inside one, so a text with backticks gets a longer fence."""
+    if "`" not in text:
+        return f"`{_one_line(text)}`"
+    fence = "`" * (max(len(run) for run in re.findall("`+", text)) + 1)
+    return f"{fence} {_one_line(text)} {fence}"
 
 
 def render(report: DiffReport) -> str:
@@ -29,7 +38,11 @@ def render(report: DiffReport) -> str:
         "|---|---|---:|---:|---:|---|",
     ]
     for vendor in report.vendors:
-        calls = "breaks" if vendor.breaks_callers else "unaffected" if vendor.impact or vendor.findings else "-"
+        calls = (
+            "breaks"
+            if vendor.breaks_callers
+            else "unaffected" if vendor.impact or vendor.findings else "-"
+        )
         lines.append(
             f"| {_cell(vendor.name)} | {vendor.status} | {vendor.count(Level.BREAKING)} | "
             f"{vendor.count(Level.WARNING)} | {vendor.count(Level.INFO)} | {calls} |"
@@ -47,7 +60,11 @@ def render(report: DiffReport) -> str:
         lines += ["", *_vendor(vendor)]
     lines += ["", "### Generator changes", ""]
     if report.generator_inputs:
-        lines.append("Changed outside `specs/`: " + ", ".join(_code(p) for p in report.generator_inputs) + ".")
+        lines.append(
+            "Changed outside `specs/`: "
+            + ", ".join(_code(p) for p in report.generator_inputs)
+            + "."
+        )
         for vendor in report.vendors:
             if vendor.generator_files:
                 files = ", ".join(_code(f) for f in vendor.generator_files)
@@ -58,14 +75,17 @@ def render(report: DiffReport) -> str:
 
 
 def _vendor(vendor: VendorDiff) -> list[str]:
-    counts = ", ".join(
-        f"{vendor.count(level)} {level.label}" for level in Level if vendor.count(level)
-    ) or "no findings"
+    counts = (
+        ", ".join(f"{vendor.count(level)} {level.label}" for level in Level if vendor.count(level))
+        or "no findings"
+    )
     lines = [f"<details><summary><b>{_cell(vendor.name)}</b>: {counts}</summary>", ""]
     if vendor.findings:
         lines += ["| level | rule | operation | where | change |", "|---|---|---|---|---|"]
         for f in vendor.findings:
-            level = f.level.label + (" (allowlisted)" if f.allowlisted else "")
+            level = f.level.label + (
+                f" (allowlisted: {_cell(f.allowlisted)})" if f.allowlisted else ""
+            )
             where = f"{_cell(f.location)}"
             lines.append(
                 f"| {level} | {_code(f.rule_id)} | {_code(f.operation) if f.operation else '-'} | {where} | {_cell(f.message)} |"

@@ -9,12 +9,23 @@ from . import endpoints, parameters, request_body, responses, schemas, security,
 
 RULES: dict[str, Rule] = {
     rule.id: rule
-    for family in (endpoints, parameters, request_body, responses, schemas, security, servers, vendors)
+    for family in (
+        endpoints,
+        parameters,
+        request_body,
+        responses,
+        schemas,
+        security,
+        servers,
+        vendors,
+    )
     for rule in family.RULES
 }
 
 
-def evaluate(changes: Iterable[Change], vendor: str, levels: dict[str, Level] | None = None) -> list[Finding]:
+def evaluate(
+    changes: Iterable[Change], vendor: str, levels: dict[str, Level] | None = None
+) -> list[Finding]:
     """Judge changes: each becomes one finding at its rule's level (or the configured one)."""
     findings = []
     for change in changes:

@@ -1,17 +1,42 @@
 from ..findings import Direction, Level, Rule
 
 RULES = (
-    Rule("response-status-added", Level.INFO, Direction.RESPONSE, "the response status {status} was added"),
-    Rule("response-success-status-removed", Level.BREAKING, Direction.RESPONSE, "the success status {status} was removed"),
-    Rule("response-status-removed", Level.INFO, Direction.RESPONSE, "the error status {status} is no longer documented"),
-    Rule("response-media-type-added", Level.INFO, Direction.RESPONSE, "the response media type {media_type} was added"),
+    Rule(
+        "response-status-added",
+        Level.INFO,
+        Direction.RESPONSE,
+        "the response status {status} was added",
+    ),
+    Rule(
+        "response-success-status-removed",
+        Level.BREAKING,
+        Direction.RESPONSE,
+        "the success status {status} was removed",
+    ),
+    Rule(
+        "response-status-removed",
+        Level.INFO,
+        Direction.RESPONSE,
+        "the error status {status} is no longer documented",
+    ),
+    Rule(
+        "response-media-type-added",
+        Level.INFO,
+        Direction.RESPONSE,
+        "the response media type {media_type} was added",
+    ),
     Rule(
         "response-media-type-removed",
         Level.BREAKING,
         Direction.RESPONSE,
         "the response media type {media_type} was removed",
     ),
-    Rule("response-property-added", Level.INFO, Direction.RESPONSE, "the response property {name} was added"),
+    Rule(
+        "response-property-added",
+        Level.INFO,
+        Direction.RESPONSE,
+        "the response property {name} was added",
+    ),
     Rule(
         "response-required-property-removed",
         Level.BREAKING,
@@ -30,5 +55,10 @@ RULES = (
         Direction.RESPONSE,
         "the response property {name} is no longer always present",
     ),
-    Rule("response-property-became-required", Level.INFO, Direction.RESPONSE, "the response property {name} is now always present"),
+    Rule(
+        "response-property-became-required",
+        Level.INFO,
+        Direction.RESPONSE,
+        "the response property {name} is now always present",
+    ),
 )

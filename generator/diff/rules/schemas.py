@@ -3,25 +3,29 @@ widening a response breaks clients."""
 
 from ..findings import Direction, Level, Rule
 
-B, W, I = Level.BREAKING, Level.WARNING, Level.INFO
+B, W, N = Level.BREAKING, Level.WARNING, Level.INFO  # N: iNfo (I reads as 1)
 
 # kind: (level in a request, level in a response, message)
 _KINDS = {
-    "type-narrowed": (B, I, "the type narrowed from {old} to {new}"),
-    "type-widened": (I, B, "the type widened from {old} to {new}"),
+    "type-narrowed": (B, N, "the type narrowed from {old} to {new}"),
+    "type-widened": (N, B, "the type widened from {old} to {new}"),
     "type-changed": (B, B, "the type changed from {old} to {new}"),
     "format-changed": (W, W, "the format changed from {old} to {new}"),
-    "enum-value-removed": (B, I, "the enum value {value} was removed"),
-    "enum-value-added": (I, W, "the enum value {value} was added"),
-    "constraint-tightened": (B, I, "{constraint} tightened from {old} to {new}"),
-    "constraint-loosened": (I, W, "{constraint} loosened from {old} to {new}"),
-    "default-changed": (W, I, "the default changed from {old} to {new}"),
-    "became-nullable": (I, B, "it became nullable"),
-    "became-not-nullable": (B, I, "it is no longer nullable"),
-    "one-of-branch-added": (I, B, "the alternative {branch} was added"),
-    "one-of-branch-removed": (B, I, "the alternative {branch} was removed"),
-    "discriminator-property-changed": (B, B, "the discriminator property changed from {old} to {new}"),
-    "additional-properties-disallowed": (B, I, "other properties are no longer allowed"),
+    "enum-value-removed": (B, N, "the enum value {value} was removed"),
+    "enum-value-added": (N, W, "the enum value {value} was added"),
+    "constraint-tightened": (B, N, "{constraint} tightened from {old} to {new}"),
+    "constraint-loosened": (N, W, "{constraint} loosened from {old} to {new}"),
+    "default-changed": (W, N, "the default changed from {old} to {new}"),
+    "became-nullable": (N, B, "it became nullable"),
+    "became-not-nullable": (B, N, "it is no longer nullable"),
+    "one-of-branch-added": (N, B, "the alternative {branch} was added"),
+    "one-of-branch-removed": (B, N, "the alternative {branch} was removed"),
+    "discriminator-property-changed": (
+        B,
+        B,
+        "the discriminator property changed from {old} to {new}",
+    ),
+    "additional-properties-disallowed": (B, N, "other properties are no longer allowed"),
 }
 # Parameters are scalars: only these kinds apply to them.
 _PARAMETER_KINDS = (
@@ -37,7 +41,12 @@ _PARAMETER_KINDS = (
 
 RULES = (
     *(
-        Rule(f"request-parameter-{kind}", _KINDS[kind][0], Direction.REQUEST, "parameter: " + _KINDS[kind][2])
+        Rule(
+            f"request-parameter-{kind}",
+            _KINDS[kind][0],
+            Direction.REQUEST,
+            "parameter: " + _KINDS[kind][2],
+        )
         for kind in _PARAMETER_KINDS
     ),
     *(Rule(f"request-property-{k}", v[0], Direction.REQUEST, v[2]) for k, v in _KINDS.items()),
