@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 GEN := $(BIN)/python -m generator
 VENDOR ?=
 
-.PHONY: generate check validate accept-surface spec-diff test lint clean
+.PHONY: generate check validate accept-surface spec-diff bench-spec-diff test lint clean
 
 $(VENV_STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,13 +32,16 @@ accept-surface: $(VENV_STAMP)
 	$(GEN) accept-surface $(VENDOR)
 
 lint: $(VENV_STAMP)
-	$(BIN)/python -m ruff check generator tests
-	$(BIN)/python -m black --check --quiet generator tests
+	$(BIN)/python -m ruff check generator tests benchmarks
+	$(BIN)/python -m black --check --quiet generator tests benchmarks
 	$(BIN)/python -m mypy --strict generator
 
 # BASE: a git revision (default: the merge-base with main). DIFF_ARGS: e.g. --format json.
 spec-diff: $(VENV_STAMP)
 	$(GEN) diff $(if $(BASE),--base $(BASE)) $(DIFF_ARGS) $(VENDOR)
+
+bench-spec-diff: $(VENV_STAMP) $(NODE_STAMP)
+	$(BIN)/python benchmarks/spec_diff.py
 
 test: lint $(NODE_STAMP)
 	$(BIN)/python -m pytest -q

@@ -12,7 +12,7 @@ import traceback
 from dataclasses import replace
 from pathlib import Path
 
-from .diff import diff_specs
+from .diff import diff_files, diff_specs
 from .diff.allowlist import ALLOWLIST_NAME, load_allowlist
 from .diff.report import REPORTERS
 from .diff.revisions import changed_files, default_base, export_tree, repository_root
@@ -34,6 +34,15 @@ def _parser() -> argparse.ArgumentParser:
         "accept-surface": "record each spec's current surface as accepted",
         "diff": "report what changed in specs/ since a git revision, and what it breaks",
     }
+    files = commands.add_parser(
+        "diff-files",
+        help="compare two spec files directly (no git, no overlays)",
+        description="compare two spec files directly (no git, no overlays)",
+    )
+    files.add_argument("base", type=Path)
+    files.add_argument("revision", type=Path)
+    files.add_argument("--format", choices=sorted(REPORTERS), default="markdown")
+    files.add_argument("--no-fail", action="store_true", help="exit 0 even with breaking changes")
     for name, text in helps.items():
         sub = commands.add_parser(name, help=text, description=text)
         sub.add_argument("vendors", nargs="*", metavar="VENDOR", help="default: every vendor")
@@ -110,6 +119,10 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "diff":
         return _diff(args)
+    if args.command == "diff-files":
+        report = diff_files(args.base, args.revision)
+        sys.stdout.write(REPORTERS[args.format](report))
+        return 1 if report.blocking and not args.no_fail else 0
     accepted = accept_surface(args.specs, args.vendors)
     print("accepted: " + (", ".join(accepted) if accepted else "nothing changed"))
     return 0

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,15 +14,19 @@ import yaml
 
 from .errors import Diagnostic, Severity, SourceRef, SpecError
 
+# libyaml composes large specs ~10x faster than the pure-Python parser; the marks are the same.
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without the timestamp resolver: `2025-02-13` in an example stays a string."""
+
+class _Loader(_Base):  # type: ignore[misc]
+    """A safe loader without the timestamp resolver: `2025-02-13` in an example stays a string."""
 
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_STR = "tag:yaml.org,2002:str"
 
 
 def escape_pointer_token(token: str) -> str:
@@ -74,6 +81,15 @@ def load_document(path: Path, display: str | None = None) -> Document:
 
 
 def parse_document(text: str, name: str) -> Document:
+    if text.lstrip()[:1] in ("{", "["):
+        try:
+            return _parse_json(text, name)
+        except ValueError:
+            pass  # not JSON after all (YAML flow style?): the YAML parser says what is wrong
+    return _parse_yaml(text, name)
+
+
+def _parse_yaml(text: str, name: str) -> Document:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -100,6 +116,67 @@ def parse_document(text: str, name: str) -> Document:
     return Document(data, name, positions)
 
 
+def _parse_json(text: str, name: str) -> Document:
+    problems: list[tuple[str, str]] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key, value in items:
+            if key in result:
+                problems.append((key, ""))
+            result[key] = value
+        return result
+
+    data = json.loads(text, object_pairs_hook=pairs)
+    positions = _json_positions(text)
+    if problems:
+        # Rare: find where each duplicate is with the YAML parser, which reports it with its line.
+        return _parse_yaml(text, name)
+    return Document(data, name, positions)
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+')
+
+
+def _json_positions(text: str) -> dict[str, tuple[int, int]]:
+    """JSON pointer -> (line, column) of every value, from one pass over the tokens."""
+    line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    positions: dict[str, tuple[int, int]] = {}
+    # Open containers: [pointer, is_object, next index, current key]
+    stack: list[list[Any]] = []
+    expect_key = False
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if expect_key:
+            expect_key = False
+            if token == "}":
+                stack.pop()
+            else:
+                stack[-1][3] = json.loads(token)
+            continue
+        if token == ":":
+            continue
+        if token == ",":
+            expect_key = stack[-1][1]
+            continue
+        if token in ("}", "]"):
+            stack.pop()
+            continue
+        if not stack:
+            pointer = ""
+        elif stack[-1][1]:
+            pointer = f"{stack[-1][0]}/{escape_pointer_token(stack[-1][3])}"
+        else:
+            pointer = f"{stack[-1][0]}/{stack[-1][2]}"
+            stack[-1][2] += 1
+        line = bisect.bisect_right(line_starts, match.start())
+        positions[pointer] = (line, match.start() - line_starts[line - 1] + 1)
+        if token in ("{", "["):
+            stack.append([pointer, token == "{", 0, None])
+            expect_key = token == "{"
+    return positions
+
+
 class _Builder:
     def __init__(
         self, name: str, positions: dict[str, tuple[int, int]], problems: list[Diagnostic]
@@ -107,7 +184,12 @@ class _Builder:
         self._name = name
         self._positions = positions
         self._problems = problems
-        self._constructor = _Loader("")
+        self._constructor = yaml.SafeLoader("")
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        if node.tag == _STR:
+            return node.value
+        return self._constructor.construct_object(node, deep=True)
 
     def _ref(self, node: yaml.Node, pointer: str) -> SourceRef:
         return SourceRef(self._name, pointer, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -125,7 +207,7 @@ class _Builder:
             inner = (*stack, id(node))
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
-                key = str(self._constructor.construct_object(key_node, deep=True))
+                key = key_node.value if key_node.tag == _STR else str(self._scalar(key_node))
                 child = f"{pointer}/{escape_pointer_token(key)}"
                 if key in result:
                     self._problems.append(
@@ -142,7 +224,7 @@ class _Builder:
                 self.build(item, f"{pointer}/{index}", inner)
                 for index, item in enumerate(node.value)
             ]
-        value = self._constructor.construct_object(node, deep=True)
+        value = self._scalar(node)
         if isinstance(value, bytes | set):
             self._problems.append(
                 _error(

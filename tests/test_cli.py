@@ -70,3 +70,16 @@ def test_runs_as_a_module() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "specs/imprint/openapi.yaml: valid, 1 operation(s)\n"
+
+
+def test_diff_files_compares_two_specs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    base = SPECS / "imprint" / "openapi.yaml"
+    revision = tmp_path / "imprint.yaml"
+    revision.write_text(base.read_text().replace("      required:\n        - id\n", ""))
+    assert cli.main(["diff-files", str(base), str(revision), "--format", "github"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"::error file={revision},line=")
+    assert (
+        "title=response-property-became-optional::imprint POST /v2/customers/{customer_id} response 200: id"
+        in out
+    )

@@ -45,3 +45,26 @@ def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(SpecError) as caught:
         load_document(tmp_path / "nope.yaml", "specs/nope.yaml")
     assert _message(caught) == "specs/nope.yaml: error[file-not-found]: file not found"
+
+
+def test_json_positions_match_the_yaml_parser() -> None:
+    import json
+
+    from generator.load import _parse_yaml
+
+    text = json.dumps({"a": [1, {}, [], {"b/c": 'x"y', "e~": []}], "f": {"g": None}}, indent=2)
+    as_json, as_yaml = parse_document(text, "f.json"), _parse_yaml(text, "f.json")
+    assert as_json.data == as_yaml.data
+    assert as_json.positions == as_yaml.positions
+    assert str(as_json.where("/a/3/b~1c")) == "f.json:7:14"
+
+
+def test_json_duplicate_key_is_reported_with_its_line() -> None:
+    with pytest.raises(SpecError) as caught:
+        parse_document('{\n  "a": 1,\n  "a": 2\n}\n', "dup.json")
+    assert _message(caught) == "dup.json:3:3: error[duplicate-key]: duplicate key 'a'"
+
+
+def test_json_surrogate_escapes_load() -> None:
+    document = parse_document('{"emoji": "\\ud83d\\ude00"}', "e.json")
+    assert document.data == {"emoji": "\U0001f600"}

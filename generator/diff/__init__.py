@@ -22,7 +22,7 @@ from .findings import Change, Finding, Level
 from .impact import Impact, client_impact
 from .rules import RULES, evaluate
 
-__all__ = ["RULES", "DiffReport", "Finding", "Level", "VendorDiff", "diff_specs"]
+__all__ = ["RULES", "DiffReport", "Finding", "Level", "VendorDiff", "diff_files", "diff_specs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,3 +120,11 @@ def diff_specs(
             )
         vendors.append(VendorDiff(name, status, tuple(findings), tuple(effects), rewritten))
     return DiffReport(base_label, revision_label, tuple(vendors), generator_inputs)
+
+
+def diff_files(base: Path, revision: Path) -> DiffReport:
+    """Two spec files compared as they are: no overlays, no client impact."""
+    old, new = load_document(base), load_document(revision)
+    findings = evaluate(compare_documents(old, new), revision.stem)
+    vendor = VendorDiff(revision.stem, "changed" if findings else "unchanged", tuple(findings), ())
+    return DiffReport(str(base), str(revision), (vendor,))

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..load import Document, escape_pointer_token, follow_refs
+from ..load import Document, escape_pointer_token, follow_refs, resolve_pointer
 from ..validate import IGNORED_HEADER_PARAMETERS, iter_operations
 from .findings import Change
 
@@ -31,10 +31,59 @@ def _normalise(path: str) -> str:
     return _TEMPLATE.sub("{}", path)
 
 
+def _local_refs(node: Any) -> Iterator[str]:
+    """The targets of the local $refs in ``node`` (examples are data, not references)."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#"):
+                yield ref[1:]
+            stack.extend(v for k, v in item.items() if k not in ("example", "examples"))
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _lookup(data: Any, pointer: str) -> Any:
+    try:
+        return resolve_pointer(data, pointer)
+    except KeyError:
+        return _MISSING
+
+
+_MISSING = object()
+
+
 class _Comparer:
     def __init__(self, base: Document, revision: Document) -> None:
         self.base = base
         self.rev = revision
+        self.dirty = self._dirty_targets()
+
+    def _dirty_targets(self) -> set[str]:
+        """Referenced targets that differ, directly or through anything they reference."""
+        targets = set(_local_refs(self.base.data)) | set(_local_refs(self.rev.data))
+        referrers: dict[str, set[str]] = {}
+        dirty = set()
+        for target in targets:
+            old, new = _lookup(self.base.data, target), _lookup(self.rev.data, target)
+            if old is _MISSING or new is _MISSING or old != new:
+                dirty.add(target)
+            for side in (old, new):
+                for ref in _local_refs(side):
+                    referrers.setdefault(ref, set()).add(target)
+        queue = list(dirty)
+        while queue:
+            for referrer in referrers.get(queue.pop(), ()):
+                if referrer not in dirty:
+                    dirty.add(referrer)
+                    queue.append(referrer)
+        return dirty
+
+    def unchanged(self, old: Any, new: Any) -> bool:
+        """Equal as written, and nothing they reference changed: comparing them finds nothing."""
+        return bool(old == new and not any(ref in self.dirty for ref in _local_refs(new)))
 
     def run(self) -> Iterator[Change]:
         yield from self._servers()
@@ -410,6 +459,8 @@ class _Schemas:
         ):
             return  # a recursive schema: already being compared on this path
         self.seen.add((old_ptr, new_ptr))
+        if self.op.c.unchanged(old, new):
+            return
 
         def change(kind: str, args: tuple[tuple[str, str], ...] = ()) -> Change:
             return self.op.change(f"{self.subject}-{kind}", label, args, old_ptr, new_ptr)
@@ -614,6 +665,7 @@ class _Schemas:
                 continue
             old_tags = self._tags(self.op.c.base, old_list, old_disc, f"{old_ptr}/{key}")
             new_tags = self._tags(self.op.c.rev, new_list, new_disc, f"{new_ptr}/{key}")
+            self._pair_renamed(old_tags, new_tags)
             for tag in sorted(old_tags.keys() - new_tags.keys()):
                 yield change("one-of-branch-removed", (("branch", old_tags[tag][0]),))
             for tag in sorted(new_tags.keys() - old_tags.keys()):
@@ -622,12 +674,26 @@ class _Schemas:
                 (_, o, o_ptr), (name, n, n_ptr) = old_tags[tag], new_tags[tag]
                 yield from self.compare(o, o_ptr, n, n_ptr, f"{label} ({name})")
 
+    def _pair_renamed(
+        self, old_tags: dict[str, tuple[str, Any, str]], new_tags: dict[str, tuple[str, Any, str]]
+    ) -> None:
+        """A branch whose component was renamed keeps its shape: pair such leftovers by shape."""
+        old_left = [k for k in old_tags if k.startswith("#") and k not in new_tags]
+        new_left = [k for k in new_tags if k.startswith("#") and k not in old_tags]
+        if not old_left or not new_left:
+            return
+        shapes = {_shape(self.op.c.rev, new_tags[k][1]): k for k in new_left}
+        for key in old_left:
+            match = shapes.pop(_shape(self.op.c.base, old_tags[key][1]), None)
+            if match is not None:
+                new_tags[key] = new_tags.pop(match)
+
     def _tags(
         self, doc: Document, branches: list[Any], disc: dict[str, Any], ptr: str
     ) -> dict[str, tuple[str, Any, str]]:
-        """Branches keyed by discriminator value, or by shape when there is no discriminator.
+        """Branches keyed by discriminator value, else by component name, else by shape.
 
-        Values are (display name, schema, pointer); the name is the tag or the component's name.
+        Values are (display name, schema, pointer). Keys by name are prefixed "#", by shape "~".
         """
         keyed: dict[str, tuple[str, Any, str]] = {}
         prop = disc.get("propertyName")
@@ -642,12 +708,13 @@ class _Schemas:
                 if isinstance(spec, dict):
                     tag = spec.get("const", (spec.get("enum") or [None])[0])
             ref = branch.get("$ref") if isinstance(branch, dict) else None
-            name = (
-                str(tag)
-                if tag is not None
-                else str(ref).rsplit("/", 1)[-1] if ref else f"branch {index + 1}"
-            )
-            keyed[str(tag) if tag is not None else _shape(doc, resolved)] = (name, resolved, where)
+            if tag is not None:
+                keyed[str(tag)] = (str(tag), resolved, where)
+            elif ref:
+                name = str(ref).rsplit("/", 1)[-1]
+                keyed[f"#{name}"] = (name, resolved, where)
+            else:
+                keyed[f"~{_shape(doc, resolved)}"] = (f"branch {index + 1}", resolved, where)
         return keyed
 
 
