@@ -479,7 +479,7 @@ class _Schemas:
                 kind, (("old", "|".join(sorted(old_types))), ("new", "|".join(sorted(new_types))))
             )
             return
-        if old.get("format") != new.get("format") and self.subject != "request-parameter":
+        if old.get("format") != new.get("format"):
             yield change(
                 "format-changed", (("old", str(old.get("format"))), ("new", str(new.get("format"))))
             )
@@ -663,6 +663,18 @@ class _Schemas:
                     ),
                 )
                 continue
+            old_map, new_map = old_disc.get("mapping") or {}, new_disc.get("mapping") or {}
+            if (
+                old_map
+                and new_map
+                and set(old_map) != set(new_map)
+                and len(old_list) == len(new_list)
+            ):
+                # Same alternatives under other tag values: payloads carry different tags.
+                yield change(
+                    "discriminator-mapping-changed",
+                    (("old", ", ".join(sorted(old_map))), ("new", ", ".join(sorted(new_map)))),
+                )
             old_tags = self._tags(self.op.c.base, old_list, old_disc, f"{old_ptr}/{key}")
             new_tags = self._tags(self.op.c.rev, new_list, new_disc, f"{new_ptr}/{key}")
             self._pair_renamed(old_tags, new_tags)

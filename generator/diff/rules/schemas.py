@@ -25,6 +25,7 @@ _KINDS = {
         B,
         "the discriminator property changed from {old} to {new}",
     ),
+    "discriminator-mapping-changed": (B, B, "the discriminator values changed from {old} to {new}"),
     "additional-properties-disallowed": (B, N, "other properties are no longer allowed"),
 }
 # Parameters are scalars: only these kinds apply to them.
@@ -32,6 +33,7 @@ _PARAMETER_KINDS = (
     "type-narrowed",
     "type-widened",
     "type-changed",
+    "format-changed",
     "enum-value-removed",
     "enum-value-added",
     "constraint-tightened",
