@@ -83,7 +83,10 @@ class Operation:
     summary: str
     description: str
     deprecated: bool
+    # Safe to repeat: from the method, or the operation's x-idempotent extension.
     idempotent: bool
+    # The wire name of the idempotency-key header the operation declares, if any.
+    idempotency_header: str
     parameters: tuple[Parameter, ...]
     request_body: RequestBody | None
     responses: tuple[Response, ...]
@@ -103,6 +106,11 @@ class Operation:
 
     def located(self, location: str) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == location)
+
+    @property
+    def retry_needs_consent(self) -> bool:
+        """Repeating it could apply it twice, so retries after sending need the caller's consent."""
+        return not self.idempotent and not self.idempotency_header
 
     @property
     def error_responses(self) -> tuple[Response, ...]:
@@ -266,7 +274,15 @@ class _Builder:
             summary=str(raw.get("summary", "")),
             description=str(raw.get("description", "")),
             deprecated=bool(raw.get("deprecated", False)),
-            idempotent=method.upper() in _IDEMPOTENT,
+            idempotent=_idempotent(raw, method),
+            idempotency_header=next(
+                (
+                    p.wire_name
+                    for p in parameters
+                    if p.location == "header" and _is_idempotency_key(p.wire_name)
+                ),
+                "",
+            ),
             parameters=parameters,
             request_body=body,
             responses=responses,
@@ -497,6 +513,15 @@ def _adjust(node: Any, class_names: dict[str, Identifier]) -> None:
     elif isinstance(node, list):
         for value in node:
             _adjust(value, class_names)
+
+
+def _idempotent(operation: dict[str, Any], method: str) -> bool:
+    override = operation.get("x-idempotent")
+    return override if isinstance(override, bool) else method.upper() in _IDEMPOTENT
+
+
+def _is_idempotency_key(header: str) -> bool:
+    return header.lower().replace("_", "-").removeprefix("x-") == "idempotency-key"
 
 
 def _fields(schema: Any, prefix: str = "") -> tuple[ModelField, ...]:

@@ -8,12 +8,14 @@ from typing import Any, Literal, cast
 
 import httpx
 
-from ._runtime import NOT_GIVEN, Omit, omit
+from ._runtime import NOT_GIVEN, NotGiven, Omit, omit
 from ._runtime.auth import (
     ApiKeyAuth,
     BasicAuth,
 )
 from ._runtime.client import AsyncAPIClient, SyncAPIClient, TimeoutArg
+from ._runtime.hooks import RequestHook, ResponseHook
+from ._runtime.retries import DEFAULT_MAX_RETRIES
 from .models import (
     CustomerUpdate,
     CustomerUpdateByIdentifier,
@@ -41,6 +43,10 @@ class CapillaryClient(SyncAPIClient):
         timeout: TimeoutArg = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_non_idempotent: bool = False,
+        on_request: RequestHook | None = None,
+        on_response: ResponseHook | None = None,
     ) -> None:
         """Build a client; credentials are given once, here.
 
@@ -52,6 +58,13 @@ class CapillaryClient(SyncAPIClient):
             default_headers: headers sent with every request.
             http_client: an ``httpx.Client`` to send requests with (proxies,
                 transports); the caller keeps ownership and closes it.
+            max_retries: retries after a connection error or a 408, 429, 500, 502, 503 or 504,
+                with exponential backoff that honours Retry-After; 0 disables them.
+            retry_non_idempotent: also retry POST and PATCH calls after they may have reached
+                the server, which can apply them twice; off unless the operation has an
+                idempotency key.
+            on_request: called before each attempt with a RequestInfo (credentials redacted).
+            on_response: called after each attempt with a ResponseInfo (credentials redacted).
         """
         super().__init__(
             base_url=base_url,
@@ -69,6 +82,10 @@ class CapillaryClient(SyncAPIClient):
             user_agent=USER_AGENT,
             default_headers=default_headers,
             http_client=http_client,
+            max_retries=max_retries,
+            retry_non_idempotent=retry_non_idempotent,
+            on_request=on_request,
+            on_response=on_response,
         )
 
     def update_customer_by_identifier(
@@ -98,6 +115,7 @@ class CapillaryClient(SyncAPIClient):
         body: CustomerUpdateByIdentifier | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> CustomerUpdateResult:
         """Update customer details by identifier lookup
 
@@ -115,6 +133,7 @@ class CapillaryClient(SyncAPIClient):
                 sent; a field set to None is sent as null.
             extra_headers: headers for this call only.
             timeout: overrides the client's timeout for this call.
+            max_retries: overrides the client's max_retries for this call.
 
         Raises:
             BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
@@ -145,12 +164,14 @@ class CapillaryClient(SyncAPIClient):
                     403: ErrorEnvelope,
                     500: ErrorEnvelope,
                 },
+                idempotent=True,
                 security=(
                     ("BasicAuth",),
                     ("OAuthToken",),
                 ),
                 extra_headers=extra_headers,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -180,6 +201,7 @@ class CapillaryClient(SyncAPIClient):
         body: CustomerUpdate | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> CustomerUpdateResult:
         """Update customer details by user id
 
@@ -196,6 +218,7 @@ class CapillaryClient(SyncAPIClient):
                 sent; a field set to None is sent as null.
             extra_headers: headers for this call only.
             timeout: overrides the client's timeout for this call.
+            max_retries: overrides the client's max_retries for this call.
 
         Raises:
             BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
@@ -227,12 +250,14 @@ class CapillaryClient(SyncAPIClient):
                     403: ErrorEnvelope,
                     500: ErrorEnvelope,
                 },
+                idempotent=True,
                 security=(
                     ("BasicAuth",),
                     ("OAuthToken",),
                 ),
                 extra_headers=extra_headers,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -252,6 +277,10 @@ class AsyncCapillaryClient(AsyncAPIClient):
         timeout: TimeoutArg = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_non_idempotent: bool = False,
+        on_request: RequestHook | None = None,
+        on_response: ResponseHook | None = None,
     ) -> None:
         """Build a client; credentials are given once, here.
 
@@ -263,6 +292,13 @@ class AsyncCapillaryClient(AsyncAPIClient):
             default_headers: headers sent with every request.
             http_client: an ``httpx.AsyncClient`` to send requests with (proxies,
                 transports); the caller keeps ownership and closes it.
+            max_retries: retries after a connection error or a 408, 429, 500, 502, 503 or 504,
+                with exponential backoff that honours Retry-After; 0 disables them.
+            retry_non_idempotent: also retry POST and PATCH calls after they may have reached
+                the server, which can apply them twice; off unless the operation has an
+                idempotency key.
+            on_request: called before each attempt with a RequestInfo (credentials redacted).
+            on_response: called after each attempt with a ResponseInfo (credentials redacted).
         """
         super().__init__(
             base_url=base_url,
@@ -280,6 +316,10 @@ class AsyncCapillaryClient(AsyncAPIClient):
             user_agent=USER_AGENT,
             default_headers=default_headers,
             http_client=http_client,
+            max_retries=max_retries,
+            retry_non_idempotent=retry_non_idempotent,
+            on_request=on_request,
+            on_response=on_response,
         )
 
     async def update_customer_by_identifier(
@@ -309,6 +349,7 @@ class AsyncCapillaryClient(AsyncAPIClient):
         body: CustomerUpdateByIdentifier | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> CustomerUpdateResult:
         """Update customer details by identifier lookup
 
@@ -326,6 +367,7 @@ class AsyncCapillaryClient(AsyncAPIClient):
                 sent; a field set to None is sent as null.
             extra_headers: headers for this call only.
             timeout: overrides the client's timeout for this call.
+            max_retries: overrides the client's max_retries for this call.
 
         Raises:
             BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
@@ -356,12 +398,14 @@ class AsyncCapillaryClient(AsyncAPIClient):
                     403: ErrorEnvelope,
                     500: ErrorEnvelope,
                 },
+                idempotent=True,
                 security=(
                     ("BasicAuth",),
                     ("OAuthToken",),
                 ),
                 extra_headers=extra_headers,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -391,6 +435,7 @@ class AsyncCapillaryClient(AsyncAPIClient):
         body: CustomerUpdate | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> CustomerUpdateResult:
         """Update customer details by user id
 
@@ -407,6 +452,7 @@ class AsyncCapillaryClient(AsyncAPIClient):
                 sent; a field set to None is sent as null.
             extra_headers: headers for this call only.
             timeout: overrides the client's timeout for this call.
+            max_retries: overrides the client's max_retries for this call.
 
         Raises:
             BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
@@ -438,11 +484,13 @@ class AsyncCapillaryClient(AsyncAPIClient):
                     403: ErrorEnvelope,
                     500: ErrorEnvelope,
                 },
+                idempotent=True,
                 security=(
                     ("BasicAuth",),
                     ("OAuthToken",),
                 ),
                 extra_headers=extra_headers,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )

@@ -8,12 +8,14 @@ from typing import Any, cast
 
 import httpx
 
-from ._runtime import NOT_GIVEN
+from ._runtime import NOT_GIVEN, NotGiven
 from ._runtime.auth import (
     BasicAuth,
     BearerAuth,
 )
 from ._runtime.client import AsyncAPIClient, SyncAPIClient, TimeoutArg
+from ._runtime.hooks import RequestHook, ResponseHook
+from ._runtime.retries import DEFAULT_MAX_RETRIES
 from .models import (
     Customer,
     CustomerNotFoundError,
@@ -40,6 +42,10 @@ class ImprintClient(SyncAPIClient):
         timeout: TimeoutArg = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_non_idempotent: bool = False,
+        on_request: RequestHook | None = None,
+        on_response: ResponseHook | None = None,
     ) -> None:
         """Build a client; credentials are given once, here.
 
@@ -51,6 +57,13 @@ class ImprintClient(SyncAPIClient):
             default_headers: headers sent with every request.
             http_client: an ``httpx.Client`` to send requests with (proxies,
                 transports); the caller keeps ownership and closes it.
+            max_retries: retries after a connection error or a 408, 429, 500, 502, 503 or 504,
+                with exponential backoff that honours Retry-After; 0 disables them.
+            retry_non_idempotent: also retry POST and PATCH calls after they may have reached
+                the server, which can apply them twice; off unless the operation has an
+                idempotency key.
+            on_request: called before each attempt with a RequestInfo (credentials redacted).
+            on_response: called after each attempt with a ResponseInfo (credentials redacted).
         """
         super().__init__(
             base_url=base_url,
@@ -62,6 +75,10 @@ class ImprintClient(SyncAPIClient):
             user_agent=USER_AGENT,
             default_headers=default_headers,
             http_client=http_client,
+            max_retries=max_retries,
+            retry_non_idempotent=retry_non_idempotent,
+            on_request=on_request,
+            on_response=on_response,
         )
 
     def update_customer(
@@ -71,6 +88,8 @@ class ImprintClient(SyncAPIClient):
         body: UpdateCustomerRequest | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> Customer:
         """Update a customer
 
@@ -84,6 +103,9 @@ class ImprintClient(SyncAPIClient):
                 sent; a field set to None is sent as null.
             extra_headers: headers for this call only.
             timeout: overrides the client's timeout for this call.
+            max_retries: overrides the client's max_retries for this call.
+            retry_non_idempotent: retry this POST even after it may have reached the
+                server (it has no idempotency key, so the server could apply it twice).
 
         Raises:
             BadRequestError: 400 Invalid request; ``.error`` is a InvalidRequestError.
@@ -106,12 +128,15 @@ class ImprintClient(SyncAPIClient):
                     400: InvalidRequestError,
                     404: CustomerNotFoundError,
                 },
+                idempotent=False,
                 security=(
                     ("basicAuth",),
                     ("bearerAuth",),
                 ),
                 extra_headers=extra_headers,
                 timeout=timeout,
+                max_retries=max_retries,
+                retry_non_idempotent=retry_non_idempotent,
             ),
         )
 
@@ -131,6 +156,10 @@ class AsyncImprintClient(AsyncAPIClient):
         timeout: TimeoutArg = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_non_idempotent: bool = False,
+        on_request: RequestHook | None = None,
+        on_response: ResponseHook | None = None,
     ) -> None:
         """Build a client; credentials are given once, here.
 
@@ -142,6 +171,13 @@ class AsyncImprintClient(AsyncAPIClient):
             default_headers: headers sent with every request.
             http_client: an ``httpx.AsyncClient`` to send requests with (proxies,
                 transports); the caller keeps ownership and closes it.
+            max_retries: retries after a connection error or a 408, 429, 500, 502, 503 or 504,
+                with exponential backoff that honours Retry-After; 0 disables them.
+            retry_non_idempotent: also retry POST and PATCH calls after they may have reached
+                the server, which can apply them twice; off unless the operation has an
+                idempotency key.
+            on_request: called before each attempt with a RequestInfo (credentials redacted).
+            on_response: called after each attempt with a ResponseInfo (credentials redacted).
         """
         super().__init__(
             base_url=base_url,
@@ -153,6 +189,10 @@ class AsyncImprintClient(AsyncAPIClient):
             user_agent=USER_AGENT,
             default_headers=default_headers,
             http_client=http_client,
+            max_retries=max_retries,
+            retry_non_idempotent=retry_non_idempotent,
+            on_request=on_request,
+            on_response=on_response,
         )
 
     async def update_customer(
@@ -162,6 +202,8 @@ class AsyncImprintClient(AsyncAPIClient):
         body: UpdateCustomerRequest | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> Customer:
         """Update a customer
 
@@ -175,6 +217,9 @@ class AsyncImprintClient(AsyncAPIClient):
                 sent; a field set to None is sent as null.
             extra_headers: headers for this call only.
             timeout: overrides the client's timeout for this call.
+            max_retries: overrides the client's max_retries for this call.
+            retry_non_idempotent: retry this POST even after it may have reached the
+                server (it has no idempotency key, so the server could apply it twice).
 
         Raises:
             BadRequestError: 400 Invalid request; ``.error`` is a InvalidRequestError.
@@ -197,11 +242,14 @@ class AsyncImprintClient(AsyncAPIClient):
                     400: InvalidRequestError,
                     404: CustomerNotFoundError,
                 },
+                idempotent=False,
                 security=(
                     ("basicAuth",),
                     ("bearerAuth",),
                 ),
                 extra_headers=extra_headers,
                 timeout=timeout,
+                max_retries=max_retries,
+                retry_non_idempotent=retry_non_idempotent,
             ),
         )

@@ -8,11 +8,13 @@ from typing import Any, cast
 
 import httpx
 
-from ._runtime import NOT_GIVEN
+from ._runtime import NOT_GIVEN, NotGiven
 from ._runtime.auth import (
     BearerAuth,
 )
 from ._runtime.client import AsyncAPIClient, SyncAPIClient, TimeoutArg
+from ._runtime.hooks import RequestHook, ResponseHook
+from ._runtime.retries import DEFAULT_MAX_RETRIES
 from .models import (
     HTTPValidationError,
     UpdateCustomerPayload,
@@ -36,6 +38,10 @@ class LoyaltyDogClient(SyncAPIClient):
         timeout: TimeoutArg = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_non_idempotent: bool = False,
+        on_request: RequestHook | None = None,
+        on_response: ResponseHook | None = None,
     ) -> None:
         """Build a client; credentials are given once, here.
 
@@ -46,6 +52,13 @@ class LoyaltyDogClient(SyncAPIClient):
             default_headers: headers sent with every request.
             http_client: an ``httpx.Client`` to send requests with (proxies,
                 transports); the caller keeps ownership and closes it.
+            max_retries: retries after a connection error or a 408, 429, 500, 502, 503 or 504,
+                with exponential backoff that honours Retry-After; 0 disables them.
+            retry_non_idempotent: also retry POST and PATCH calls after they may have reached
+                the server, which can apply them twice; off unless the operation has an
+                idempotency key.
+            on_request: called before each attempt with a RequestInfo (credentials redacted).
+            on_response: called after each attempt with a ResponseInfo (credentials redacted).
         """
         super().__init__(
             base_url=base_url,
@@ -56,6 +69,10 @@ class LoyaltyDogClient(SyncAPIClient):
             user_agent=USER_AGENT,
             default_headers=default_headers,
             http_client=http_client,
+            max_retries=max_retries,
+            retry_non_idempotent=retry_non_idempotent,
+            on_request=on_request,
+            on_response=on_response,
         )
 
     def update_customer(
@@ -66,6 +83,7 @@ class LoyaltyDogClient(SyncAPIClient):
         body: UpdateCustomerPayload | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> dict[str, Any]:
         """Update Loyalty Program Customer
 
@@ -92,6 +110,7 @@ class LoyaltyDogClient(SyncAPIClient):
                 sent; a field set to None is sent as null.
             extra_headers: headers for this call only.
             timeout: overrides the client's timeout for this call.
+            max_retries: overrides the client's max_retries for this call.
 
         Raises:
             UnprocessableEntityError: 422 Validation Error; ``.error`` is a HTTPValidationError.
@@ -113,9 +132,11 @@ class LoyaltyDogClient(SyncAPIClient):
                 errors={
                     422: HTTPValidationError,
                 },
+                idempotent=True,
                 security=(("bearerAuth",),),
                 extra_headers=extra_headers,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )
 
@@ -134,6 +155,10 @@ class AsyncLoyaltyDogClient(AsyncAPIClient):
         timeout: TimeoutArg = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_non_idempotent: bool = False,
+        on_request: RequestHook | None = None,
+        on_response: ResponseHook | None = None,
     ) -> None:
         """Build a client; credentials are given once, here.
 
@@ -144,6 +169,13 @@ class AsyncLoyaltyDogClient(AsyncAPIClient):
             default_headers: headers sent with every request.
             http_client: an ``httpx.AsyncClient`` to send requests with (proxies,
                 transports); the caller keeps ownership and closes it.
+            max_retries: retries after a connection error or a 408, 429, 500, 502, 503 or 504,
+                with exponential backoff that honours Retry-After; 0 disables them.
+            retry_non_idempotent: also retry POST and PATCH calls after they may have reached
+                the server, which can apply them twice; off unless the operation has an
+                idempotency key.
+            on_request: called before each attempt with a RequestInfo (credentials redacted).
+            on_response: called after each attempt with a ResponseInfo (credentials redacted).
         """
         super().__init__(
             base_url=base_url,
@@ -154,6 +186,10 @@ class AsyncLoyaltyDogClient(AsyncAPIClient):
             user_agent=USER_AGENT,
             default_headers=default_headers,
             http_client=http_client,
+            max_retries=max_retries,
+            retry_non_idempotent=retry_non_idempotent,
+            on_request=on_request,
+            on_response=on_response,
         )
 
     async def update_customer(
@@ -164,6 +200,7 @@ class AsyncLoyaltyDogClient(AsyncAPIClient):
         body: UpdateCustomerPayload | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> dict[str, Any]:
         """Update Loyalty Program Customer
 
@@ -190,6 +227,7 @@ class AsyncLoyaltyDogClient(AsyncAPIClient):
                 sent; a field set to None is sent as null.
             extra_headers: headers for this call only.
             timeout: overrides the client's timeout for this call.
+            max_retries: overrides the client's max_retries for this call.
 
         Raises:
             UnprocessableEntityError: 422 Validation Error; ``.error`` is a HTTPValidationError.
@@ -211,8 +249,10 @@ class AsyncLoyaltyDogClient(AsyncAPIClient):
                 errors={
                     422: HTTPValidationError,
                 },
+                idempotent=True,
                 security=(("bearerAuth",),),
                 extra_headers=extra_headers,
                 timeout=timeout,
+                max_retries=max_retries,
             ),
         )

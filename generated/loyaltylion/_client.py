@@ -8,12 +8,14 @@ from typing import Any, cast
 
 import httpx
 
-from ._runtime import NOT_GIVEN, Omit, omit
+from ._runtime import NOT_GIVEN, NotGiven, Omit, omit
 from ._runtime.auth import (
     BasicAuth,
     BearerAuth,
 )
 from ._runtime.client import AsyncAPIClient, SyncAPIClient, TimeoutArg
+from ._runtime.hooks import RequestHook, ResponseHook
+from ._runtime.retries import DEFAULT_MAX_RETRIES
 from .models import (
     ClientErrorBadRequest,
     CustomersUpdateCustomerRequestBody,
@@ -42,6 +44,10 @@ class LoyaltyLionClient(SyncAPIClient):
         timeout: TimeoutArg = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_non_idempotent: bool = False,
+        on_request: RequestHook | None = None,
+        on_response: ResponseHook | None = None,
     ) -> None:
         """Build a client; credentials are given once, here.
 
@@ -53,6 +59,13 @@ class LoyaltyLionClient(SyncAPIClient):
             default_headers: headers sent with every request.
             http_client: an ``httpx.Client`` to send requests with (proxies,
                 transports); the caller keeps ownership and closes it.
+            max_retries: retries after a connection error or a 408, 429, 500, 502, 503 or 504,
+                with exponential backoff that honours Retry-After; 0 disables them.
+            retry_non_idempotent: also retry POST and PATCH calls after they may have reached
+                the server, which can apply them twice; off unless the operation has an
+                idempotency key.
+            on_request: called before each attempt with a RequestInfo (credentials redacted).
+            on_response: called after each attempt with a ResponseInfo (credentials redacted).
         """
         super().__init__(
             base_url=base_url,
@@ -68,6 +81,10 @@ class LoyaltyLionClient(SyncAPIClient):
             user_agent=USER_AGENT,
             default_headers=default_headers,
             http_client=http_client,
+            max_retries=max_retries,
+            retry_non_idempotent=retry_non_idempotent,
+            on_request=on_request,
+            on_response=on_response,
         )
 
     def update_customer(
@@ -77,6 +94,8 @@ class LoyaltyLionClient(SyncAPIClient):
         body: CustomersUpdateCustomerRequestBody | Mapping[str, Any] | Omit = omit,
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> CustomersUpdateCustomerResponseBody:
         """PATCH /v2/customers/{merchant_id}
 
@@ -88,6 +107,9 @@ class LoyaltyLionClient(SyncAPIClient):
                 sent; a field set to None is sent as null. Body
             extra_headers: headers for this call only.
             timeout: overrides the client's timeout for this call.
+            max_retries: overrides the client's max_retries for this call.
+            retry_non_idempotent: retry this PATCH even after it may have reached the
+                server (it has no idempotency key, so the server could apply it twice).
 
         Raises:
             BadRequestError: 400 Bad Request; ``.error`` is a ClientErrorBadRequest.
@@ -114,12 +136,15 @@ class LoyaltyLionClient(SyncAPIClient):
                     403: UpdateCustomerForbiddenError,
                     404: UpdateCustomerNotFoundError,
                 },
+                idempotent=False,
                 security=(
                     ("ProgramApiKey",),
                     ("SiteTokenSecret",),
                 ),
                 extra_headers=extra_headers,
                 timeout=timeout,
+                max_retries=max_retries,
+                retry_non_idempotent=retry_non_idempotent,
             ),
         )
 
@@ -139,6 +164,10 @@ class AsyncLoyaltyLionClient(AsyncAPIClient):
         timeout: TimeoutArg = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_non_idempotent: bool = False,
+        on_request: RequestHook | None = None,
+        on_response: ResponseHook | None = None,
     ) -> None:
         """Build a client; credentials are given once, here.
 
@@ -150,6 +179,13 @@ class AsyncLoyaltyLionClient(AsyncAPIClient):
             default_headers: headers sent with every request.
             http_client: an ``httpx.AsyncClient`` to send requests with (proxies,
                 transports); the caller keeps ownership and closes it.
+            max_retries: retries after a connection error or a 408, 429, 500, 502, 503 or 504,
+                with exponential backoff that honours Retry-After; 0 disables them.
+            retry_non_idempotent: also retry POST and PATCH calls after they may have reached
+                the server, which can apply them twice; off unless the operation has an
+                idempotency key.
+            on_request: called before each attempt with a RequestInfo (credentials redacted).
+            on_response: called after each attempt with a ResponseInfo (credentials redacted).
         """
         super().__init__(
             base_url=base_url,
@@ -165,6 +201,10 @@ class AsyncLoyaltyLionClient(AsyncAPIClient):
             user_agent=USER_AGENT,
             default_headers=default_headers,
             http_client=http_client,
+            max_retries=max_retries,
+            retry_non_idempotent=retry_non_idempotent,
+            on_request=on_request,
+            on_response=on_response,
         )
 
     async def update_customer(
@@ -174,6 +214,8 @@ class AsyncLoyaltyLionClient(AsyncAPIClient):
         body: CustomersUpdateCustomerRequestBody | Mapping[str, Any] | Omit = omit,
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> CustomersUpdateCustomerResponseBody:
         """PATCH /v2/customers/{merchant_id}
 
@@ -185,6 +227,9 @@ class AsyncLoyaltyLionClient(AsyncAPIClient):
                 sent; a field set to None is sent as null. Body
             extra_headers: headers for this call only.
             timeout: overrides the client's timeout for this call.
+            max_retries: overrides the client's max_retries for this call.
+            retry_non_idempotent: retry this PATCH even after it may have reached the
+                server (it has no idempotency key, so the server could apply it twice).
 
         Raises:
             BadRequestError: 400 Bad Request; ``.error`` is a ClientErrorBadRequest.
@@ -211,11 +256,14 @@ class AsyncLoyaltyLionClient(AsyncAPIClient):
                     403: UpdateCustomerForbiddenError,
                     404: UpdateCustomerNotFoundError,
                 },
+                idempotent=False,
                 security=(
                     ("ProgramApiKey",),
                     ("SiteTokenSecret",),
                 ),
                 extra_headers=extra_headers,
                 timeout=timeout,
+                max_retries=max_retries,
+                retry_non_idempotent=retry_non_idempotent,
             ),
         )

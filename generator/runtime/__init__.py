@@ -22,12 +22,15 @@ from .errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from .hooks import RequestInfo, ResponseInfo
+from .response import APIResponse
 from .sentinels import NOT_GIVEN, NotGiven, Omit, omit
 
 __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
+    "APIResponse",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
@@ -45,6 +48,8 @@ __all__ = [
     "Omit",
     "PermissionDeniedError",
     "RateLimitError",
+    "RequestInfo",
+    "ResponseInfo",
     "SyncAPIClient",
     "UnprocessableEntityError",
     "md5_password",

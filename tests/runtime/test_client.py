@@ -75,6 +75,7 @@ def make_client(recorder: Recorder, **auth: httpx.Auth | None) -> SyncAPIClient:
         auth=auth,
         user_agent="example-python/1.0",
         http_client=httpx.Client(transport=httpx.MockTransport(recorder)),
+        sleep=lambda seconds: None,
     )
 
 
@@ -86,6 +87,7 @@ def call(client: SyncAPIClient, **overrides: Any) -> Any:
         "cast_to": dict[str, Any],
         "errors": {},
         "security": (),
+        "idempotent": True,
     }
     arguments.update(overrides)
     return client.request("PUT", "/things/{id}", **arguments)
@@ -283,6 +285,7 @@ def test_transport_failures_become_connection_and_timeout_errors() -> None:
             auth={"bearer": BearerAuth(SECRET)},
             user_agent="x",
             http_client=httpx.Client(transport=httpx.MockTransport(handler)),
+            sleep=lambda seconds: None,
         )
 
     with pytest.raises(
@@ -338,6 +341,7 @@ async def test_async_client_same_behaviour() -> None:
                 cast_to=None,
                 errors={404: ErrorBody},
                 security=(("bearer",),),
+                idempotent=True,
             )
     assert caught.value.error == ErrorBody(code=1, message="missing")
     assert recorder.last.url.raw_path == b"/things/a%2Fb"

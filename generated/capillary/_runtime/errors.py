@@ -5,7 +5,7 @@
       APIConnectionError               the request did not get a response
         APITimeoutError
       APIResponseValidationError       a 2xx body that does not match its documented model
-      APIStatusError                   .status_code .headers .body .error .request .response
+      APIStatusError                   .status_code .headers .body .error .request .response .retry_after
         BadRequestError                400
         AuthenticationError            401
         PermissionDeniedError          403
@@ -71,6 +71,8 @@ class APIStatusError(APIError):
         self.headers = response.headers
         self.body = body
         self.error = error
+        # Seconds the server asked to wait (Retry-After), when it did.
+        self.retry_after: float | None = None
 
 
 class BadRequestError(APIStatusError):

@@ -57,20 +57,20 @@ class ApiKeyAuth(httpx.Auth):
         self, key: str, *, name: str, location: Literal["header", "query", "cookie"]
     ) -> None:
         self._key = key
-        self._name = name
-        self._location = location
+        self.name = name
+        self.location = location
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        if self._location == "header":
-            request.headers[self._name] = self._key
-        elif self._location == "query":
-            request.url = request.url.copy_add_param(self._name, self._key)
+        if self.location == "header":
+            request.headers[self.name] = self._key
+        elif self.location == "query":
+            request.url = request.url.copy_add_param(self.name, self._key)
         else:
-            request.headers["Cookie"] = f"{self._name}={self._key}"
+            request.headers["Cookie"] = f"{self.name}={self._key}"
         yield request
 
     def __repr__(self) -> str:
-        return f"ApiKeyAuth(name={self._name!r}, location={self._location!r}, key=<redacted>)"
+        return f"ApiKeyAuth(name={self.name!r}, location={self.location!r}, key=<redacted>)"
 
 
 class CombinedAuth(httpx.Auth):

@@ -7,13 +7,16 @@ a response to a value or an exception); ``SyncAPIClient`` and
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import enum
 import functools
 import json
 import logging
 import time
-from collections.abc import Mapping
+import uuid
+from collections.abc import Awaitable, Callable, Mapping
+from functools import cached_property
 from types import TracebackType
 from typing import Any, Self, TypeVar
 from urllib.parse import quote
@@ -22,7 +25,7 @@ import httpx
 import pydantic
 import pydantic_core
 
-from .auth import CombinedAuth
+from .auth import ApiKeyAuth, CombinedAuth
 from .errors import (
     APIConnectionError,
     APIResponseValidationError,
@@ -30,6 +33,9 @@ from .errors import (
     MissingCredentialsError,
     status_error_class,
 )
+from .hooks import Redactor, RequestHook, RequestInfo, ResponseHook, ResponseInfo
+from .response import RAW_RESPONSE, APIResponse, WithRawResponse
+from .retries import DEFAULT_MAX_RETRIES, retry_after, retry_delay, should_retry
 from .sentinels import NOT_GIVEN, NotGiven, Omit
 
 T = TypeVar("T")
@@ -90,15 +96,33 @@ class _BaseClient:
         timeout: TimeoutArg,
         user_agent: str,
         default_headers: Mapping[str, str] | None,
+        max_retries: int,
+        retry_non_idempotent: bool,
+        on_request: RequestHook | None,
+        on_response: ResponseHook | None,
     ) -> None:
         self.base_url = httpx.URL(str(base_url).rstrip("/") + "/")
         self._auth = {name: scheme for name, scheme in auth.items() if scheme is not None}
         self.timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
+        self.max_retries = max_retries
+        self.retry_non_idempotent = retry_non_idempotent
+        self._on_request = on_request
+        self._on_response = on_response
         self._headers = {
             "User-Agent": user_agent,
             "Accept": "application/json",
             **(default_headers or {}),
         }
+        keys = [a for a in self._auth.values() if isinstance(a, ApiKeyAuth)]
+        self._redactor = Redactor(
+            header_names=[k.name for k in keys if k.location == "header"],
+            query_names=[k.name for k in keys if k.location == "query"],
+        )
+
+    @cached_property
+    def with_raw_response(self) -> WithRawResponse:
+        """The same methods, returning an ``APIResponse`` (status, headers) whose ``parse()`` gives the model."""
+        return WithRawResponse(self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
@@ -164,6 +188,14 @@ class _BaseClient:
             f"{operation} needs credentials for {options}; none were given to the client"
         )
 
+    def _result(
+        self, response: httpx.Response, cast_to: Any, errors: ErrorModels, retries: int
+    ) -> Any:
+        """The parsed value, or an ``APIResponse`` under ``with_raw_response``; errors raise either way."""
+        if RAW_RESPONSE.get() and response.is_success:
+            return APIResponse(response, lambda: self._process(response, cast_to, errors), retries)
+        return self._process(response, cast_to, errors)
+
     def _process(self, response: httpx.Response, cast_to: Any, errors: ErrorModels) -> Any:
         body = _decode(response)
         if response.is_success:
@@ -190,30 +222,116 @@ class _BaseClient:
         excerpt = body if isinstance(body, str) else json.dumps(body, ensure_ascii=False)
         if len(excerpt) > 300:
             excerpt = excerpt[:299] + "…"
-        raise status_error_class(response.status_code)(
+        failure = status_error_class(response.status_code)(
             f"{response.status_code} {reason} from {response.request.method} "
             f"{response.request.url.path}: {excerpt}",
             response=response,
             body=body,
             error=error,
         )
+        failure.retry_after = retry_after(response.headers)
+        raise failure
 
-    def _log(self, request: httpx.Request, response: httpx.Response, started: float) -> None:
-        if _log.isEnabledFor(logging.DEBUG):
-            _log.debug(
-                "%s %s -> %d in %.3fs",
-                request.method,
-                request.url.copy_with(query=None),
-                response.status_code,
-                time.monotonic() - started,
+    def _plan(
+        self,
+        *,
+        operation: str,
+        headers: Mapping[str, object] | None,
+        idempotent: bool,
+        idempotency_header: str,
+        max_retries: int | NotGiven,
+        retry_non_idempotent: bool | NotGiven,
+    ) -> tuple[dict[str, object], bool, int]:
+        """Headers with an idempotency key, whether retrying is safe, and how many retries are allowed."""
+        merged = dict(headers or {})
+        if idempotency_header and isinstance(
+            merged.get(idempotency_header, NOT_GIVEN), Omit | NotGiven
+        ):
+            # One key for every attempt, so the server applies the call at most once.
+            merged[idempotency_header] = f"{operation}-{uuid.uuid4()}"
+        consent = (
+            self.retry_non_idempotent
+            if isinstance(retry_non_idempotent, NotGiven)
+            else retry_non_idempotent
+        )
+        retries = self.max_retries if isinstance(max_retries, NotGiven) else max_retries
+        return merged, idempotent or bool(idempotency_header) or consent, max(retries, 0)
+
+    def _before(self, operation: str, request: httpx.Request, attempt: int) -> None:
+        if self._on_request is not None:
+            self._on_request(
+                RequestInfo(
+                    operation,
+                    request.method,
+                    self._redactor.url(request.url),
+                    self._redactor.headers(request.headers),
+                    attempt,
+                )
             )
 
+    def _after(
+        self,
+        operation: str,
+        request: httpx.Request,
+        response: httpx.Response,
+        attempt: int,
+        started: float,
+        will_retry: bool,
+    ) -> None:
+        elapsed = time.monotonic() - started
+        url = self._redactor.url(request.url)
+        _log.debug(
+            "%s %s -> %d (attempt %d%s) in %.3fs",
+            request.method,
+            url,
+            response.status_code,
+            attempt,
+            ", will retry" if will_retry else "",
+            elapsed,
+        )
+        if self._on_response is not None:
+            self._on_response(
+                ResponseInfo(
+                    operation,
+                    request.method,
+                    url,
+                    response.status_code,
+                    self._redactor.headers(response.headers),
+                    attempt,
+                    elapsed,
+                    will_retry,
+                )
+            )
 
-def _transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
-    where = f"{request.method} {request.url.copy_with(query=None)}"
-    if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(f"timed out: {where} ({type(exc).__name__})", request=request)
-    return APIConnectionError(f"connection failed: {where} ({type(exc).__name__})", request=request)
+    def _next_delay(
+        self,
+        attempt: int,
+        retries: int,
+        safe: bool,
+        response: httpx.Response | None,
+        error: httpx.TransportError | None,
+    ) -> float | None:
+        """Seconds to wait before attempt ``attempt + 1``, or None to stop here."""
+        if attempt > retries or not should_retry(safe=safe, response=response, error=error):
+            return None
+        return retry_delay(attempt - 1, response.headers if response is not None else None)
+
+    def _transport_failure(
+        self, exc: httpx.TransportError, request: httpx.Request, attempt: int, started: float
+    ) -> APIConnectionError:
+        where = f"{request.method} {self._redactor.url(request.url.copy_with(query=None))}"
+        _log.debug(
+            "%s failed: %s (attempt %d) after %.3fs",
+            where,
+            type(exc).__name__,
+            attempt,
+            time.monotonic() - started,
+        )
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(f"timed out: {where} ({type(exc).__name__})", request=request)
+        return APIConnectionError(
+            f"connection failed: {where} ({type(exc).__name__})", request=request
+        )
 
 
 class SyncAPIClient(_BaseClient):
@@ -226,6 +344,11 @@ class SyncAPIClient(_BaseClient):
         user_agent: str,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_non_idempotent: bool = False,
+        on_request: RequestHook | None = None,
+        on_response: ResponseHook | None = None,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -233,9 +356,14 @@ class SyncAPIClient(_BaseClient):
             timeout=timeout,
             user_agent=user_agent,
             default_headers=default_headers,
+            max_retries=max_retries,
+            retry_non_idempotent=retry_non_idempotent,
+            on_request=on_request,
+            on_response=on_response,
         )
         self._owns_client = http_client is None
         self._client = http_client if http_client is not None else httpx.Client()
+        self._sleep = sleep
 
     def request(
         self,
@@ -250,26 +378,53 @@ class SyncAPIClient(_BaseClient):
         cast_to: Any,
         errors: ErrorModels,
         security: Security,
+        idempotent: bool,
+        idempotency_header: str = "",
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> Any:
         auth = self._select_auth(security, operation)
+        headers, safe, retries = self._plan(
+            operation=operation,
+            headers=headers,
+            idempotent=idempotent,
+            idempotency_header=idempotency_header,
+            max_retries=max_retries,
+            retry_non_idempotent=retry_non_idempotent,
+        )
         parts = self._request_parts(
             path,
             path_params=path_params or {},
             query=query or {},
-            headers=headers or {},
+            headers=headers,
             body=body,
             extra_headers=extra_headers,
         )
         request = self._client.build_request(method, timeout=self._timeout(timeout), **parts)
-        started = time.monotonic()
-        try:
-            response = self._client.send(request, auth=auth) if auth else self._client.send(request)
-        except httpx.TransportError as exc:
-            raise _transport_error(exc, request) from exc
-        self._log(request, response, started)
-        return self._process(response, cast_to, errors)
+        attempt = 0
+        while True:
+            attempt += 1
+            self._before(operation, request, attempt)
+            started = time.monotonic()
+            try:
+                response = (
+                    self._client.send(request, auth=auth) if auth else self._client.send(request)
+                )
+            except httpx.TransportError as exc:
+                failure = self._transport_failure(exc, request, attempt, started)
+                delay = self._next_delay(attempt, retries, safe, None, exc)
+                if delay is None:
+                    raise failure from exc
+                self._sleep(delay)
+                continue
+            delay = self._next_delay(attempt, retries, safe, response, None)
+            self._after(operation, request, response, attempt, started, delay is not None)
+            if delay is None:
+                return self._result(response, cast_to, errors, attempt - 1)
+            response.close()
+            self._sleep(delay)
 
     def close(self) -> None:
         """Close the connection pool, unless the caller passed its own ``http_client``."""
@@ -298,6 +453,11 @@ class AsyncAPIClient(_BaseClient):
         user_agent: str,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_non_idempotent: bool = False,
+        on_request: RequestHook | None = None,
+        on_response: ResponseHook | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -305,9 +465,14 @@ class AsyncAPIClient(_BaseClient):
             timeout=timeout,
             user_agent=user_agent,
             default_headers=default_headers,
+            max_retries=max_retries,
+            retry_non_idempotent=retry_non_idempotent,
+            on_request=on_request,
+            on_response=on_response,
         )
         self._owns_client = http_client is None
         self._client = http_client if http_client is not None else httpx.AsyncClient()
+        self._sleep = sleep
 
     async def request(
         self,
@@ -322,28 +487,52 @@ class AsyncAPIClient(_BaseClient):
         cast_to: Any,
         errors: ErrorModels,
         security: Security,
+        idempotent: bool,
+        idempotency_header: str = "",
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> Any:
         auth = self._select_auth(security, operation)
+        headers, safe, retries = self._plan(
+            operation=operation,
+            headers=headers,
+            idempotent=idempotent,
+            idempotency_header=idempotency_header,
+            max_retries=max_retries,
+            retry_non_idempotent=retry_non_idempotent,
+        )
         parts = self._request_parts(
             path,
             path_params=path_params or {},
             query=query or {},
-            headers=headers or {},
+            headers=headers,
             body=body,
             extra_headers=extra_headers,
         )
         request = self._client.build_request(method, timeout=self._timeout(timeout), **parts)
-        started = time.monotonic()
-        try:
-            response = await (
-                self._client.send(request, auth=auth) if auth else self._client.send(request)
-            )
-        except httpx.TransportError as exc:
-            raise _transport_error(exc, request) from exc
-        self._log(request, response, started)
-        return self._process(response, cast_to, errors)
+        attempt = 0
+        while True:
+            attempt += 1
+            self._before(operation, request, attempt)
+            started = time.monotonic()
+            try:
+                sent = self._client.send(request, auth=auth) if auth else self._client.send(request)
+                response = await sent
+            except httpx.TransportError as exc:
+                failure = self._transport_failure(exc, request, attempt, started)
+                delay = self._next_delay(attempt, retries, safe, None, exc)
+                if delay is None:
+                    raise failure from exc
+                await self._sleep(delay)  # yields to the event loop: other tasks go on
+                continue
+            delay = self._next_delay(attempt, retries, safe, response, None)
+            self._after(operation, request, response, attempt, started, delay is not None)
+            if delay is None:
+                return self._result(response, cast_to, errors, attempt - 1)
+            await response.aclose()
+            await self._sleep(delay)
 
     async def close(self) -> None:
         """Close the connection pool, unless the caller passed its own ``http_client``."""
