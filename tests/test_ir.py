@@ -1,0 +1,98 @@
+"""Decisions the IR makes once, so that templates only print them."""
+
+from __future__ import annotations
+
+from generator.ir import Api, build_ir
+from generator.load import parse_document
+from generator.render import render_client
+
+SPEC = """
+openapi: 3.1.0
+info: {title: Shop, version: '1'}
+servers: [{url: 'https://{region}.shop.test/api/', variables: {region: {default: eu}}}]
+security: [{key: []}]
+paths:
+  /orders:
+    post:
+      operationId: createOrder
+      parameters:
+        - {name: Idempotency-Key, in: header, schema: {type: string}}
+        - {name: Authorization, in: header, schema: {type: string}}
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {type: object, properties: {sku: {type: string}}}
+      responses:
+        '201':
+          description: created
+          content:
+            application/json:
+              schema: {type: object, properties: {id: {type: string}}}
+        '409':
+          description: conflict
+          content:
+            application/json:
+              schema: {type: object, properties: {message: {type: string}}}
+  /orders/{id}:
+    patch:
+      operationId: patchOrder
+      x-idempotent: true
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'204': {description: done}}
+    delete:
+      operationId: deleteOrder
+      x-idempotent: false
+      security: []
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses: {'204': {description: gone}}
+components:
+  securitySchemes:
+    key: {type: apiKey, in: header, name: X-Shop-Key}
+"""
+
+
+def _api() -> Api:
+    return build_ir(parse_document(SPEC, "shop.yaml"), "shop", "specs/shop/openapi.yaml")
+
+
+def test_idempotency_decisions() -> None:
+    ops = {op.py_name: op for op in _api().operations}
+    create, patch, delete = ops["create_order"], ops["patch_order"], ops["delete_order"]
+    assert (create.idempotent, create.idempotency_header, create.retry_needs_consent) == (
+        False,
+        "Idempotency-Key",
+        False,
+    )
+    assert (patch.idempotent, patch.retry_needs_consent) == (True, False)  # x-idempotent: true
+    assert (delete.idempotent, delete.retry_needs_consent) == (False, True)  # x-idempotent: false
+
+
+def test_inline_bodies_become_named_models() -> None:
+    (create,) = [op for op in _api().operations if op.py_name == "create_order"]
+    assert create.request_body is not None
+    assert create.request_body.annotation == "CreateOrderRequest | Mapping[str, Any]"
+    assert create.return_annotation == "CreateOrderResponse"
+    assert [(r.status, r.annotation, r.exception) for r in create.error_responses] == [
+        ("409", "CreateOrderConflictError", "ConflictError")
+    ]
+
+
+def test_authorization_header_parameter_is_dropped_and_server_defaults_applied() -> None:
+    api = _api()
+    (create,) = [op for op in api.operations if op.py_name == "create_order"]
+    assert [p.wire_name for p in create.parameters] == ["Idempotency-Key"]
+    assert api.base_url == "https://eu.shop.test/api"
+    assert [(s.wire_name, s.kind, s.api_key_name) for s in api.security_schemes] == [
+        ("key", "api_key", "X-Shop-Key")
+    ]
+    ops = {op.py_name: op.security for op in api.operations}
+    assert ops == {"create_order": (("key",),), "patch_order": (("key",),), "delete_order": ()}
+
+
+def test_generated_method_exposes_consent_only_where_needed() -> None:
+    source = render_client(_api())[next(p for p in render_client(_api()) if p.name == "_client.py")]
+    delete = source[source.index("def delete_order") : source.index("def delete_order") + 600]
+    create = source[source.index("def create_order") : source.index("def create_order") + 600]
+    assert "retry_non_idempotent: bool | NotGiven" in delete
+    assert "retry_non_idempotent" not in create
