@@ -14,7 +14,16 @@ from typing import Any, Literal
 
 from .errors import SourceRef
 from .load import Document, escape_pointer_token, follow_refs, ref_pointer, unescape_pointer_token
-from .names import Identifier, PyCode, dedupe, operation_name, pascal_case, py_str, snake_case
+from .names import (
+    Identifier,
+    PyCode,
+    dedupe,
+    operation_name,
+    parameter_name,
+    pascal_case,
+    py_str,
+    snake_case,
+)
 from .runtime.errors import status_error_class
 from .validate import IGNORED_HEADER_PARAMETERS, iter_operations
 
@@ -311,7 +320,7 @@ class _Builder:
             if location != "cookie"
             and not (location == "header" and name.lower() in IGNORED_HEADER_PARAMETERS)
         ]
-        names = dedupe([snake_case(p["name"]) for p, _ in chosen])
+        names = dedupe([parameter_name(p) for p, _ in chosen])
         result = []
         for (param, where), py_name in zip(chosen, names, strict=True):
             schema = param.get("schema", {})

@@ -81,6 +81,12 @@ def load_document(path: Path, display: str | None = None) -> Document:
 
 
 def parse_document(text: str, name: str) -> Document:
+    if name.endswith(".json"):
+        try:
+            return _parse_json(text, name)
+        except json.JSONDecodeError as exc:
+            where = SourceRef(name, "", exc.lineno, exc.colno)
+            raise SpecError([_error("invalid-json", f"invalid JSON: {exc.msg}", where)]) from None
     if text.lstrip()[:1] in ("{", "["):
         try:
             return _parse_json(text, name)
@@ -264,8 +270,8 @@ def resolve_pointer(data: Any, pointer: str) -> Any:
 def follow_refs(data: Any, node: Any, pointer: str) -> tuple[Any, str]:
     """Follow a chain of local ``$ref``s from ``node`` (at ``pointer``) to a concrete value.
 
-    The validate stage has already checked that every reference resolves and
-    that no chain loops, so this only walks.
+    The validate stage reports references that go nowhere or loop; here such a
+    chain simply stops where it breaks.
     """
     seen: set[str] = set()
     while isinstance(node, dict) and isinstance(node.get("$ref"), str):
@@ -273,7 +279,10 @@ def follow_refs(data: Any, node: Any, pointer: str) -> tuple[Any, str]:
         if target is None or target in seen:
             break
         seen.add(target)
-        node, pointer = resolve_pointer(data, target), target
+        try:
+            node, pointer = resolve_pointer(data, target), target
+        except KeyError:
+            break  # a dangling reference, which the validate stage reports
     return node, pointer
 
 

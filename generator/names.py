@@ -125,3 +125,11 @@ def operation_name(operation: dict[str, object], method: str, path: str) -> Iden
     if isinstance(operation_id, str) and operation_id.strip():
         return snake_case(operation_id)
     return snake_case(f"{method} {path.replace('{', ' by ').replace('}', ' ')}")
+
+
+def parameter_name(parameter: dict[str, object]) -> Identifier:
+    """A parameter's argument name: ``x-python-name``, else its wire name in snake_case."""
+    override = parameter.get("x-python-name")
+    return snake_case(
+        override if isinstance(override, str) and override.strip() else str(parameter.get("name"))
+    )

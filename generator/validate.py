@@ -10,13 +10,14 @@ from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValida
 
 from .errors import Diagnostic, Severity, SpecError, quote_value
 from .load import Document, escape_pointer_token, follow_refs, ref_pointer, resolve_pointer
-from .names import operation_name
+from .names import operation_name, parameter_name
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _PATH_TEMPLATE = re.compile(r"{([^{}]*)}")
-# openapi-spec-validator reports path parameters without a location; _check_parameters locates them.
-_PATH_PARAMETER_MESSAGE = re.compile(
+# openapi-spec-validator reports these without a location; our own checks report them located.
+_OURS_WITH_LOCATION = re.compile(
     r"Path parameter '.*' for '.*' operation in '.*' was not resolved"
+    r"|Operation ID '.*' for '.*' in '.*' is not unique"
 )
 # Formats the OpenAPI and JSON Schema specifications define; others are kept as plain strings.
 _KNOWN_FORMATS = frozenset(
@@ -99,9 +100,10 @@ class _Checks:
         refs_ok = self._check_refs(self.data, "")
         self._check_schema_keywords()
         if refs_ok:
+            # openapi-spec-validator cannot run past a reference that goes nowhere.
             self._check_schema()
-            self._check_security()
-            self._check_operations()
+        self._check_security()
+        self._check_operations()
         return sorted(
             self.found,
             key=lambda d: (d.where.line or 0, d.where.column or 0, d.where.pointer, d.code),
@@ -120,6 +122,21 @@ class _Checks:
                 f"Swagger {self.data['swagger']} is not supported; only OpenAPI 3.0 and 3.1",
                 "/swagger",
                 hint="convert it to OpenAPI 3 first (for example with swagger2openapi), then add it",
+            )
+            return False
+        if "swaggerVersion" in self.data:
+            self.error(
+                "unsupported-version",
+                f"Swagger {self.data['swaggerVersion']} is not supported; only OpenAPI 3.0 and 3.1",
+                "/swaggerVersion",
+                hint="convert it to OpenAPI 3 first, then add it",
+            )
+            return False
+        if isinstance(version, int | float):
+            self.error(
+                "not-openapi",
+                f"`openapi: {version}` is a number; write the version as a string, such as '3.1.0'",
+                "/openapi",
             )
             return False
         if not isinstance(version, str):
@@ -201,6 +218,22 @@ class _Checks:
                 )
                 if isinstance(mapping, dict):
                     for key, value in mapping.items():
+                        target = value if isinstance(value, str) else ""
+                        if target.startswith("#") or (target and "/" not in target):
+                            pointer_to = (
+                                target[1:]
+                                if target.startswith("#")
+                                else f"/components/schemas/{target}"
+                            )
+                            try:
+                                resolve_pointer(self.data, pointer_to)
+                            except KeyError:
+                                self.error(
+                                    "dangling-ref",
+                                    f"discriminator mapping {key!r} points to {quote_value(target)}, which does not exist",
+                                    f"{pointer}/discriminator/mapping/{escape_pointer_token(key)}",
+                                    hint="define the schema or fix the mapping",
+                                )
                         if not isinstance(value, str):
                             self.error(
                                 "discriminator-mapping-not-string",
@@ -227,7 +260,7 @@ class _Checks:
         ours = {d.where.pointer for d in self.found}
         for exc in validator_class(self.data).iter_errors():
             pointer = self._locate([str(p) for p in exc.absolute_path])
-            if pointer in ours or _PATH_PARAMETER_MESSAGE.match(exc.message):
+            if pointer in ours or _OURS_WITH_LOCATION.match(exc.message):
                 continue  # reported by our own checks, with a location
             self.error(
                 "invalid-openapi",
@@ -260,14 +293,14 @@ class _Checks:
                         )
         for name, scheme in defined.items():
             scheme, _ = follow_refs(self.data, scheme, "")
-            kind = (scheme.get("type"), str(scheme.get("scheme", "")).lower())
-            if (
-                kind not in {("http", "bearer"), ("http", "basic")}
-                and scheme.get("type") != "apiKey"
-            ):
+            kind = str(scheme.get("type"))
+            http = str(scheme.get("scheme", "")).lower()
+            supported = kind == "apiKey" or (kind == "http" and http in ("bearer", "basic"))
+            if kind in ("http", "oauth2", "openIdConnect", "mutualTLS") and not supported:
+                label = f"http {http}" if kind == "http" else kind
                 self.warning(
                     "unsupported-security-scheme",
-                    f"security scheme {name!r} ({kind[0]} {kind[1]}) has no client support yet; "
+                    f"security scheme {name!r} ({label}) has no client support yet; "
                     "operations can still be called with explicit headers",
                     f"/components/securitySchemes/{escape_pointer_token(name)}",
                 )
@@ -288,11 +321,35 @@ class _Checks:
                 names[name] = f"{method.upper()} {path}"
             self._check_parameters(path, method, operation, pointer)
 
+    def _check_name_collisions(
+        self, declared: dict[tuple[str, str], tuple[str, Any]], method: str, path: str
+    ) -> None:
+        seen: dict[str, str] = {}
+        count: dict[str, int] = {}
+        for (location, name), (where, param) in declared.items():
+            if location == "cookie" or (
+                location == "header" and name.lower() in IGNORED_HEADER_PARAMETERS
+            ):
+                continue
+            python = parameter_name(param)
+            label = f"{name!r} ({location})"
+            count[python] = count.get(python, 0) + 1
+            if python in seen:
+                self.warning(
+                    "parameter-name-collision",
+                    f"{method.upper()} {path}: parameters {seen[python]} and {label} both become "
+                    f"{python}; this one is called {python}_{count[python]}",
+                    where,
+                    hint=f"name one with x-python-name in {self.hint_file}",
+                )
+            else:
+                seen[python] = label
+
     def _check_parameters(
         self, path: str, method: str, operation: dict[str, Any], pointer: str
     ) -> None:
         path_item_pointer = pointer.rsplit("/", 1)[0]
-        declared: dict[tuple[str, str], str] = {}
+        declared: dict[tuple[str, str], tuple[str, Any]] = {}
         for base, params in (
             (path_item_pointer, resolve_pointer(self.data, path_item_pointer).get("parameters")),
             (pointer, operation.get("parameters")),
@@ -300,9 +357,9 @@ class _Checks:
             for index, raw in enumerate(params or []):
                 param, _ = follow_refs(self.data, raw, "")
                 if isinstance(param, dict):
-                    declared[(str(param.get("in")), str(param.get("name")))] = (
-                        f"{base}/parameters/{index}"
-                    )
+                    key = (str(param.get("in")), str(param.get("name")))
+                    declared[key] = (f"{base}/parameters/{index}", param)
+        self._check_name_collisions(declared, method, path)
         templated = _PATH_TEMPLATE.findall(path)
         for name in templated:
             if ("path", name) not in declared:
@@ -312,7 +369,7 @@ class _Checks:
                     pointer,
                     hint="declare it under parameters with `in: path, required: true`",
                 )
-        for (location, name), where in sorted(declared.items()):
+        for (location, name), (where, _) in sorted(declared.items()):
             if location == "path" and name not in templated:
                 self.error(
                     "unknown-path-parameter",

@@ -14,7 +14,10 @@ from generator.validate import validate_document
 from tests.conftest import SPECS
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
-BAD_CASES = sorted(p.stem for p in BAD.glob("*.yaml"))
+BAD_SPECS = {
+    p.stem: p for p in [*BAD.glob("*.yaml"), *BAD.glob("*.json")] if not p.stem.endswith(".overlay")
+}
+BAD_CASES = sorted(BAD_SPECS)
 
 
 def _published(vendor: str) -> list[str]:
@@ -69,9 +72,13 @@ def test_bad_spec_gives_exact_diagnostics_and_exit_1(
 ) -> None:
     specs = tmp_path / "specs"
     (specs / case).mkdir(parents=True)
-    shutil.copy(BAD / f"{case}.yaml", specs / case / "openapi.yaml")
+    spec = BAD_SPECS[case]
+    shutil.copy(spec, specs / case / f"openapi{spec.suffix}")
+    if (BAD / f"{case}.overlay.yaml").exists():
+        shutil.copy(BAD / f"{case}.overlay.yaml", specs / case / "overlay.yaml")
     out = tmp_path / "generated"
-    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 1
+    # --strict: a case whose problems are warnings must fail too, with the same messages.
+    assert main(["generate", "--strict", "--specs", str(specs), "--out", str(out)]) == 1
     expected = (BAD / f"{case}.expected.txt").read_text(encoding="utf-8")
     assert capsys.readouterr().err == expected
     assert not out.exists()
@@ -82,4 +89,4 @@ def test_every_bad_case_has_expected_output() -> None:
         sorted(p.name.removesuffix(".expected.txt") for p in BAD.glob("*.expected.txt"))
         == BAD_CASES
     )
-    assert len(BAD_CASES) >= 12
+    assert len(BAD_CASES) >= 40
