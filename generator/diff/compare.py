@@ -471,6 +471,8 @@ class _Schemas:
         (old, old_ptr), (new, new_ptr) = self._core(self.op.c.base, old, old_ptr), self._core(
             self.op.c.rev, new, new_ptr
         )
+        old, old_where = _flatten(self.op.c.base, old, old_ptr)
+        new, new_where = _flatten(self.op.c.rev, new, new_ptr)
         old_types, new_types = _types(old), _types(new)
         if old_types and new_types and old_types != new_types:
             widened, narrowed = _covers(new_types, old_types), _covers(old_types, new_types)
@@ -492,7 +494,7 @@ class _Schemas:
             )
         if self.subject == "request-parameter":
             return
-        yield from self._properties(old, old_ptr, new, new_ptr, label, change)
+        yield from self._properties(old, old_ptr, old_where, new, new_ptr, new_where, label)
         if isinstance(old.get("items"), dict) and isinstance(new.get("items"), dict):
             yield from self.compare(
                 old["items"], f"{old_ptr}/items", new["items"], f"{new_ptr}/items", f"{label}[]"
@@ -578,10 +580,11 @@ class _Schemas:
         self,
         old: dict[str, Any],
         old_ptr: str,
+        old_where: dict[str, str],
         new: dict[str, Any],
         new_ptr: str,
+        new_where: dict[str, str],
         label: str,
-        change: Any,
     ) -> Iterator[Change]:
         old_props, new_props = old.get("properties") or {}, new.get("properties") or {}
         if not isinstance(old_props, dict) or not isinstance(new_props, dict):
@@ -597,7 +600,7 @@ class _Schemas:
             return not (isinstance(resolved, dict) and resolved.get(skip))
 
         for name in sorted(old_props.keys() - new_props.keys()):
-            ptr = f"{old_ptr}/properties/{escape_pointer_token(name)}"
+            ptr = old_where[name]
             if not visible(old_props, self.op.c.base, name, ptr):
                 continue
             if self.response:
@@ -612,7 +615,7 @@ class _Schemas:
                 rule = "request-property-removed" if closed else "request-property-removed-silently"
             yield self.op.change(rule, where(name), (("name", name),), ptr, new_ptr)
         for name in sorted(new_props.keys() - old_props.keys()):
-            ptr = f"{new_ptr}/properties/{escape_pointer_token(name)}"
+            ptr = new_where[name]
             if not visible(new_props, self.op.c.rev, name, ptr):
                 continue
             if self.response:
@@ -625,8 +628,7 @@ class _Schemas:
                 )
             yield self.op.change(rule, where(name), (("name", name),), old_ptr, ptr)
         for name in sorted(old_props.keys() & new_props.keys()):
-            o_ptr = f"{old_ptr}/properties/{escape_pointer_token(name)}"
-            n_ptr = f"{new_ptr}/properties/{escape_pointer_token(name)}"
+            o_ptr, n_ptr = old_where[name], new_where[name]
             if not visible(new_props, self.op.c.rev, name, n_ptr):
                 continue
             if (name in old_required) != (name in new_required):
@@ -728,6 +730,48 @@ class _Schemas:
             else:
                 keyed[f"~{_shape(doc, resolved)}"] = (f"branch {index + 1}", resolved, where)
         return keyed
+
+
+def _flatten(
+    doc: Document, schema: dict[str, Any], ptr: str, depth: int = 0
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """A schema with its ``allOf`` parts merged in, and where each property is defined.
+
+    Properties and ``required`` are united; other keywords come from the schema itself,
+    then from its parts in order. This is the view a client sees of a composed model.
+    """
+    own = schema.get("properties")
+    where = (
+        {n: f"{ptr}/properties/{escape_pointer_token(n)}" for n in own}
+        if isinstance(own, dict)
+        else {}
+    )
+    parts = schema.get("allOf")
+    if not isinstance(parts, list) or depth > 16:
+        return schema, where
+    merged = {k: v for k, v in schema.items() if k != "allOf"}
+    properties = dict(own) if isinstance(own, dict) else {}
+    required = list(schema.get("required") or [])
+    for index, part in enumerate(parts):
+        resolved, part_ptr = follow_refs(doc.data, part, f"{ptr}/allOf/{index}")
+        if not isinstance(resolved, dict):
+            continue
+        flat, flat_where = _flatten(doc, resolved, part_ptr, depth + 1)
+        for key, value in flat.items():
+            if key == "properties" and isinstance(value, dict):
+                for name, prop in value.items():
+                    if name not in properties:
+                        properties[name] = prop
+                        where[name] = flat_where[name]
+            elif key == "required" and isinstance(value, list):
+                required += [r for r in value if r not in required]
+            else:
+                merged.setdefault(key, value)
+    if properties:
+        merged["properties"] = properties
+    if required:
+        merged["required"] = required
+    return merged, where
 
 
 def _is_null(schema: Any) -> bool:
