@@ -16,7 +16,7 @@ from .overlay import apply_overlay
 from .render import render_client, render_models
 from .surface import describe_surface
 from .validate import validate_document
-from .write import TreeDiff, compare_tree, read_tree, write_text, write_tree
+from .write import TreeDiff, compare_tree, read_tree, write_text, write_trees
 
 SPEC_NAMES = ("openapi.yaml", "openapi.yml", "openapi.json")
 OVERLAY_NAME = "overlay.yaml"
@@ -128,8 +128,8 @@ def generate(
 ) -> list[Built]:
     """Regenerate; nothing is written unless every vendor asked for builds."""
     built = build_all(specs, only, strict=strict)
+    write_trees(out, {item.vendor.name: item.files for item in built})
     for item in built:
-        write_tree(out / item.vendor.name, item.files)
         if not item.vendor.surface.exists():
             # The first generation of a vendor accepts its surface; later changes are accepted on purpose.
             write_text(item.vendor.surface, describe_surface(item.api))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import difflib
 import os
 import shutil
@@ -13,28 +14,75 @@ from pathlib import Path, PurePosixPath
 Tree = Mapping[PurePosixPath, str]
 
 
-def write_tree(target: Path, files: Tree) -> None:
-    """Replace ``target`` with exactly ``files``: fill a sibling temp dir, then swap it in.
+def write_trees(out: Path, trees: Mapping[str, Tree]) -> None:
+    """Replace ``out/<name>`` with exactly ``trees[name]`` for each name, all at once.
 
-    A run that fails or is killed before the swap leaves ``target`` as it was.
+    The complete new ``out`` is built in a sibling directory (other entries copied over),
+    then exchanged with the old one in a single atomic rename; a run that fails or is
+    killed at any moment leaves ``out`` exactly as it was.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    out = out.absolute()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(out)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)  # mkdtemp's 0700 would become the new out's mode
     try:
-        for path in sorted(files):
-            destination = staging.joinpath(*path.parts)
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            with open(destination, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(files[path])
-                handle.flush()
-                os.fsync(handle.fileno())
-        backup = target.parent / f".{target.name}.old-{os.getpid()}"
-        if target.exists():
-            os.rename(target, backup)
-        os.rename(staging, target)
-        shutil.rmtree(backup, ignore_errors=True)
+        if out.is_dir():
+            for entry in sorted(out.iterdir()):
+                if entry.name not in trees and not entry.name.startswith("."):
+                    copy = (
+                        shutil.copytree
+                        if entry.is_dir() and not entry.is_symlink()
+                        else shutil.copy2
+                    )
+                    copy(entry, staging / entry.name)
+        for name in sorted(trees):
+            for path in sorted(trees[name]):
+                destination = staging.joinpath(name, *path.parts)
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                with open(destination, "w", encoding="utf-8", newline="\n") as handle:
+                    handle.write(trees[name][path])
+        _sync_tree(staging)
+        if out.exists() and _exchange(staging, out):
+            return  # staging now holds the old tree, removed below
+        if out.exists():
+            # No atomic exchange here: two renames, with a backup a later run restores.
+            os.rename(out, out.parent / f".{out.name}.old-{os.getpid()}")
+        os.rename(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return bool(result == 0)
+
+
+def _sync_tree(root: Path) -> None:
+    for path in root.rglob("*"):
+        if path.is_file():
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Staging directories of killed runs; a backup is restored if ``out`` itself went missing."""
+    for leftover in sorted(out.parent.glob(f".{out.name}.old-*")):
+        if not out.exists():
+            os.rename(leftover, out)
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in out.parent.glob(f".{out.name}.new-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def read_tree(root: Path) -> dict[PurePosixPath, str]:

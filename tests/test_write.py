@@ -1,0 +1,117 @@
+"""Writing generated/: exactly the files asked for, all at once, and nothing half-written."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from generator.write import read_tree, write_trees
+from tests.conftest import GENERATED, ROOT, SPECS
+
+
+def test_replaces_named_trees_exactly_and_keeps_the_rest(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    (out / "a" / "old").mkdir(parents=True)
+    (out / "a" / "old" / "stale.py").write_text("x")
+    (out / "b").mkdir()
+    (out / "b" / "keep.py").write_text("kept")
+    write_trees(out, {"a": {PurePosixPath("pkg/new.py"): "y\n"}})
+    assert read_tree(out) == {
+        PurePosixPath("a/pkg/new.py"): "y\n",
+        PurePosixPath("b/keep.py"): "kept",
+    }
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o777 & ~umask  # not mkdtemp's 0700
+    assert [p.name for p in tmp_path.iterdir()] == ["generated"]  # no staging left behind
+
+
+def test_backup_of_a_run_killed_between_renames_is_restored(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    backup = tmp_path / ".generated.old-4242"
+    (backup / "a").mkdir(parents=True)
+    (backup / "a" / "file.py").write_text("old")
+    (tmp_path / ".generated.new-abc").mkdir()
+    write_trees(out, {"b": {PurePosixPath("f.py"): "new"}})
+    assert read_tree(out) == {PurePosixPath("a/file.py"): "old", PurePosixPath("b/f.py"): "new"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["generated"]
+
+
+@pytest.fixture
+def changed_workspace(
+    tmp_path: Path,
+) -> tuple[Path, Path, dict[PurePosixPath, str], dict[PurePosixPath, str]]:
+    """specs/ with a changed Imprint spec, generated/ as committed, and both expected trees."""
+    specs, out = tmp_path / "specs", tmp_path / "generated"
+    shutil.copytree(SPECS, specs)
+    shutil.copytree(GENERATED, out, ignore=shutil.ignore_patterns("__pycache__"))
+    spec = specs / "imprint" / "openapi.yaml"
+    spec.write_text(
+        spec.read_text().replace("title: Public Imprint API", "title: Public Imprint API v2")
+    )
+    before = read_tree(out)
+    expected = tmp_path / "expected"
+    shutil.copytree(out, expected)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "generate",
+            "--specs",
+            str(specs),
+            "--out",
+            str(expected),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    after = read_tree(expected)
+    assert after != before
+    return specs, out, before, after
+
+
+@pytest.mark.parametrize("delay", [0.3, 0.8, 1.3, 1.8, 2.5])
+def test_killed_run_leaves_the_previous_tree_or_the_complete_new_one(
+    changed_workspace: tuple[Path, Path, dict[PurePosixPath, str], dict[PurePosixPath, str]],
+    delay: float,
+) -> None:
+    specs, out, before, after = changed_workspace
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "generate", "--specs", str(specs), "--out", str(out)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(delay)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    tree = read_tree(out)
+    assert tree in (before, after)
+
+
+def test_interrupted_run_says_so_and_writes_nothing(
+    changed_workspace: tuple[Path, Path, dict[PurePosixPath, str], dict[PurePosixPath, str]],
+) -> None:
+    specs, out, before, _ = changed_workspace
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "generate", "--specs", str(specs), "--out", str(out)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(0.5)  # early: possibly still importing, before main() runs
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate()
+    assert process.returncode in (130, -signal.SIGINT)  # both read as "interrupted" to a shell
+    assert "interrupted; nothing was half-written." in err
+    assert read_tree(out) == before
