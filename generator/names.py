@@ -81,19 +81,32 @@ def py_literal(value: object) -> PyCode:
 
 
 def docstring(text: str, indent: int = 0) -> PyCode:
-    """Text safe inside a triple-quoted docstring: no early close, no escapes, no control characters.
+    """Source text for inside a triple-quoted docstring whose value is ``text``, stripped.
 
-    Lines after the first are indented by ``indent`` spaces, to sit inside the docstring.
+    Backslashes and quotes are escaped so nothing closes the docstring early or reads
+    as an escape; control characters become escapes (so the value keeps them exactly);
+    lines after the first are indented by ``indent`` spaces to sit inside the docstring.
     """
-    cleaned = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
-    cleaned = cleaned.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').strip()
-    if cleaned.endswith('"'):
-        cleaned = cleaned[:-1] + '\\"'
-    lines = [line.rstrip() for line in cleaned.splitlines()]
-    pad = " " * indent
-    return PyCode(
-        "\n".join([lines[0], *(pad + line if line else "" for line in lines[1:])]) if lines else ""
+    escaped = text.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    if escaped.endswith('"'):
+        escaped = escaped[:-1] + "\\x22"  # not \", after which black would add a space
+    # Tabs and trailing spaces become escapes too: black would expand or strip them.
+    escaped = "".join(
+        (
+            ch
+            if ch == "\n" or (ch != "\t" and unicodedata.category(ch) != "Cc")
+            else f"\\x{ord(ch):02x}"
+        )
+        for ch in escaped
     )
+    lines = [_escape_trailing_spaces(line) for line in escaped.split("\n")]
+    pad = " " * indent
+    return PyCode("\n".join([lines[0], *(pad + line if line else "" for line in lines[1:])]))
+
+
+def _escape_trailing_spaces(line: str) -> str:
+    kept = line.rstrip(" ")
+    return kept + "\\x20" * (len(line) - len(kept))
 
 
 def comment(text: str) -> PyCode:
