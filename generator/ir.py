@@ -165,6 +165,9 @@ class Api:
     auth_imports: tuple[Identifier, ...]
     uses_omit: bool
     exports: tuple[Identifier, ...]
+    # Property names that cannot be Python names as they are (non-ASCII: Python NFKC-normalises
+    # identifiers, so `ª` would silently become `a`) and the ASCII names models use instead.
+    field_names: tuple[tuple[str, Identifier], ...]
 
 
 def build_ir(document: Document, vendor: str, spec_file: str) -> Api:
@@ -229,6 +232,7 @@ class _Builder:
             auth_imports=tuple(Identifier(auth_classes[k]) for k in sorted(kinds)),
             uses_omit=uses_omit,
             exports=_exports(client),
+            field_names=_non_ascii_field_names([json.loads(m.schema_json) for m in models]),
         )
 
     def _base_url(self) -> str:
@@ -522,6 +526,25 @@ def _adjust(node: Any, class_names: dict[str, Identifier]) -> None:
     elif isinstance(node, list):
         for value in node:
             _adjust(value, class_names)
+
+
+def _non_ascii_field_names(schemas: list[Any]) -> tuple[tuple[str, Identifier], ...]:
+    found: set[str] = set()
+    stack = list(schemas)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            props = node.get("properties")
+            if isinstance(props, dict):
+                found.update(name for name in props if not name.isascii())
+            stack.extend(
+                v
+                for k, v in node.items()
+                if k not in ("example", "examples", "default", "enum", "const")
+            )
+        elif isinstance(node, list):
+            stack.extend(node)
+    return tuple((name, snake_case(name)) for name in sorted(found))
 
 
 def _idempotent(operation: dict[str, Any], method: str) -> bool:

@@ -65,7 +65,9 @@ def render_models(api: Api) -> str:
     with warnings.catch_warnings():
         # Its warnings (unknown formats) are reported, with locations, by the validate stage.
         warnings.simplefilter("ignore")
-        source = generate(json.dumps(document, ensure_ascii=False), **_OPTIONS)
+        source = generate(
+            json.dumps(document, ensure_ascii=False), aliases=dict(api.field_names), **_OPTIONS
+        )
     if not isinstance(source, str):
         raise TypeError("datamodel-code-generator returned several modules for one document")
     source = _HEADER.sub("", source).replace(_MISSING_IMPORT, "from pydantic import MISSING")
