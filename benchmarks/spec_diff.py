@@ -202,6 +202,11 @@ def main() -> int:
             )
             mine = our_operations(ours_out) if ours["exit"] == 0 else set()
             theirs = optic_operations(optic_out)
+            failure = ""
+            if theirs is None and optic["exit"] != "timeout":
+                # Optic ended without a report: a failure, not a time to compare with.
+                lines = optic_out.read_text(errors="replace").strip().splitlines()
+                failure = lines[0][:160] if lines else f"exit {optic['exit']} and no output"
             missed = (
                 "n/a (no Optic result)"
                 if theirs is None
@@ -212,21 +217,26 @@ def main() -> int:
                 if ours["exit"] == 0
                 else "error"
             )
-
-            def fmt(value: float | None) -> str:
-                return f"{value:.2f}" if value is not None else f"> {args.timeout:.0f}"
-
-            time_ratio = (
-                f"{ours['seconds'] / optic['seconds']:.3f}"
-                if optic["seconds"] and ours["seconds"]
-                else f"< {ours['seconds'] / args.timeout:.3f}" if ours["seconds"] else "n/a"
-            )
+            if failure:
+                optic_time, time_ratio = "failed", "n/a"
+            elif optic["seconds"] is None:
+                optic_time, time_ratio = (
+                    f"> {args.timeout:.0f}",
+                    f"< {ours['seconds'] / args.timeout:.3f}",
+                )
+            else:
+                optic_time, time_ratio = (
+                    f"{optic['seconds']:.2f}",
+                    f"{ours['seconds'] / optic['seconds']:.3f}",
+                )
             print(
-                f"| {name} | {fmt(ours['seconds'])} | {fmt(optic['seconds'])} | {time_ratio} | {ours['mib']:.0f} | "
+                f"| {name} | {ours['seconds']:.2f} | {optic_time} | {time_ratio} | {ours['mib']:.0f} | "
                 f"{optic['mib']:.0f} | {ours['mib'] / optic['mib']:.2f} | {count} | {missed} |",
                 flush=True,
             )
             print(f"<!-- {name}: {'; '.join(changes)} -->", flush=True)
+            if failure:
+                print(f"<!-- {name}: Optic failed: {failure} -->", flush=True)
     return 0
 
 
