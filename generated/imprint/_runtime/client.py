@@ -257,6 +257,46 @@ class _BaseClient:
         retries = self.max_retries if isinstance(max_retries, NotGiven) else max_retries
         return merged, idempotent or bool(idempotency_header) or consent, max(retries, 0)
 
+    def _prepare(
+        self,
+        client: httpx.Client | httpx.AsyncClient,
+        method: str,
+        path: str,
+        *,
+        operation: str,
+        path_params: Mapping[str, object] | None,
+        query: Mapping[str, object] | None,
+        headers: Mapping[str, object] | None,
+        body: object,
+        security: Security,
+        idempotent: bool,
+        idempotency_header: str,
+        extra_headers: Mapping[str, str] | None,
+        timeout: TimeoutArg,
+        max_retries: int | NotGiven,
+        retry_non_idempotent: bool | NotGiven,
+    ) -> tuple[httpx.Request, httpx.Auth | None, bool, int]:
+        """The request every attempt sends, its credentials, whether retrying is safe, and how often."""
+        auth = self._select_auth(security, operation)
+        merged, safe, retries = self._plan(
+            operation=operation,
+            headers=headers,
+            idempotent=idempotent,
+            idempotency_header=idempotency_header,
+            max_retries=max_retries,
+            retry_non_idempotent=retry_non_idempotent,
+        )
+        parts = self._request_parts(
+            path,
+            path_params=path_params or {},
+            query=query or {},
+            headers=merged,
+            body=body,
+            extra_headers=extra_headers,
+        )
+        request = client.build_request(method, timeout=self._timeout(timeout), **parts)
+        return request, auth, safe, retries
+
     def _before(self, operation: str, request: httpx.Request, attempt: int) -> None:
         if self._on_request is not None:
             self._on_request(
@@ -385,24 +425,23 @@ class SyncAPIClient(_BaseClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> Any:
-        auth = self._select_auth(security, operation)
-        headers, safe, retries = self._plan(
+        request, auth, safe, retries = self._prepare(
+            self._client,
+            method,
+            path,
             operation=operation,
+            path_params=path_params,
+            query=query,
             headers=headers,
+            body=body,
+            security=security,
             idempotent=idempotent,
             idempotency_header=idempotency_header,
+            extra_headers=extra_headers,
+            timeout=timeout,
             max_retries=max_retries,
             retry_non_idempotent=retry_non_idempotent,
         )
-        parts = self._request_parts(
-            path,
-            path_params=path_params or {},
-            query=query or {},
-            headers=headers,
-            body=body,
-            extra_headers=extra_headers,
-        )
-        request = self._client.build_request(method, timeout=self._timeout(timeout), **parts)
         attempt = 0
         while True:
             attempt += 1
@@ -494,24 +533,23 @@ class AsyncAPIClient(_BaseClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> Any:
-        auth = self._select_auth(security, operation)
-        headers, safe, retries = self._plan(
+        request, auth, safe, retries = self._prepare(
+            self._client,
+            method,
+            path,
             operation=operation,
+            path_params=path_params,
+            query=query,
             headers=headers,
+            body=body,
+            security=security,
             idempotent=idempotent,
             idempotency_header=idempotency_header,
+            extra_headers=extra_headers,
+            timeout=timeout,
             max_retries=max_retries,
             retry_non_idempotent=retry_non_idempotent,
         )
-        parts = self._request_parts(
-            path,
-            path_params=path_params or {},
-            query=query or {},
-            headers=headers,
-            body=body,
-            extra_headers=extra_headers,
-        )
-        request = self._client.build_request(method, timeout=self._timeout(timeout), **parts)
         attempt = 0
         while True:
             attempt += 1
