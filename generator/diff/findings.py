@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..errors import SourceRef
@@ -83,3 +84,19 @@ class Finding:
             self.location,
             self.args,
         )
+
+
+def group_findings(findings: Iterable[Finding]) -> list[list[Finding]]:
+    """Findings of one change in one place of the spec (a shared schema), used in many places.
+
+    Reports that a person reads show each group once; the JSON report keeps every finding.
+    """
+    groups: dict[tuple[object, ...], list[Finding]] = {}
+    for finding in findings:
+        ref = finding.revision or finding.base
+        where = (
+            (ref.file, ref.pointer) if ref is not None else (finding.operation, finding.location)
+        )
+        key = (finding.rule_id, finding.level, finding.message, finding.allowlisted, *where)
+        groups.setdefault(key, []).append(finding)
+    return list(groups.values())

@@ -140,9 +140,5 @@ def test_json_and_github_formats(repo: Path, tmp_path: Path) -> None:
         ",title=request-property-constraint-tightened::imprint POST /v2/customers/{customer_id}"
         in error
     )
-    assert sorted(line.split(" ", 1)[0] for line in lines) == [
-        "::error",
-        "::notice",
-        "::notice",
-        "::warning",
-    ]
+    # The two KIOSK findings come from one shared parameter schema: one annotation.
+    assert sorted(line.split(" ", 1)[0] for line in lines) == ["::error", "::notice", "::warning"]

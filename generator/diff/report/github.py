@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import DiffReport
-from ..findings import Level
+from ..findings import Level, group_findings
 
 _COMMAND = {Level.BREAKING: "error", Level.WARNING: "warning", Level.INFO: "notice"}
 
@@ -18,7 +18,8 @@ def _property(text: str) -> str:
 
 def render(report: DiffReport) -> str:
     lines = []
-    for finding in report.findings:
+    for group in group_findings(report.findings):
+        finding = group[0]
         command = "notice" if finding.allowlisted else _COMMAND[finding.level]
         where = finding.revision or finding.base
         props = [f"title={_property(finding.rule_id)}"]
@@ -31,6 +32,8 @@ def render(report: DiffReport) -> str:
                 "  ", " "
             )
         )
+        if len(group) > 1:
+            text += f" (and {len(group) - 1} more places using the same schema)"
         if finding.allowlisted:
             text += f" (allowlisted: {finding.allowlisted})"
         lines.append(f"::{command} {','.join(props)}::{_data(text)}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import DiffReport, VendorDiff
-from ..findings import Level
+from ..findings import Level, group_findings
 
 MARKER = "<!-- spec-diff-report -->"
 
@@ -82,13 +82,20 @@ def _vendor(vendor: VendorDiff) -> list[str]:
     lines = [f"<details><summary><b>{_cell(vendor.name)}</b>: {counts}</summary>", ""]
     if vendor.findings:
         lines += ["| level | rule | operation | where | change |", "|---|---|---|---|---|"]
-        for f in vendor.findings:
+        for group in group_findings(vendor.findings):
+            f = group[0]
             level = f.level.label + (
                 f" (allowlisted: {_cell(f.allowlisted)})" if f.allowlisted else ""
             )
-            where = f"{_cell(f.location)}"
+            operation = _code(f.operation) if f.operation else "-"
+            where = _cell(f.location)
+            if len(group) > 1:
+                # One change in a shared schema: one row, with the places it reaches.
+                others = ", ".join(f"{_code(g.operation)} {_cell(g.location)}" for g in group[1:4])
+                more = f", and {len(group) - 4} more" if len(group) > 4 else ""
+                where += f" (also {others}{more})"
             lines.append(
-                f"| {level} | {_code(f.rule_id)} | {_code(f.operation) if f.operation else '-'} | {where} | {_cell(f.message)} |"
+                f"| {level} | {_code(f.rule_id)} | {operation} | {where} | {_cell(f.message)} |"
             )
     if vendor.impact:
         lines += ["", "Client impact:", "", "| symbol | change | breaks callers |", "|---|---|---|"]

@@ -47,7 +47,7 @@ RULES = (
             f"request-parameter-{kind}",
             _KINDS[kind][0],
             Direction.REQUEST,
-            "parameter: " + _KINDS[kind][2],
+            _KINDS[kind][2],
         )
         for kind in _PARAMETER_KINDS
     ),
