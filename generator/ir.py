@@ -182,14 +182,14 @@ class _Builder:
         self.spec_file = spec_file
         components = self.data.get("components", {})
         self.component_schemas: dict[str, Any] = dict(components.get("schemas", {}) or {})
-        # Component names become class names: a schema referenced as X is class pascal(X).
-        self.class_names = dict(
-            zip(
-                sorted(self.component_schemas),
-                dedupe([pascal_case(n) for n in sorted(self.component_schemas)]),
-                strict=True,
-            )
-        )
+        # Component names become class names: a schema referenced as X is class pascal(X),
+        # unless that would shadow a name the client module uses.
+        override = (document.data.get("info") or {}).get("x-python-name")
+        self.client = pascal_case(override if isinstance(override, str) else vendor)
+        taken = _CLIENT_MODULE_NAMES | {f"{self.client}Client", f"Async{self.client}Client"}
+        names = [pascal_case(n) for n in sorted(self.component_schemas)]
+        names = [Identifier(f"{n}Model") if n in taken else n for n in names]
+        self.class_names = dict(zip(sorted(self.component_schemas), dedupe(names), strict=True))
         self.hoisted: dict[str, Any] = {}
         self.used: set[str] = set()
 
@@ -205,8 +205,7 @@ class _Builder:
             ModelSchema(Identifier(n), _canonical(self._prepare(s)), _fields(s))
             for n, s in self.hoisted.items()
         ]
-        override = info.get("x-python-name")
-        client = pascal_case(override if isinstance(override, str) else self.vendor)
+        client = self.client
         kinds = {s.kind for s in schemes}
         auth_classes = {"bearer": "BearerAuth", "basic": "BasicAuth", "api_key": "ApiKeyAuth"}
         model_names = {m.name for m in models}
@@ -474,6 +473,34 @@ class _Builder:
         _adjust(prepared, self.class_names)
         return prepared
 
+
+# Names _client.py imports or defines (templates/client.py.jinja): no model may take one.
+_CLIENT_MODULE_NAMES = frozenset(
+    {
+        "Any",
+        "Literal",
+        "Sequence",
+        "Mapping",
+        "cast",
+        "httpx",
+        "annotations",
+        "NOT_GIVEN",
+        "NotGiven",
+        "Omit",
+        "omit",
+        "BearerAuth",
+        "BasicAuth",
+        "ApiKeyAuth",
+        "AsyncAPIClient",
+        "SyncAPIClient",
+        "TimeoutArg",
+        "RequestHook",
+        "ResponseHook",
+        "DEFAULT_MAX_RETRIES",
+        "DEFAULT_BASE_URL",
+        "USER_AGENT",
+    }
+)
 
 # What a vendor package exports besides its two clients: the runtime's public names and models.
 _PACKAGE_EXPORTS = (

@@ -96,3 +96,14 @@ def test_generated_method_exposes_consent_only_where_needed() -> None:
     create = source[source.index("def create_order") : source.index("def create_order") + 600]
     assert "retry_non_idempotent: bool | NotGiven" in delete
     assert "retry_non_idempotent" not in create
+
+
+def test_models_never_shadow_names_the_client_module_uses() -> None:
+    from pathlib import Path
+
+    from generator.load import load_document
+
+    document = load_document(Path(__file__).parent / "fixtures" / "shadowing_spec.yaml", "shadow.yaml")
+    api = build_ir(document, "shadow", "specs/shadow/openapi.yaml")
+    assert tuple(m.name for m in api.models) == ("Cast", "MappingModel", "SyncAPIClientModel")
+    assert api.model_imports == ("Cast", "MappingModel", "SyncAPIClientModel")
