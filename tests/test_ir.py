@@ -103,7 +103,9 @@ def test_models_never_shadow_names_the_client_module_uses() -> None:
 
     from generator.load import load_document
 
-    document = load_document(Path(__file__).parent / "fixtures" / "shadowing_spec.yaml", "shadow.yaml")
+    document = load_document(
+        Path(__file__).parent / "fixtures" / "shadowing_spec.yaml", "shadow.yaml"
+    )
     api = build_ir(document, "shadow", "specs/shadow/openapi.yaml")
     assert tuple(m.name for m in api.models) == ("Cast", "MappingModel", "SyncAPIClientModel")
     assert api.model_imports == ("Cast", "MappingModel", "SyncAPIClientModel")
