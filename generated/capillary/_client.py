@@ -9,10 +9,7 @@ from typing import Any, Literal, cast
 import httpx
 
 from ._runtime import NOT_GIVEN, NotGiven, Omit, omit
-from ._runtime.auth import (
-    ApiKeyAuth,
-    BasicAuth,
-)
+from ._runtime.auth import ApiKeyAuth, BasicAuth
 from ._runtime.client import AsyncAPIClient, SyncAPIClient, TimeoutArg
 from ._runtime.hooks import RequestHook, ResponseHook
 from ._runtime.retries import DEFAULT_MAX_RETRIES

@@ -9,19 +9,11 @@ from typing import Any, cast
 import httpx
 
 from ._runtime import NOT_GIVEN, NotGiven
-from ._runtime.auth import (
-    BasicAuth,
-    BearerAuth,
-)
+from ._runtime.auth import BasicAuth, BearerAuth
 from ._runtime.client import AsyncAPIClient, SyncAPIClient, TimeoutArg
 from ._runtime.hooks import RequestHook, ResponseHook
 from ._runtime.retries import DEFAULT_MAX_RETRIES
-from .models import (
-    Customer,
-    CustomerNotFoundError,
-    InvalidRequestError,
-    UpdateCustomerRequest,
-)
+from .models import Customer, CustomerNotFoundError, InvalidRequestError, UpdateCustomerRequest
 
 DEFAULT_BASE_URL = "https://dev.sbx.imprint.co"
 USER_AGENT = "imprint-python/2.0 (generated; httpx)"

@@ -9,16 +9,11 @@ from typing import Any, cast
 import httpx
 
 from ._runtime import NOT_GIVEN, NotGiven
-from ._runtime.auth import (
-    BearerAuth,
-)
+from ._runtime.auth import BearerAuth
 from ._runtime.client import AsyncAPIClient, SyncAPIClient, TimeoutArg
 from ._runtime.hooks import RequestHook, ResponseHook
 from ._runtime.retries import DEFAULT_MAX_RETRIES
-from .models import (
-    HTTPValidationError,
-    UpdateCustomerPayload,
-)
+from .models import HTTPValidationError, UpdateCustomerPayload
 
 DEFAULT_BASE_URL = "https://api.loyalty.dog"
 USER_AGENT = "loyaltydog-python/1.0.1 (generated; httpx)"
