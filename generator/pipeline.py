@@ -55,6 +55,21 @@ def discover_vendors(specs: Path, only: list[str] | None = None) -> list[Vendor]
         spec = next((directory / n for n in SPEC_NAMES if (directory / n).is_file()), None)
         if spec is None:
             continue
+        links = [
+            p
+            for p in (directory, spec, directory / OVERLAY_NAME, directory / SURFACE_NAME)
+            if p.is_symlink()
+        ]
+        if links:
+            problems.append(
+                _error(
+                    "symlink-refused",
+                    f"{links[0]} is a symbolic link; specs are read and surfaces written only inside {specs}",
+                    SourceRef(str(links[0])),
+                    "replace the link with the file or directory itself",
+                )
+            )
+            continue
         if not _VENDOR_NAME.fullmatch(directory.name) or keyword.iskeyword(directory.name):
             problems.append(
                 _error(

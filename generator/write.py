@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .errors import Diagnostic, Severity, SourceRef, SpecError
+
 Tree = Mapping[PurePosixPath, str]
 
 
@@ -22,6 +24,7 @@ def write_trees(out: Path, trees: Mapping[str, Tree]) -> None:
     killed at any moment leaves ``out`` exactly as it was.
     """
     out = out.absolute()
+    _refuse_links(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(out)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
@@ -53,6 +56,24 @@ def write_trees(out: Path, trees: Mapping[str, Tree]) -> None:
         os.rename(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _refuse_links(out: Path) -> None:
+    """Nothing is written through a symbolic link: it could lead outside the output directory."""
+    entries = [out, *sorted(out.rglob("*"))] if out.is_dir() and not out.is_symlink() else [out]
+    link = next((entry for entry in entries if entry.is_symlink()), None)
+    if link is not None:
+        raise SpecError(
+            [
+                Diagnostic(
+                    "symlink-refused",
+                    Severity.ERROR,
+                    f"{link} is a symbolic link; the generator writes only real files under {out}",
+                    SourceRef(str(link)),
+                    "remove the link; generated files are regenerated, never edited",
+                )
+            ]
+        )
 
 
 def _exchange(a: Path, b: Path) -> bool:

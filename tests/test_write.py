@@ -115,3 +115,33 @@ def test_interrupted_run_says_so_and_writes_nothing(
     assert process.returncode in (130, -signal.SIGINT)  # both read as "interrupted" to a shell
     assert "interrupted; nothing was half-written." in err
     assert read_tree(out) == before
+
+
+def test_a_symlink_in_the_output_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    from generator.errors import SpecError
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    out = tmp_path / "generated"
+    out.mkdir()
+    (out / "vendor").symlink_to(outside)
+    with pytest.raises(SpecError) as caught:
+        write_trees(out, {"other": {PurePosixPath("f.py"): "x"}})
+    assert caught.value.diagnostics[0].code == "symlink-refused"
+    assert list(outside.iterdir()) == [] and sorted(p.name for p in out.iterdir()) == ["vendor"]
+
+
+def test_a_symlinked_vendor_directory_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.cli import main
+
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(SPECS / "imprint", elsewhere)
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "imprint").symlink_to(elsewhere)
+    assert (
+        main(["generate", "--specs", str(tmp_path / "specs"), "--out", str(tmp_path / "out")]) == 1
+    )
+    assert "error[symlink-refused]" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
