@@ -73,13 +73,6 @@ def py_str(value: str) -> PyCode:
     return PyCode(repr(value))
 
 
-def py_literal(value: object) -> PyCode:
-    """A literal for a JSON scalar (enum values, defaults)."""
-    if value is None or isinstance(value, bool | int | float | str):
-        return PyCode(repr(value))
-    raise TypeError(f"not a JSON scalar: {type(value).__name__}")
-
-
 def docstring(text: str, indent: int = 0) -> PyCode:
     """Source text for inside a triple-quoted docstring whose value is ``text``, stripped.
 

@@ -132,6 +132,7 @@ def test_json_and_github_formats(repo: Path, tmp_path: Path) -> None:
         if f["level"] == "breaking"
     ]
     assert finding["id"] == "request-property-constraint-tightened"
+    assert finding["direction"] == "request"
     assert finding["revision"]["file"].endswith("specs/imprint/openapi.yaml")
     lines = result.stdout.splitlines()
     (error,) = [line for line in lines if line.startswith("::error ")]

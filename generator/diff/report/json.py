@@ -7,6 +7,7 @@ import json
 from ...errors import SourceRef
 from .. import DiffReport
 from ..findings import Level
+from ..rules import RULES
 
 SCHEMA = "spec-diff/1"
 
@@ -34,6 +35,7 @@ def render(report: DiffReport) -> str:
                     {
                         "id": f.rule_id,
                         "level": f.level.label,
+                        "direction": RULES[f.rule_id].direction.value,
                         "method": f.method,
                         "path": f.path,
                         "location": f.location,
