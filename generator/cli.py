@@ -12,12 +12,15 @@ import traceback
 from dataclasses import replace
 from pathlib import Path
 
-from .diff import diff_files, diff_specs
-from .diff.allowlist import ALLOWLIST_NAME, load_allowlist
-from .diff.report import REPORTERS
-from .diff.revisions import changed_files, default_base, export_tree, repository_root
+from typing import TYPE_CHECKING
+
 from .errors import SpecError
-from .pipeline import Drift, accept_surface, build_all, check, generate
+
+if TYPE_CHECKING:
+    from .pipeline import Drift
+
+# The report formats of generator/diff/report (imported only by the diff commands).
+FORMATS = ("github", "json", "markdown")
 
 # What else, beside specs/, decides the generated code: a change here is the generator's.
 GENERATOR_INPUTS = ("generator", "templates", "requirements.lock", "pyproject.toml")
@@ -41,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     files.add_argument("base", type=Path)
     files.add_argument("revision", type=Path)
-    files.add_argument("--format", choices=sorted(REPORTERS), default="markdown")
+    files.add_argument("--format", choices=FORMATS, default="markdown")
     files.add_argument("--no-fail", action="store_true", help="exit 0 even with breaking changes")
     for name, text in helps.items():
         sub = commands.add_parser(name, help=text, description=text)
@@ -57,12 +60,12 @@ def _parser() -> argparse.ArgumentParser:
             sub.add_argument(
                 "--base", help="git revision to compare with (default: merge-base with main)"
             )
-            sub.add_argument(
-                "--format", choices=sorted(REPORTERS), default="markdown", help="for stdout"
-            )
+            sub.add_argument("--format", choices=FORMATS, default="markdown", help="for stdout")
             sub.add_argument("--markdown", type=Path, help="also write the Markdown report here")
             sub.add_argument("--json", type=Path, help="also write the JSON report here")
-            sub.add_argument("--allowlist", type=Path, help=f"default: SPECS/{ALLOWLIST_NAME}")
+            sub.add_argument(
+                "--allowlist", type=Path, help="default: SPECS/spec-diff-allowlist.yaml"
+            )
             sub.add_argument(
                 "--no-fail", action="store_true", help="exit 0 even with breaking changes"
             )
@@ -95,19 +98,23 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from .pipeline import accept_surface, build_all, check, discover_vendors, generate
+
     if args.command == "validate":
-        built = build_all(args.specs, args.vendors, strict=args.strict)
+        built = build_all(discover_vendors(args.specs, args.vendors), strict=args.strict)
         for item in built:
             for warning in item.warnings:
                 print(warning.format(), file=sys.stderr)
             print(f"{item.vendor.display}: valid, {len(item.api.operations)} operation(s)")
         return 0
     if args.command == "generate":
-        built = generate(args.specs, args.out, args.vendors, strict=args.strict)
+        built, unchanged = generate(args.specs, args.out, args.vendors, strict=args.strict)
         for item in built:
             for warning in item.warnings:
                 print(warning.format(), file=sys.stderr)
             print(f"{args.out}/{item.vendor.name}: {len(item.api.operations)} operation(s)")
+        if unchanged:
+            print(f"up to date (inputs unchanged): {', '.join(unchanged)}")
         return 0
     if args.command == "check":
         drifts = check(args.specs, args.out, args.vendors)
@@ -120,6 +127,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "diff":
         return _diff(args)
     if args.command == "diff-files":
+        from .diff import diff_files
+        from .diff.report import REPORTERS
+
         report = diff_files(args.base, args.revision)
         sys.stdout.write(REPORTERS[args.format](report))
         return 1 if report.blocking and not args.no_fail else 0
@@ -129,6 +139,11 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    from .diff import diff_specs
+    from .diff.allowlist import ALLOWLIST_NAME, load_allowlist
+    from .diff.report import REPORTERS
+    from .diff.revisions import changed_files, default_base, export_tree, repository_root
+
     specs = args.specs.resolve()
     root = repository_root(specs)
     base = args.base or default_base(root)

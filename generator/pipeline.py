@@ -3,24 +3,46 @@
 from __future__ import annotations
 
 import difflib
+import importlib.metadata
 import keyword
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from .errors import Diagnostic, Severity, SourceRef, SpecError
-from .format import format_files
-from .ir import Api, build_ir
-from .load import load_document, read_runtime_sources
-from .overlay import apply_overlay
-from .render import render_client, render_models
-from .surface import describe_surface
-from .validate import validate_document
+from .load import digest_inputs, load_document, read_runtime_sources
 from .write import TreeDiff, compare_tree, read_tree, write_text, write_trees
+
+if TYPE_CHECKING:
+    from .ir import Api
+
+# Stages that import heavy libraries (datamodel-code-generator, black, openapi-spec-validator)
+# are imported where they are used, so that a run with nothing to do stays instant.
 
 SPEC_NAMES = ("openapi.yaml", "openapi.yml", "openapi.json")
 OVERLAY_NAME = "overlay.yaml"
 SURFACE_NAME = "surface.txt"
+# Recorded in generated/<vendor>/: a digest of everything its files are made from.
+DIGEST_NAME = "INPUTS.sha256"
+_PACKAGE = Path(__file__).resolve().parent
+_TEMPLATES = _PACKAGE.parent / "templates"
+# The modules that decide what generated files contain (not how or where they are written).
+_CONTENT_MODULES = frozenset(
+    {
+        "load.py",
+        "overlay.py",
+        "validate.py",
+        "ir.py",
+        "names.py",
+        "format.py",
+        "pipeline.py",
+        "render",
+        "runtime",
+    }
+)
+# The tools whose output lands in generated/; their pinned versions are inputs too.
+_TOOLS = ("datamodel-code-generator", "black", "isort", "pydantic", "jinja2")
 _VENDOR_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -101,6 +123,10 @@ def discover_vendors(specs: Path, only: list[str] | None = None) -> list[Vendor]
 
 def build_vendor(vendor: Vendor, *, strict: bool = False) -> tuple[Api, tuple[Diagnostic, ...]]:
     """load -> overlay -> validate -> build_ir."""
+    from .ir import build_ir
+    from .overlay import apply_overlay
+    from .validate import validate_document
+
     document = load_document(vendor.spec, vendor.display)
     overlay_display = f"{vendor.display.rsplit('/', 1)[0]}/{OVERLAY_NAME}"
     if vendor.overlay is not None:
@@ -113,6 +139,9 @@ def build_vendor(vendor: Vendor, *, strict: bool = False) -> tuple[Api, tuple[Di
 
 def render_vendor(api: Api) -> dict[PurePosixPath, str]:
     """render -> format: the complete package of one vendor, in memory."""
+    from .format import format_files
+    from .render import render_client, render_models
+
     files = render_client(api)
     files[PurePosixPath("models.py")] = render_models(api)
     files = format_files(files)
@@ -122,33 +151,72 @@ def render_vendor(api: Api) -> dict[PurePosixPath, str]:
     return files
 
 
-def build_all(specs: Path, only: list[str] | None, *, strict: bool = False) -> list[Built]:
+def inputs_digest(vendor: Vendor) -> str:
+    """What a vendor's generated files are made from: its spec and overlay, the generator
+    modules that shape their content, the templates, and the pinned tools' versions."""
+    sources = [
+        p
+        for p in sorted(_PACKAGE.rglob("*.py"))
+        if p.relative_to(_PACKAGE).parts[0] in _CONTENT_MODULES
+    ]
+    templates = sorted(p for p in _TEMPLATES.rglob("*") if p.is_file())
+    root = _PACKAGE.parent
+    files = [
+        ("spec", vendor.spec),
+        ("overlay", vendor.overlay or vendor.spec.parent / OVERLAY_NAME),
+        *((p.relative_to(root).as_posix(), p) for p in [*sources, *templates]),
+    ]
+    tools = [f"{tool}=={importlib.metadata.version(tool)}" for tool in _TOOLS]
+    return digest_inputs(files, [vendor.name, vendor.display, *tools])
+
+
+def build_all(vendors: list[Vendor], *, strict: bool = False) -> list[Built]:
     """Every vendor built and rendered in memory; all vendors' errors are reported together."""
     built: list[Built] = []
     problems: list[Diagnostic] = []
-    for vendor in discover_vendors(specs, only):
+    for vendor in vendors:
         try:
             api, warnings = build_vendor(vendor, strict=strict)
         except SpecError as exc:
             problems.extend(exc.diagnostics)
             continue
-        built.append(Built(vendor, api, render_vendor(api), warnings))
+        files = render_vendor(api)
+        files[PurePosixPath(DIGEST_NAME)] = inputs_digest(vendor) + "\n"
+        built.append(Built(vendor, api, files, warnings))
     if problems:
         raise SpecError(problems)
     return built
 
 
+def _up_to_date(vendor: Vendor, out: Path) -> bool:
+    recorded = out / vendor.name / DIGEST_NAME
+    return (
+        recorded.is_file()
+        and vendor.surface.exists()
+        and recorded.read_text(encoding="utf-8").strip() == inputs_digest(vendor)
+    )
+
+
 def generate(
     specs: Path, out: Path, only: list[str] | None = None, *, strict: bool = False
-) -> list[Built]:
-    """Regenerate; nothing is written unless every vendor asked for builds."""
-    built = build_all(specs, only, strict=strict)
-    write_trees(out, {item.vendor.name: item.files for item in built})
+) -> tuple[list[Built], list[str]]:
+    """Regenerate the vendors whose inputs changed; returns them, and the names of the others.
+
+    Nothing is written unless every vendor that needs it builds. ``strict`` rebuilds all,
+    so that their warnings are seen.
+    """
+    from .surface import describe_surface
+
+    vendors = discover_vendors(specs, only)
+    stale = vendors if strict else [v for v in vendors if not _up_to_date(v, out)]
+    built = build_all(stale, strict=strict)
+    if built:
+        write_trees(out, {item.vendor.name: item.files for item in built})
     for item in built:
         if not item.vendor.surface.exists():
             # The first generation of a vendor accepts its surface; later changes are accepted on purpose.
             write_text(item.vendor.surface, describe_surface(item.api))
-    return built
+    return built, [v.name for v in vendors if v not in stale]
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,8 +228,10 @@ class Drift:
 
 def check(specs: Path, out: Path, only: list[str] | None = None) -> list[Drift]:
     """Compare regenerated output and surfaces with what is committed, touching nothing."""
+    from .surface import describe_surface
+
     drifts = []
-    for item in build_all(specs, only):
+    for item in build_all(discover_vendors(specs, only)):
         tree = compare_tree(
             item.files, read_tree(out / item.vendor.name), f"{out.name}/{item.vendor.name}"
         )
@@ -185,8 +255,10 @@ def check(specs: Path, out: Path, only: list[str] | None = None) -> list[Drift]:
 
 
 def accept_surface(specs: Path, only: list[str] | None = None) -> list[str]:
+    from .surface import describe_surface
+
     accepted = []
-    for item in build_all(specs, only):
+    for item in build_all(discover_vendors(specs, only)):
         text = describe_surface(item.api)
         if (
             not item.vendor.surface.exists()

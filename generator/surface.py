@@ -6,7 +6,10 @@ spec and updated on purpose (``make accept-surface``).
 
 from __future__ import annotations
 
-from .ir import Api
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .ir import Api
 
 
 def describe_surface(api: Api) -> str:

@@ -135,7 +135,8 @@ def compare_tree(expected: Tree, actual: Tree, label: str, max_lines: int = 30) 
     changed = tuple(p for p in sorted(expected) if p in actual and actual[p] != expected[p])
     first = ""
     if changed:
-        path = changed[0]
+        # The diff shown is of a Python source when one changed: it says most about the change.
+        path = min(changed, key=lambda p: (p.suffix != ".py", p))
         lines = difflib.unified_diff(
             actual[path].splitlines(keepends=True),
             expected[path].splitlines(keepends=True),

@@ -44,7 +44,9 @@ def test_internal_error_is_one_line_and_exit_3(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(cli, "build_all", broken)
+    from generator import pipeline
+
+    monkeypatch.setattr(pipeline, "build_all", broken)
     assert cli.main(["validate"]) == 3
     err = capsys.readouterr().err
     assert err == (
@@ -83,3 +85,9 @@ def test_diff_files_compares_two_specs(tmp_path: Path, capsys: pytest.CaptureFix
         "title=response-property-became-optional::imprint POST /v2/customers/{customer_id} response 200: id"
         in out
     )
+
+
+def test_format_names_match_the_reporters() -> None:
+    from generator.diff.report import REPORTERS
+
+    assert sorted(cli.FORMATS) == sorted(REPORTERS)

@@ -107,3 +107,43 @@ def test_a_new_vendor_is_a_directory_and_a_generate(workspace: tuple[Path, Path]
         .startswith("# Generated from specs/acme/openapi.yaml. Do not edit; run make generate.\n")
     )
     assert (specs / "acme" / "surface.txt").exists()
+
+
+def test_unchanged_vendors_are_skipped_and_changed_ones_rebuilt(
+    workspace: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    specs, out = workspace
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
+    assert capsys.readouterr().out == (
+        "up to date (inputs unchanged): capillary, imprint, loyaltydog, loyaltylion\n"
+    )
+    spec = specs / "imprint" / "openapi.yaml"
+    spec.write_text(spec.read_text().replace("title: Public Imprint API", "title: Imprint API"))
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"{out}/imprint: 1 operation(s)",
+        "up to date (inputs unchanged): capillary, loyaltydog, loyaltylion",
+    ]
+    assert "Imprint API" in (out / "imprint" / "_client.py").read_text()
+
+
+def test_a_no_op_run_imports_none_of_the_heavy_tools(workspace: tuple[Path, Path]) -> None:
+    import subprocess
+    import sys
+
+    specs, out = workspace
+    probe = (
+        "import sys\n"
+        "from generator.cli import main\n"
+        f"assert main(['generate', '--specs', {str(specs)!r}, '--out', {str(out)!r}]) == 0\n"
+        "heavy = ('datamodel_code_generator', 'black', 'isort', 'openapi_spec_validator', 'jinja2')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=GENERATED.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.splitlines()[-1] == "[]"
