@@ -11,7 +11,6 @@ import tempfile
 import traceback
 from dataclasses import replace
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from .errors import SpecError
