@@ -165,6 +165,7 @@ class Api:
     auth_imports: tuple[Identifier, ...]
     uses_omit: bool
     exports: tuple[Identifier, ...]
+    runtime_exports: tuple[Identifier, ...]
     # Property names that cannot be Python names as they are (non-ASCII: Python NFKC-normalises
     # identifiers, so `ª` would silently become `a`) and the ASCII names models use instead.
     field_names: tuple[tuple[str, Identifier], ...]
@@ -231,6 +232,7 @@ class _Builder:
             auth_imports=tuple(Identifier(auth_classes[k]) for k in sorted(kinds)),
             uses_omit=uses_omit,
             exports=_exports(client),
+            runtime_exports=tuple(Identifier(n) for n in _RUNTIME_EXPORTS),
             field_names=_non_ascii_field_names([json.loads(m.schema_json) for m in models]),
         )
 
@@ -502,8 +504,8 @@ _CLIENT_MODULE_NAMES = frozenset(
     }
 )
 
-# What a vendor package exports besides its two clients: the runtime's public names and models.
-_PACKAGE_EXPORTS = (
+# The runtime names a vendor package re-exports (beside its clients and `models`).
+_RUNTIME_EXPORTS = (
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
@@ -521,13 +523,12 @@ _PACKAGE_EXPORTS = (
     "PermissionDeniedError",
     "RateLimitError",
     "UnprocessableEntityError",
-    "models",
     "omit",
 )
 
 
 def _exports(client: str) -> tuple[Identifier, ...]:
-    names = [*_PACKAGE_EXPORTS, f"{client}Client", f"Async{client}Client"]
+    names = [*_RUNTIME_EXPORTS, "models", f"{client}Client", f"Async{client}Client"]
     # isort order, as ruff wants __all__: CONSTANTS, then Classes, then the rest.
     order = sorted(names, key=lambda n: (0 if n.isupper() else 1 if n[0].isupper() else 2, n))
     return tuple(Identifier(n) for n in order)
