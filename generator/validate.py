@@ -79,6 +79,22 @@ def iter_operations(data: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, 
                 yield path, method, operation, f"/paths/{escape_pointer_token(path)}/{method}"
 
 
+def _is_example_data(pointer: str, key: str, value: Any) -> bool:
+    """Examples are data: a "$ref" key inside one is not a reference (GitHub's SCIM examples
+    hold URLs under "$ref"). An Example Object itself may be a reference; its `value` is data."""
+    tokens = pointer.split("/")
+    if tokens[-1] == "properties":  # a property named "example" is a schema
+        return False
+    if key == "example" or (key == "examples" and isinstance(value, list)):
+        return True
+    return (
+        key == "value"
+        and len(tokens) >= 3
+        and tokens[-2] == "examples"
+        and tokens[-3] != "properties"
+    )
+
+
 class _Checks:
     def __init__(self, document: Document, hint_file: str) -> None:
         self.doc = document
@@ -158,8 +174,7 @@ class _Checks:
             if isinstance(ref, str) and not self._ref_resolves(ref, f"{pointer}/$ref"):
                 ok = False
             for key, value in node.items():
-                # Examples are data: a "$ref" key inside one is not a reference.
-                if key in ("example", "examples") and not pointer.endswith("/components"):
+                if _is_example_data(pointer, key, value):
                     continue
                 ok = self._check_refs(value, f"{pointer}/{escape_pointer_token(key)}") and ok
         elif isinstance(node, list):
