@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -147,6 +148,27 @@ class ModelSchema:
 
 
 @dataclass(frozen=True, slots=True)
+class Resource:
+    """The operations of one tag (or first path segment), reached as ``client.<py_name>``."""
+
+    py_name: Identifier  # the client's attribute and the module's name
+    class_name: Identifier  # <Name>Resource; Async<Name>Resource for the async client
+    label: str  # the tag or path segment it is named after
+    description: str
+    operations: tuple[Operation, ...]
+    # What its module uses, so that it imports exactly that.
+    model_imports: tuple[Identifier, ...]
+    typing_imports: tuple[Identifier, ...]
+    uses_omit: bool
+
+    @property
+    def doc(self) -> str:
+        if self.description.strip():
+            return f"Operations on {self.label}: {self.description}"
+        return f"Operations on {self.label}."
+
+
+@dataclass(frozen=True, slots=True)
 class Api:
     vendor: Identifier
     spec_file: str
@@ -157,13 +179,10 @@ class Api:
     base_url: str
     security_schemes: tuple[SecurityScheme, ...]
     operations: tuple[Operation, ...]
+    resources: tuple[Resource, ...]
     models: tuple[ModelSchema, ...]
     user_agent: str
-    # What the client module uses, so that it imports exactly that.
-    model_imports: tuple[Identifier, ...]
-    typing_imports: tuple[Identifier, ...]
     auth_imports: tuple[Identifier, ...]
-    uses_omit: bool
     exports: tuple[Identifier, ...]
     runtime_exports: tuple[Identifier, ...]
     # Property names that cannot be Python names as they are (non-ASCII: Python NFKC-normalises
@@ -187,7 +206,12 @@ class _Builder:
         # unless that would shadow a name the client module uses.
         override = (document.data.get("info") or {}).get("x-python-name")
         self.client = pascal_case(override if isinstance(override, str) else vendor)
-        taken = _CLIENT_MODULE_NAMES | {f"{self.client}Client", f"Async{self.client}Client"}
+        self.resource_of, self.resources = _resource_names(self.data)
+        taken = _RESOURCE_MODULE_NAMES | {
+            n
+            for _, class_name in self.resources.values()
+            for n in (class_name, f"Async{class_name}")
+        }
         names = [pascal_case(n) for n in sorted(self.component_schemas)]
         names = [Identifier(f"{n}Model") if n in taken else n for n in names]
         self.class_names = dict(zip(sorted(self.component_schemas), dedupe(names), strict=True))
@@ -197,7 +221,12 @@ class _Builder:
     def build(self) -> Api:
         info = self.data.get("info", {})
         schemes = self._security_schemes()
-        operations = tuple(self._operation(*args) for args in iter_operations(self.data))
+        operations: list[Operation] = []
+        uses: dict[Identifier, frozenset[str]] = {}
+        for args in iter_operations(self.data):
+            self.used = set()
+            operations.append(self._operation(*args))
+            uses[operations[-1].py_name] = frozenset(self.used)
         models = [
             ModelSchema(self.class_names[name], _canonical(self._prepare(schema)), _fields(schema))
             for name, schema in self.component_schemas.items()
@@ -210,9 +239,6 @@ class _Builder:
         kinds = {s.kind for s in schemes}
         auth_classes = {"bearer": "BearerAuth", "basic": "BasicAuth", "api_key": "ApiKeyAuth"}
         model_names = {m.name for m in models}
-        uses_omit = any(not p.required for op in operations for p in op.parameters) or any(
-            op.request_body is None or not op.request_body.required for op in operations
-        )
         return Api(
             vendor=Identifier(self.vendor),
             spec_file=self.spec_file,
@@ -222,19 +248,51 @@ class _Builder:
             version=str(info.get("version", "")),
             base_url=self._base_url(),
             security_schemes=schemes,
-            operations=operations,
+            operations=tuple(operations),
+            resources=self._resources(operations, uses, model_names),
             models=tuple(sorted(models, key=lambda m: m.name)),
             user_agent=f"{self.vendor}-python/{info.get('version', '0')} (generated; httpx)",
-            model_imports=tuple(Identifier(n) for n in sorted(self.used & model_names)),
-            typing_imports=tuple(
-                Identifier(n) for n in sorted(self.used & {"Any", "Literal", "Sequence"})
-            ),
             auth_imports=tuple(Identifier(auth_classes[k]) for k in sorted(kinds)),
-            uses_omit=uses_omit,
             exports=_exports(client),
             runtime_exports=tuple(Identifier(n) for n in _RUNTIME_EXPORTS),
             field_names=_non_ascii_field_names([json.loads(m.schema_json) for m in models]),
         )
+
+    def _resources(
+        self,
+        operations: list[Operation],
+        uses: dict[Identifier, frozenset[str]],
+        model_names: set[Identifier],
+    ) -> tuple[Resource, ...]:
+        grouped: dict[Identifier, list[Operation]] = {}
+        for op in operations:
+            grouped.setdefault(self.resource_of[op.py_name], []).append(op)
+        descriptions = {
+            str(t.get("name")): str(t.get("description", ""))
+            for t in self.data.get("tags") or []
+            if isinstance(t, dict)
+        }
+        resources = []
+        for py_name in sorted(grouped):
+            ops = grouped[py_name]
+            used = frozenset().union(*(uses[op.py_name] for op in ops))
+            label, class_name = self.resources[py_name]
+            resources.append(
+                Resource(
+                    py_name=py_name,
+                    class_name=class_name,
+                    label=label,
+                    description=descriptions.get(label, ""),
+                    operations=tuple(ops),
+                    model_imports=tuple(Identifier(n) for n in sorted(used & model_names)),
+                    typing_imports=tuple(
+                        Identifier(n) for n in sorted(used & {"Any", "Literal", "Sequence"})
+                    ),
+                    uses_omit=any(not p.required for op in ops for p in op.parameters)
+                    or any(op.request_body is None or not op.request_body.required for op in ops),
+                )
+            )
+        return tuple(resources)
 
     def _base_url(self) -> str:
         servers = self.data.get("servers") or [{"url": ""}]
@@ -476,33 +534,72 @@ class _Builder:
         return prepared
 
 
-# Names _client.py imports or defines (templates/client.py.jinja): no model may take one.
-_CLIENT_MODULE_NAMES = frozenset(
+# Names a resource module imports or defines (templates/resource.py.jinja), beside its
+# resource classes: no model may take one.
+_RESOURCE_MODULE_NAMES = frozenset(
     {
         "Any",
         "Literal",
         "Sequence",
         "Mapping",
         "cast",
-        "httpx",
         "annotations",
         "NOT_GIVEN",
         "NotGiven",
         "Omit",
         "omit",
-        "BearerAuth",
-        "BasicAuth",
-        "ApiKeyAuth",
-        "AsyncAPIClient",
-        "SyncAPIClient",
         "TimeoutArg",
-        "RequestHook",
-        "ResponseHook",
-        "DEFAULT_MAX_RETRIES",
-        "DEFAULT_BASE_URL",
-        "USER_AGENT",
+        "SyncAPIResource",
+        "AsyncAPIResource",
     }
 )
+
+# Path segments that name a version or prefix rather than a resource.
+_NOT_A_RESOURCE = re.compile(r"v\d+([._-]\d+)*|\d{4}-\d{2}-\d{2}|api|rest", re.IGNORECASE)
+
+
+def _resource_names(
+    data: dict[str, Any],
+) -> tuple[dict[Identifier, Identifier], dict[Identifier, tuple[str, Identifier]]]:
+    """Each operation's resource, and each resource's label and class name.
+
+    An operation's resource is its ``x-python-resource``, else its first tag, else the first
+    path segment that is neither a version nor a parameter. A tag that every operation
+    shares groups nothing (Plaid tags all 329 operations ``plaid``), so then paths decide.
+    """
+    operations = list(iter_operations(data))
+    tags = [
+        next(iter(raw.get("tags") or []), None) if isinstance(raw.get("tags"), list) else None
+        for _, _, raw, _ in operations
+    ]
+    shared = len(operations) > 1 and len(set(tags)) == 1
+    resource_of: dict[Identifier, Identifier] = {}
+    labels: dict[Identifier, str] = {}
+    for (path, method, raw, _), tag in zip(operations, tags, strict=True):
+        override = raw.get("x-python-resource")
+        if isinstance(override, str) and override.strip():
+            label = override
+        elif isinstance(tag, str) and tag.strip() and not shared:
+            label = tag
+        else:
+            label = _path_label(path)
+        py_name = snake_case(label)
+        labels.setdefault(py_name, label)
+        resource_of[operation_name(raw, method, path)] = py_name
+    ordered = sorted(labels)
+    class_names = dedupe([Identifier(f"{pascal_case(n)}Resource") for n in ordered])
+    return resource_of, {
+        n: (labels[n], class_name) for n, class_name in zip(ordered, class_names, strict=True)
+    }
+
+
+def _path_label(path: str) -> str:
+    for segment in path.split("/"):
+        segment = segment.split(".")[0]  # Twilio's /Accounts/{Sid}/Calls.json
+        if segment and "{" not in segment and not _NOT_A_RESOURCE.fullmatch(segment):
+            return segment
+    return "root"
+
 
 # The runtime names a vendor package re-exports (beside its clients and `models`).
 _RUNTIME_EXPORTS = (

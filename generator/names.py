@@ -32,7 +32,7 @@ _RESERVED = frozenset(
     | {"self", "cls", "body", "options", "extra_headers", "timeout", "httpx", "typing"}
     | {"max_retries", "retry_non_idempotent"}
     # Methods and attributes of the runtime's client classes, which operations must not shadow.
-    | {"request", "close", "base_url", "user_agent"}
+    | {"request", "close", "base_url", "user_agent", "with_raw_response"}
 )
 
 # Words of a name: acronyms (HTTP in HTTPError), capitalised or lower words, numbers; a number

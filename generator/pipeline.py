@@ -143,7 +143,7 @@ def render_vendor(api: Api) -> dict[PurePosixPath, str]:
     from .render import render_client, render_models
 
     files = render_client(api)
-    files[PurePosixPath("models.py")] = render_models(api)
+    files.update(render_models(api))
     files = format_files(files)
     files[PurePosixPath("py.typed")] = ""
     for name, text in read_runtime_sources().items():

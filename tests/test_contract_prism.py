@@ -134,10 +134,10 @@ CASES = [
 def test_every_operation_has_a_case() -> None:
     operations = set()
     for vendor in VENDORS:
-        client = getattr(importlib.import_module(vendor), f"{_client_name(vendor)}Client")
+        client = getattr(importlib.import_module(vendor), f"{_client_name(vendor)}Client")()
         operations |= {
             (vendor, name)
-            for name, value in vars(client).items()
+            for name, value in vars(type(client.customers)).items()
             if callable(value) and not name.startswith("_")
         }
     assert operations == {(c.vendor, c.operation) for c in CASES}
@@ -156,7 +156,7 @@ def test_sync_valid_call_succeeds(case: Case, prism: Callable[[str], PrismServer
     package = importlib.import_module(case.vendor)
     server = prism(case.vendor)
     with getattr(package, case.client)(base_url=server.base_url, **case.credentials) as client:
-        result = getattr(client, case.operation)(*case.args, **case.valid(package.models))
+        result = getattr(client.customers, case.operation)(*case.args, **case.valid(package.models))
     case.check_success(package.models, result)
 
 
@@ -168,7 +168,7 @@ def test_sync_invalid_body_raises_typed_error(
     server = prism(case.vendor)
     client = getattr(package, case.client)(base_url=server.base_url, **case.credentials)
     with client, pytest.raises(getattr(package, case.error)) as caught:
-        getattr(client, case.operation)(*case.args, **case.invalid)
+        getattr(client.customers, case.operation)(*case.args, **case.invalid)
     case.check_error(package.models, caught.value)
 
 
@@ -180,7 +180,9 @@ async def test_async_valid_call_succeeds(case: Case, prism: Callable[[str], Pris
     async with getattr(package, f"Async{case.client}")(
         base_url=server.base_url, **case.credentials
     ) as client:
-        result = await getattr(client, case.operation)(*case.args, **case.valid(package.models))
+        result = await getattr(client.customers, case.operation)(
+            *case.args, **case.valid(package.models)
+        )
     case.check_success(package.models, result)
 
 
@@ -195,7 +197,7 @@ async def test_async_invalid_body_raises_typed_error(
         base_url=server.base_url, **case.credentials
     ) as client:
         with pytest.raises(getattr(package, case.error)) as caught:
-            await getattr(client, case.operation)(*case.args, **case.invalid)
+            await getattr(client.customers, case.operation)(*case.args, **case.invalid)
     case.check_error(package.models, caught.value)
 
 

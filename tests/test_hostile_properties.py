@@ -33,11 +33,13 @@ def _spec(names: dict[str, str]) -> dict[str, Any]:
     return {
         "openapi": "3.1.0",
         "info": {"title": names["summary"], "version": "1", "description": text},
+        "tags": [{"name": names["tag"], "description": text}],
         "servers": [{"url": "https://api.test"}],
         "paths": {
             "/things/{id}": {
                 "put": {
                     "operationId": names["operation"],
+                    "tags": [names["tag"]],
                     "summary": names["summary"],
                     "description": text,
                     "parameters": [
@@ -97,7 +99,10 @@ def _generate(names: dict[str, str], root: Path) -> tuple[Any, Any]:
 
 
 NAMES = st.fixed_dictionaries(
-    {k: TEXT for k in ("operation", "parameter", "property", "value", "summary", "description")}
+    {
+        k: TEXT
+        for k in ("operation", "parameter", "property", "value", "summary", "description", "tag")
+    }
 )
 
 
@@ -116,7 +121,8 @@ def test_any_text_compiles_imports_and_round_trips(
     client = getattr(package, f"{api.client_name}Client")(http_client=http)
     body_model = getattr(package.models, operation.request_body.annotation.split(" | ")[0])
     body = body_model.model_validate({names["property"]: names["value"]})
-    method = getattr(client, operation.py_name)
+    (resource,) = api.resources
+    method = getattr(getattr(client, resource.py_name), operation.py_name)
     method(path_value, body=body, **{parameter.py_name: names["value"]})
 
     (request,) = seen
@@ -128,6 +134,11 @@ def test_any_text_compiles_imports_and_round_trips(
     doc = (method.__doc__ or "").replace("\n        ", "\n")
     assert doc.startswith(names["summary"].strip())
     assert names["description"].strip() in doc
+    resource_doc = (type(method.__self__).__doc__ or "").replace("\n    ", "\n")
+    assert resource_doc == resource.doc.strip()
+    if names["tag"].strip():
+        assert resource.label == names["tag"]
+        assert resource.description == names["description"]
 
 
 @settings(

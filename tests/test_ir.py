@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from generator.ir import Api, build_ir
 from generator.load import parse_document
 from generator.render import render_client
@@ -91,7 +93,11 @@ def test_authorization_header_parameter_is_dropped_and_server_defaults_applied()
 
 
 def test_generated_method_exposes_consent_only_where_needed() -> None:
-    source = render_client(_api())[next(p for p in render_client(_api()) if p.name == "_client.py")]
+    (source,) = [
+        t
+        for p, t in render_client(_api()).items()
+        if p.parent.name == "resources" and p.name != "__init__.py"
+    ]
     delete = source[source.index("def delete_order") : source.index("def delete_order") + 600]
     create = source[source.index("def create_order") : source.index("def create_order") + 600]
     assert "retry_non_idempotent: bool | NotGiven" in delete
@@ -107,5 +113,9 @@ def test_models_never_shadow_names_the_client_module_uses() -> None:
         Path(__file__).parent / "fixtures" / "shadowing_spec.yaml", "shadow.yaml"
     )
     api = build_ir(document, "shadow", "specs/shadow/openapi.yaml")
-    assert tuple(m.name for m in api.models) == ("Cast", "MappingModel", "SyncAPIClientModel")
-    assert api.model_imports == ("Cast", "MappingModel", "SyncAPIClientModel")
+    names = ("AResourceModel", "Cast", "MappingModel", "SyncAPIResourceModel")
+    assert tuple(m.name for m in api.models) == names
+    (resource,) = api.resources
+    assert (resource.class_name, resource.model_imports) == ("AResource", names)
+    module = render_client(api)[PurePosixPath("resources/a.py")]
+    assert f"from ..models import {', '.join(names)}\n" in module

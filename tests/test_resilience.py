@@ -94,7 +94,7 @@ class Harness:
         return client
 
     def call(self, client: Any, **options: Any) -> Any:
-        method = client.update_customer
+        method = client.customers.update_customer
         return method(*self.vendor.args, **self.vendor.kwargs, **options)
 
     @property
@@ -243,7 +243,7 @@ def test_no_credential_in_logs_hooks_or_errors(
 def test_raw_response_gives_headers_and_the_parsed_model(harness: Harness) -> None:
     harness.server.reset(Answer(200, harness.vendor.ok, {"X-RateLimit-Remaining": "41"}))
     with harness.client() as client:
-        raw = client.with_raw_response.update_customer(
+        raw = client.customers.with_raw_response.update_customer(
             *harness.vendor.args, **harness.vendor.kwargs
         )
         parsed = harness.call(client)
@@ -277,7 +277,7 @@ async def test_async_backoff_does_not_block_the_event_loop(harness: Harness) -> 
         base_url=harness.server.base_url, **harness.vendor.credentials
     ) as client:
         client._sleep = sleep
-        result = await client.update_customer(
+        result = await client.customers.update_customer(
             *harness.vendor.args,
             **harness.vendor.kwargs,
             **({} if harness.vendor.idempotent else {"retry_non_idempotent": True}),

@@ -47,7 +47,7 @@ def test_spec_change_without_regeneration_is_reported(
     assert main(["check", "--specs", str(specs), "--out", str(out)]) == 1
     report = capsys.readouterr().out
     assert f"imprint: {out}/imprint is out of date with its spec; run `make generate`" in report
-    assert f"  changed: {out}/imprint/models.py" in report
+    assert f"  changed: {out}/imprint/models/customer.py" in report
     assert "+    nickname: str | MISSING = MISSING" in report
     assert "run `make accept-surface VENDOR=imprint`" in report
     assert "+  nickname: string (optional)" in report

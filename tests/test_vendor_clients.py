@@ -35,7 +35,7 @@ class TestLoyaltyDog:
 
     def test_unset_points_default_never_reaches_the_wire(self) -> None:
         seen, client = self.client()
-        client.update_customer(
+        client.customers.update_customer(
             "p1", "c1", body=loyaltydog.models.UpdateCustomerPayload(firstName="Ann")
         )
         assert json.loads(seen[0].content) == {"firstName": "Ann"}
@@ -43,7 +43,7 @@ class TestLoyaltyDog:
     def test_explicit_zero_and_null_are_sent(self) -> None:
         seen, client = self.client()
         payload = loyaltydog.models.UpdateCustomerPayload(points=0, email=None)
-        client.update_customer("p1", "c1", body=payload)
+        client.customers.update_customer("p1", "c1", body=payload)
         assert json.loads(seen[0].content) == {"points": 0, "email": None}
 
     def test_non_nullable_field_refuses_none(self) -> None:
@@ -52,8 +52,8 @@ class TestLoyaltyDog:
 
     def test_one_authorization_header_and_no_authorization_argument(self) -> None:
         seen, client = self.client()
-        assert "authorization" not in inspect.signature(client.update_customer).parameters
-        client.update_customer("p1", "c1", body={})
+        assert "authorization" not in inspect.signature(client.customers.update_customer).parameters
+        client.customers.update_customer("p1", "c1", body={})
         assert seen[0].headers.get_list("authorization") == ["Bearer jwt"]
 
     def test_422_carries_the_parsed_validation_error(self) -> None:
@@ -62,7 +62,7 @@ class TestLoyaltyDog:
         }
         _, client = self.client(422, detail)
         with pytest.raises(loyaltydog.UnprocessableEntityError) as caught:
-            client.update_customer("p1", "c1", body={"points": "x"})
+            client.customers.update_customer("p1", "c1", body={"points": "x"})
         assert caught.value.error.detail[0].msg == "not an int"
 
 
@@ -86,7 +86,7 @@ class TestLoyaltyLion:
     def test_response_parsed_discriminated_and_tolerant(self) -> None:
         _, http = transport(200, {"customer": self.CUSTOMER})
         client = loyaltylion.LoyaltyLionClient(program_api_key="key", http_client=http)
-        result = client.update_customer("m1", body={"customer": {"blocked": True}})
+        result = client.customers.update_customer("m1", body={"customer": {"blocked": True}})
         customer = result.customer
         assert isinstance(customer.tier_eligibility, loyaltylion.models.TierEligibilitySpend)
         assert customer.tier_eligibility.tier_spend.now.formatted == "$9.90"
@@ -100,14 +100,14 @@ class TestLoyaltyLion:
         with pytest.raises(
             loyaltylion.APIResponseValidationError, match="Input tag 'visits' found using 'kind'"
         ):
-            client.update_customer("m1", body={"customer": {}})
+            client.customers.update_customer("m1", body={"customer": {}})
 
     def test_deprecated_basic_scheme_is_used_when_it_is_the_only_credential(self) -> None:
         seen, http = transport(200, {"customer": self.CUSTOMER})
         client = loyaltylion.LoyaltyLionClient(
             site_token_secret=("token", "secret"), http_client=http
         )
-        client.update_customer("m/1", body={"customer": {}})
+        client.customers.update_customer("m/1", body={"customer": {}})
         assert (
             seen[0].headers["authorization"]
             == "Basic " + base64.b64encode(b"token:secret").decode()
@@ -118,7 +118,7 @@ class TestLoyaltyLion:
         _, http = transport(404, {"error": "Customer not found"})
         client = loyaltylion.LoyaltyLionClient(program_api_key="key", http_client=http)
         with pytest.raises(loyaltylion.NotFoundError) as caught:
-            client.update_customer("m1", body={"customer": {}})
+            client.customers.update_customer("m1", body={"customer": {}})
         assert caught.value.error == loyaltylion.models.UpdateCustomerNotFoundError(
             error="Customer not found"
         )
@@ -128,7 +128,7 @@ class TestImprint:
     def test_unknown_status_value_is_kept(self) -> None:
         _, http = transport(200, {"id": "c1", "statuses": {"Card": "FROZEN", "Other": "OPEN"}})
         client = imprint.ImprintClient(bearer_auth="key", http_client=http)
-        customer = client.update_customer(
+        customer = client.customers.update_customer(
             "c1", body=imprint.models.UpdateCustomerRequest(first_name="J")
         )
         assert customer.statuses == {
@@ -138,7 +138,7 @@ class TestImprint:
 
     def test_basic_auth_defined_by_overlay(self) -> None:
         seen, http = transport(200, {"id": "c1"})
-        imprint.ImprintClient(basic_auth=("u", "p"), http_client=http).update_customer(
+        imprint.ImprintClient(basic_auth=("u", "p"), http_client=http).customers.update_customer(
             "c1", body={}
         )
         assert seen[0].headers["authorization"].startswith("Basic ")
@@ -149,7 +149,7 @@ class TestImprint:
         )
         client = imprint.ImprintClient(bearer_auth="key", http_client=http)
         with pytest.raises(imprint.BadRequestError) as caught:
-            client.update_customer("c1", body={"email": "nope"})
+            client.customers.update_customer("c1", body={"email": "nope"})
         assert caught.value.error.details == ["email: invalid"]
 
 
@@ -162,14 +162,14 @@ class TestCapillary:
         _, http = transport(400, envelope)
         client = capillary.CapillaryClient(basic_auth=("till", "Pass123"), http_client=http)
         with pytest.raises(capillary.BadRequestError) as caught:
-            client.update_customer("171891944", source="INSTORE", body={})
+            client.customers.update_customer("171891944", source="INSTORE", body={})
         assert caught.value.error.errors[0].code == 8015
         assert caught.value.status_code == 400
 
     def test_md5_basic_auth_and_query_parameters(self) -> None:
         seen, http = transport(200, {"createdId": 1, "warnings": [], "sideEffects": []})
         client = capillary.CapillaryClient(basic_auth=("till", "Pass123"), http_client=http)
-        client.update_customer_by_identifier(
+        client.customers.update_customer_by_identifier(
             source="INSTORE",
             identifier_name="mobile",
             identifier_value="+91 999",
@@ -191,7 +191,7 @@ class TestCapillary:
 
     def test_oauth_token_header(self) -> None:
         seen, http = transport(200, {"createdId": 1})
-        capillary.CapillaryClient(o_auth_token="tok", http_client=http).update_customer(
+        capillary.CapillaryClient(o_auth_token="tok", http_client=http).customers.update_customer(
             "1", source=capillary.models.Source.WECHAT, account_id="acc", body={}
         )
         assert seen[0].headers["x-cap-api-oauth-token"] == "tok"
@@ -200,7 +200,7 @@ class TestCapillary:
 
     def test_enum_parameters_are_typed(self) -> None:
         annotations = inspect.signature(
-            capillary.CapillaryClient.update_customer_by_identifier
+            capillary.CapillaryClient(o_auth_token="t").customers.update_customer_by_identifier
         ).parameters
         assert "'cardnumber'" in str(annotations["identifier_name"].annotation)
         assert "Source" in str(annotations["source"].annotation)
@@ -210,6 +210,6 @@ class TestCapillary:
         client = capillary.CapillaryClient(
             basic_auth=("t", "p"), base_url="https://apac.api.capillarytech.com", http_client=http
         )
-        client.update_customer("1", source="INSTORE", body={})
+        client.customers.update_customer("1", source="INSTORE", body={})
         assert seen[0].url.host == "apac.api.capillarytech.com"
         assert seen[0].headers["user-agent"].startswith("capillary-python/v2")

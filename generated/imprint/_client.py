@@ -4,16 +4,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, cast
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import httpx
 
-from ._runtime import NOT_GIVEN, NotGiven
+from ._runtime import NOT_GIVEN
 from ._runtime.auth import BasicAuth, BearerAuth
 from ._runtime.client import AsyncAPIClient, SyncAPIClient, TimeoutArg
 from ._runtime.hooks import RequestHook, ResponseHook
 from ._runtime.retries import DEFAULT_MAX_RETRIES
-from .models import Customer, CustomerNotFoundError, InvalidRequestError, UpdateCustomerRequest
+
+if TYPE_CHECKING:
+    from .resources.customers import AsyncCustomersResource, CustomersResource
 
 DEFAULT_BASE_URL = "https://dev.sbx.imprint.co"
 USER_AGENT = "imprint-python/2.0 (generated; httpx)"
@@ -73,64 +76,12 @@ class ImprintClient(SyncAPIClient):
             on_response=on_response,
         )
 
-    def update_customer(
-        self,
-        customer_id: str,
-        *,
-        body: UpdateCustomerRequest | Mapping[str, Any],
-        extra_headers: Mapping[str, str] | None = None,
-        timeout: TimeoutArg = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
-    ) -> Customer:
-        """Update a customer
+    @cached_property
+    def customers(self) -> CustomersResource:
+        """Operations on Customers."""
+        from .resources.customers import CustomersResource
 
-        Updates the details of the customer associated with the supplied `customer_id`
-
-        ``POST /v2/customers/{customer_id}`` (operationId ``updateCustomer``).
-
-        Args:
-            customer_id: path parameter ``customer_id``. The unique identifier for the customer
-            body: a model, or a plain mapping sent as given. Only the fields set on a model are
-                sent; a field set to None is sent as null.
-            extra_headers: headers for this call only.
-            timeout: overrides the client's timeout for this call.
-            max_retries: overrides the client's max_retries for this call.
-            retry_non_idempotent: retry this POST even after it may have reached the
-                server (it has no idempotency key, so the server could apply it twice).
-
-        Raises:
-            BadRequestError: 400 Invalid request; ``.error`` is a InvalidRequestError.
-            NotFoundError: 404 Customer not found; ``.error`` is a CustomerNotFoundError.
-            APIStatusError: any other unsuccessful status.
-            APIConnectionError: no response arrived (APITimeoutError on a timeout).
-        """
-        return cast(
-            Customer,
-            self.request(
-                "POST",
-                "/v2/customers/{customer_id}",
-                operation="update_customer",
-                path_params={
-                    "customer_id": customer_id,
-                },
-                body=body,
-                cast_to=Customer,
-                errors={
-                    400: InvalidRequestError,
-                    404: CustomerNotFoundError,
-                },
-                idempotent=False,
-                security=(
-                    ("basicAuth",),
-                    ("bearerAuth",),
-                ),
-                extra_headers=extra_headers,
-                timeout=timeout,
-                max_retries=max_retries,
-                retry_non_idempotent=retry_non_idempotent,
-            ),
-        )
+        return CustomersResource(self)
 
 
 class AsyncImprintClient(AsyncAPIClient):
@@ -187,61 +138,9 @@ class AsyncImprintClient(AsyncAPIClient):
             on_response=on_response,
         )
 
-    async def update_customer(
-        self,
-        customer_id: str,
-        *,
-        body: UpdateCustomerRequest | Mapping[str, Any],
-        extra_headers: Mapping[str, str] | None = None,
-        timeout: TimeoutArg = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-        retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
-    ) -> Customer:
-        """Update a customer
+    @cached_property
+    def customers(self) -> AsyncCustomersResource:
+        """Operations on Customers."""
+        from .resources.customers import AsyncCustomersResource
 
-        Updates the details of the customer associated with the supplied `customer_id`
-
-        ``POST /v2/customers/{customer_id}`` (operationId ``updateCustomer``).
-
-        Args:
-            customer_id: path parameter ``customer_id``. The unique identifier for the customer
-            body: a model, or a plain mapping sent as given. Only the fields set on a model are
-                sent; a field set to None is sent as null.
-            extra_headers: headers for this call only.
-            timeout: overrides the client's timeout for this call.
-            max_retries: overrides the client's max_retries for this call.
-            retry_non_idempotent: retry this POST even after it may have reached the
-                server (it has no idempotency key, so the server could apply it twice).
-
-        Raises:
-            BadRequestError: 400 Invalid request; ``.error`` is a InvalidRequestError.
-            NotFoundError: 404 Customer not found; ``.error`` is a CustomerNotFoundError.
-            APIStatusError: any other unsuccessful status.
-            APIConnectionError: no response arrived (APITimeoutError on a timeout).
-        """
-        return cast(
-            Customer,
-            await self.request(
-                "POST",
-                "/v2/customers/{customer_id}",
-                operation="update_customer",
-                path_params={
-                    "customer_id": customer_id,
-                },
-                body=body,
-                cast_to=Customer,
-                errors={
-                    400: InvalidRequestError,
-                    404: CustomerNotFoundError,
-                },
-                idempotent=False,
-                security=(
-                    ("basicAuth",),
-                    ("bearerAuth",),
-                ),
-                extra_headers=extra_headers,
-                timeout=timeout,
-                max_retries=max_retries,
-                retry_non_idempotent=retry_non_idempotent,
-            ),
-        )
+        return AsyncCustomersResource(self)

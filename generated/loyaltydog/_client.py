@@ -4,16 +4,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, cast
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import httpx
 
-from ._runtime import NOT_GIVEN, NotGiven
+from ._runtime import NOT_GIVEN
 from ._runtime.auth import BearerAuth
 from ._runtime.client import AsyncAPIClient, SyncAPIClient, TimeoutArg
 from ._runtime.hooks import RequestHook, ResponseHook
 from ._runtime.retries import DEFAULT_MAX_RETRIES
-from .models import HTTPValidationError, UpdateCustomerPayload
+
+if TYPE_CHECKING:
+    from .resources.customers import AsyncCustomersResource, CustomersResource
 
 DEFAULT_BASE_URL = "https://api.loyalty.dog"
 USER_AGENT = "loyaltydog-python/1.0.1 (generated; httpx)"
@@ -70,70 +73,12 @@ class LoyaltyDogClient(SyncAPIClient):
             on_response=on_response,
         )
 
-    def update_customer(
-        self,
-        program_id: str,
-        customer_id: str,
-        *,
-        body: UpdateCustomerPayload | Mapping[str, Any],
-        extra_headers: Mapping[str, str] | None = None,
-        timeout: TimeoutArg = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> dict[str, Any]:
-        """Update Loyalty Program Customer
+    @cached_property
+    def customers(self) -> CustomersResource:
+        """Operations on customers."""
+        from .resources.customers import CustomersResource
 
-        ### Update Loyalty Program Customer
-
-        Updates details of a specific customer within a loyalty program.
-
-        **Path Parameters**:
-        - `programId`: UUID of the loyalty program
-        - `customerId`: UUID of the customer
-
-        **Request Body**:
-        - `data`: Updated customer data
-
-        **Returns**:
-        - Updated customer details as a JSON object.
-
-        ``PUT /v2/loyalty/programs/{programId}/customers/{customerId}`` (operationId ``update_loyalty_program_customer_v2_loyalty_programs__programId__customers__customerId__put``).
-
-        Args:
-            program_id: path parameter ``programId``.
-            customer_id: path parameter ``customerId``.
-            body: a model, or a plain mapping sent as given. Only the fields set on a model are
-                sent; a field set to None is sent as null.
-            extra_headers: headers for this call only.
-            timeout: overrides the client's timeout for this call.
-            max_retries: overrides the client's max_retries for this call.
-
-        Raises:
-            UnprocessableEntityError: 422 Validation Error; ``.error`` is a HTTPValidationError.
-            APIStatusError: any other unsuccessful status.
-            APIConnectionError: no response arrived (APITimeoutError on a timeout).
-        """
-        return cast(
-            dict[str, Any],
-            self.request(
-                "PUT",
-                "/v2/loyalty/programs/{programId}/customers/{customerId}",
-                operation="update_customer",
-                path_params={
-                    "programId": program_id,
-                    "customerId": customer_id,
-                },
-                body=body,
-                cast_to=dict[str, Any],
-                errors={
-                    422: HTTPValidationError,
-                },
-                idempotent=True,
-                security=(("bearerAuth",),),
-                extra_headers=extra_headers,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
+        return CustomersResource(self)
 
 
 class AsyncLoyaltyDogClient(AsyncAPIClient):
@@ -187,67 +132,9 @@ class AsyncLoyaltyDogClient(AsyncAPIClient):
             on_response=on_response,
         )
 
-    async def update_customer(
-        self,
-        program_id: str,
-        customer_id: str,
-        *,
-        body: UpdateCustomerPayload | Mapping[str, Any],
-        extra_headers: Mapping[str, str] | None = None,
-        timeout: TimeoutArg = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> dict[str, Any]:
-        """Update Loyalty Program Customer
+    @cached_property
+    def customers(self) -> AsyncCustomersResource:
+        """Operations on customers."""
+        from .resources.customers import AsyncCustomersResource
 
-        ### Update Loyalty Program Customer
-
-        Updates details of a specific customer within a loyalty program.
-
-        **Path Parameters**:
-        - `programId`: UUID of the loyalty program
-        - `customerId`: UUID of the customer
-
-        **Request Body**:
-        - `data`: Updated customer data
-
-        **Returns**:
-        - Updated customer details as a JSON object.
-
-        ``PUT /v2/loyalty/programs/{programId}/customers/{customerId}`` (operationId ``update_loyalty_program_customer_v2_loyalty_programs__programId__customers__customerId__put``).
-
-        Args:
-            program_id: path parameter ``programId``.
-            customer_id: path parameter ``customerId``.
-            body: a model, or a plain mapping sent as given. Only the fields set on a model are
-                sent; a field set to None is sent as null.
-            extra_headers: headers for this call only.
-            timeout: overrides the client's timeout for this call.
-            max_retries: overrides the client's max_retries for this call.
-
-        Raises:
-            UnprocessableEntityError: 422 Validation Error; ``.error`` is a HTTPValidationError.
-            APIStatusError: any other unsuccessful status.
-            APIConnectionError: no response arrived (APITimeoutError on a timeout).
-        """
-        return cast(
-            dict[str, Any],
-            await self.request(
-                "PUT",
-                "/v2/loyalty/programs/{programId}/customers/{customerId}",
-                operation="update_customer",
-                path_params={
-                    "programId": program_id,
-                    "customerId": customer_id,
-                },
-                body=body,
-                cast_to=dict[str, Any],
-                errors={
-                    422: HTTPValidationError,
-                },
-                idempotent=True,
-                security=(("bearerAuth",),),
-                extra_headers=extra_headers,
-                timeout=timeout,
-                max_retries=max_retries,
-            ),
-        )
+        return AsyncCustomersResource(self)

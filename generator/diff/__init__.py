@@ -106,8 +106,8 @@ def diff_specs(
             effects = client_impact(
                 old_api,
                 new_api,
-                render_models(old_api) if old_api else "",
-                render_models(new_api) if new_api else "",
+                list(render_models(old_api).values()) if old_api else [],
+                list(render_models(new_api).values()) if new_api else [],
             )
         rewritten: tuple[str, ...] = ()
         if generator_inputs and base_generated is not None and old_api is not None:

@@ -28,8 +28,12 @@ class _Param:
 
 
 def client_impact(
-    base: Api | None, revision: Api | None, base_models: str, revision_models: str
+    base: Api | None,
+    revision: Api | None,
+    base_models: list[str],
+    revision_models: list[str],
 ) -> list[Impact]:
+    """``*_models`` are the sources of the rendered ``models`` modules."""
     found: list[Impact] = []
     old_client = f"{base.client_name}Client" if base else ""
     new_client = f"{revision.client_name}Client" if revision else ""
@@ -69,9 +73,14 @@ def client_impact(
 
 
 def _methods(api: Api | None) -> dict[str, tuple[dict[str, _Param], str]]:
+    """``resource.method`` -> signature: an operation that moves to another resource moves callers."""
     if api is None:
         return {}
-    return {op.py_name: (_signature(op), str(op.return_annotation)) for op in api.operations}
+    return {
+        f"{resource.py_name}.{op.py_name}": (_signature(op), str(op.return_annotation))
+        for resource in api.resources
+        for op in resource.operations
+    }
 
 
 def _signature(op: Operation) -> dict[str, _Param]:
@@ -141,12 +150,10 @@ def _members(annotation: str) -> set[str]:
     return members
 
 
-def _models(source: str) -> dict[str, dict[str, str]]:
-    """Class name -> field or enum member -> annotation (or value), read from models.py."""
-    if not source:
-        return {}
+def _models(sources: list[str]) -> dict[str, dict[str, str]]:
+    """Class name -> field or enum member -> annotation (or value), read from the models' modules."""
     classes: dict[str, dict[str, str]] = {}
-    for node in ast.parse(source).body:
+    for node in (n for source in sources for n in ast.parse(source).body):
         if not isinstance(node, ast.ClassDef):
             continue
         fields: dict[str, str] = {}

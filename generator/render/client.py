@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 import jinja2
 
 from .. import names
 from ..ir import Api
+
+if TYPE_CHECKING:
+    from .split import ModelModule
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
 
@@ -41,8 +45,24 @@ _ENV = _environment()
 
 
 def render_client(api: Api) -> dict[PurePosixPath, str]:
+    """The package's ``__init__``, its clients and one module per resource."""
     context = {"api": api}
-    return {
+    files = {
         PurePosixPath("__init__.py"): _ENV.get_template("package_init.py.jinja").render(context),
         PurePosixPath("_client.py"): _ENV.get_template("client.py.jinja").render(context),
+        PurePosixPath("resources/__init__.py"): _ENV.get_template("resources_init.py.jinja").render(
+            context
+        ),
     }
+    resource = _ENV.get_template("resource.py.jinja")
+    for item in api.resources:
+        files[PurePosixPath(f"resources/{item.py_name}.py")] = resource.render(
+            api=api, resource=item
+        )
+    return files
+
+
+def render_models_init(api: Api, modules: list[ModelModule]) -> str:
+    """``models/__init__``: every model's name, loading its module on first use."""
+    names = sorted(n for m in modules for n in m.names)
+    return _ENV.get_template("models_init.py.jinja").render(api=api, modules=modules, names=names)

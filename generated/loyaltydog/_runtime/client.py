@@ -16,7 +16,6 @@ import logging
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
-from functools import cached_property
 from types import TracebackType
 from typing import Any, Self, TypeVar
 from urllib.parse import quote
@@ -34,7 +33,7 @@ from .errors import (
     status_error_class,
 )
 from .hooks import Redactor, RequestHook, RequestInfo, ResponseHook, ResponseInfo
-from .response import RAW_RESPONSE, APIResponse, WithRawResponse
+from .response import RAW_RESPONSE, APIResponse
 from .retries import DEFAULT_MAX_RETRIES, retry_after, retry_delay, should_retry
 from .sentinels import NOT_GIVEN, NotGiven, Omit
 
@@ -118,11 +117,6 @@ class _BaseClient:
             header_names=[k.name for k in keys if k.location == "header"],
             query_names=[k.name for k in keys if k.location == "query"],
         )
-
-    @cached_property
-    def with_raw_response(self) -> WithRawResponse:
-        """The same methods, returning an ``APIResponse`` (status, headers) whose ``parse()`` gives the model."""
-        return WithRawResponse(self)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={str(self.base_url)!r})"

@@ -16,7 +16,7 @@ RAW_RESPONSE: contextvars.ContextVar[bool] = contextvars.ContextVar("raw_respons
 
 
 class APIResponse(Generic[T]):
-    """What ``client.with_raw_response.<method>(...)`` returns."""
+    """What ``client.<resource>.with_raw_response.<method>(...)`` returns."""
 
     def __init__(
         self, response: httpx.Response, parse: Callable[[], T], retries_taken: int
@@ -37,7 +37,7 @@ class APIResponse(Generic[T]):
 
 
 class WithRawResponse:
-    """``client.with_raw_response``: the client's methods, returning ``APIResponse`` instead."""
+    """``client.<resource>.with_raw_response``: its methods, returning ``APIResponse`` instead."""
 
     def __init__(self, client: object) -> None:
         self._client = client

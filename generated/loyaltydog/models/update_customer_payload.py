@@ -1,27 +1,13 @@
 # Generated from specs/loyaltydog/openapi.yaml. Do not edit; run make generate.
-"""Models of LoyaltyDog."""
+"""The UpdateCustomerPayload model."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import MISSING, BaseModel, Field, RootModel
+from pydantic import MISSING, Field
 
-
-class HTTPValidationError(BaseModel):
-    detail: Annotated[list[ValidationError] | MISSING, Field(title="Detail")] = MISSING
-
-
-class PydanticObjectId(RootModel[str]):
-    root: Annotated[
-        str,
-        Field(
-            examples=["5eb7cf5a86d9755df3a6c593"],
-            max_length=24,
-            min_length=24,
-            pattern="^[0-9a-f]{24}$",
-        ),
-    ]
+from .._runtime.models import BaseModel
 
 
 class UpdateCustomerPayload(BaseModel):
@@ -43,11 +29,3 @@ class UpdateCustomerPayload(BaseModel):
     lastName: Annotated[str | None | MISSING, Field(title="Lastname")] = MISSING
     phone: Annotated[str | None | MISSING, Field(title="Phone")] = MISSING
     points: Annotated[int, Field(title="Points")] = 0
-
-
-class ValidationError(BaseModel):
-    ctx: Annotated[dict[str, Any] | MISSING, Field(title="Context")] = MISSING
-    input: Annotated[Any | MISSING, Field(title="Input")] = MISSING
-    loc: Annotated[list[str | int], Field(title="Location")]
-    msg: Annotated[str, Field(title="Message")]
-    type: Annotated[str, Field(title="Error Type")]

@@ -1,0 +1,372 @@
+# Generated from specs/capillary/openapi.yaml. Do not edit; run make generate.
+"""Operations on customers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, cast
+
+from .._runtime import NOT_GIVEN, NotGiven, Omit, omit
+from .._runtime.client import TimeoutArg
+from .._runtime.resource import AsyncAPIResource, SyncAPIResource
+from ..models import (
+    CustomerUpdate,
+    CustomerUpdateByIdentifier,
+    CustomerUpdateResult,
+    ErrorEnvelope,
+    Source,
+)
+
+
+class CustomersResource(SyncAPIResource):
+    """Operations on customers."""
+
+    def update_customer_by_identifier(
+        self,
+        *,
+        source: (
+            Source
+            | Literal[
+                "FACEBOOK",
+                "WEB_ENGAGE",
+                "WECHAT",
+                "INSTORE",
+                "MARTJACK",
+                "TMALL",
+                "TAOBAO",
+                "JD",
+                "ECOMMERCE",
+                "WEBSITE",
+                "LINE",
+                "MOBILE_APP",
+            ]
+        ),
+        identifier_name: Literal["mobile", "email", "externalId", "cardnumber"],
+        identifier_value: str,
+        account_id: str | Omit = omit,
+        use_async: bool | Omit = omit,
+        body: CustomerUpdateByIdentifier | Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> CustomerUpdateResult:
+        """Update customer details by identifier lookup
+
+        Updates the details of the customer found by one of its registered identifiers (mobile number, email, external id or card number).
+
+        ``PUT /v2/customers/lookup`` (operationId ``updateCustomerByIdentifier``).
+
+        Args:
+            source: query parameter ``source``. Source in which the customer details are updated.
+            identifier_name: query parameter ``identifierName``. Type of identifier used to look the customer up.
+            identifier_value: query parameter ``identifierValue``. Value of the identifier; mobile numbers include the country code.
+            account_id: query parameter ``accountId``. Account of the source in which the details are updated. Required only for sources with more than one account (WECHAT, FACEBOOK, MOBILE_APP, LINE).
+            use_async: query parameter ``use_async``. true runs loyalty activities in the background, so no sideEffects are returned; false waits for them and returns the side effects.
+            body: a model, or a plain mapping sent as given. Only the fields set on a model are
+                sent; a field set to None is sent as null.
+            extra_headers: headers for this call only.
+            timeout: overrides the client's timeout for this call.
+            max_retries: overrides the client's max_retries for this call.
+
+        Raises:
+            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            APIStatusError: any other unsuccessful status.
+            APIConnectionError: no response arrived (APITimeoutError on a timeout).
+        """
+        return cast(
+            CustomerUpdateResult,
+            self._client.request(
+                "PUT",
+                "/v2/customers/lookup",
+                operation="update_customer_by_identifier",
+                query={
+                    "source": source,
+                    "identifierName": identifier_name,
+                    "identifierValue": identifier_value,
+                    "accountId": account_id,
+                    "use_async": use_async,
+                },
+                body=body,
+                cast_to=CustomerUpdateResult,
+                errors={
+                    400: ErrorEnvelope,
+                    401: ErrorEnvelope,
+                    403: ErrorEnvelope,
+                    500: ErrorEnvelope,
+                },
+                idempotent=True,
+                security=(
+                    ("BasicAuth",),
+                    ("OAuthToken",),
+                ),
+                extra_headers=extra_headers,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def update_customer(
+        self,
+        user_id: str,
+        *,
+        source: (
+            Source
+            | Literal[
+                "FACEBOOK",
+                "WEB_ENGAGE",
+                "WECHAT",
+                "INSTORE",
+                "MARTJACK",
+                "TMALL",
+                "TAOBAO",
+                "JD",
+                "ECOMMERCE",
+                "WEBSITE",
+                "LINE",
+                "MOBILE_APP",
+            ]
+        ),
+        account_id: str | Omit = omit,
+        use_async: bool | Omit = omit,
+        body: CustomerUpdate | Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> CustomerUpdateResult:
+        """Update customer details by user id
+
+        Updates profile information, extended and custom field values, communication channels and loyalty status (non-loyalty to loyalty only) of the customer with the given user id. Identifiers cannot be changed with this operation.
+
+        ``PUT /v2/customers/{userId}`` (operationId ``updateCustomer``).
+
+        Args:
+            user_id: path parameter ``userId``. Unique ID of the customer whose details are updated.
+            source: query parameter ``source``. Source in which the customer details are updated.
+            account_id: query parameter ``accountId``. Account of the source in which the details are updated. Required only for sources with more than one account (WECHAT, FACEBOOK, MOBILE_APP, LINE).
+            use_async: query parameter ``use_async``. true runs loyalty activities in the background, so no sideEffects are returned; false waits for them and returns the side effects.
+            body: a model, or a plain mapping sent as given. Only the fields set on a model are
+                sent; a field set to None is sent as null.
+            extra_headers: headers for this call only.
+            timeout: overrides the client's timeout for this call.
+            max_retries: overrides the client's max_retries for this call.
+
+        Raises:
+            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            APIStatusError: any other unsuccessful status.
+            APIConnectionError: no response arrived (APITimeoutError on a timeout).
+        """
+        return cast(
+            CustomerUpdateResult,
+            self._client.request(
+                "PUT",
+                "/v2/customers/{userId}",
+                operation="update_customer",
+                path_params={
+                    "userId": user_id,
+                },
+                query={
+                    "source": source,
+                    "accountId": account_id,
+                    "use_async": use_async,
+                },
+                body=body,
+                cast_to=CustomerUpdateResult,
+                errors={
+                    400: ErrorEnvelope,
+                    401: ErrorEnvelope,
+                    403: ErrorEnvelope,
+                    500: ErrorEnvelope,
+                },
+                idempotent=True,
+                security=(
+                    ("BasicAuth",),
+                    ("OAuthToken",),
+                ),
+                extra_headers=extra_headers,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncCustomersResource(AsyncAPIResource):
+    """Operations on customers."""
+
+    async def update_customer_by_identifier(
+        self,
+        *,
+        source: (
+            Source
+            | Literal[
+                "FACEBOOK",
+                "WEB_ENGAGE",
+                "WECHAT",
+                "INSTORE",
+                "MARTJACK",
+                "TMALL",
+                "TAOBAO",
+                "JD",
+                "ECOMMERCE",
+                "WEBSITE",
+                "LINE",
+                "MOBILE_APP",
+            ]
+        ),
+        identifier_name: Literal["mobile", "email", "externalId", "cardnumber"],
+        identifier_value: str,
+        account_id: str | Omit = omit,
+        use_async: bool | Omit = omit,
+        body: CustomerUpdateByIdentifier | Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> CustomerUpdateResult:
+        """Update customer details by identifier lookup
+
+        Updates the details of the customer found by one of its registered identifiers (mobile number, email, external id or card number).
+
+        ``PUT /v2/customers/lookup`` (operationId ``updateCustomerByIdentifier``).
+
+        Args:
+            source: query parameter ``source``. Source in which the customer details are updated.
+            identifier_name: query parameter ``identifierName``. Type of identifier used to look the customer up.
+            identifier_value: query parameter ``identifierValue``. Value of the identifier; mobile numbers include the country code.
+            account_id: query parameter ``accountId``. Account of the source in which the details are updated. Required only for sources with more than one account (WECHAT, FACEBOOK, MOBILE_APP, LINE).
+            use_async: query parameter ``use_async``. true runs loyalty activities in the background, so no sideEffects are returned; false waits for them and returns the side effects.
+            body: a model, or a plain mapping sent as given. Only the fields set on a model are
+                sent; a field set to None is sent as null.
+            extra_headers: headers for this call only.
+            timeout: overrides the client's timeout for this call.
+            max_retries: overrides the client's max_retries for this call.
+
+        Raises:
+            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            APIStatusError: any other unsuccessful status.
+            APIConnectionError: no response arrived (APITimeoutError on a timeout).
+        """
+        return cast(
+            CustomerUpdateResult,
+            await self._client.request(
+                "PUT",
+                "/v2/customers/lookup",
+                operation="update_customer_by_identifier",
+                query={
+                    "source": source,
+                    "identifierName": identifier_name,
+                    "identifierValue": identifier_value,
+                    "accountId": account_id,
+                    "use_async": use_async,
+                },
+                body=body,
+                cast_to=CustomerUpdateResult,
+                errors={
+                    400: ErrorEnvelope,
+                    401: ErrorEnvelope,
+                    403: ErrorEnvelope,
+                    500: ErrorEnvelope,
+                },
+                idempotent=True,
+                security=(
+                    ("BasicAuth",),
+                    ("OAuthToken",),
+                ),
+                extra_headers=extra_headers,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def update_customer(
+        self,
+        user_id: str,
+        *,
+        source: (
+            Source
+            | Literal[
+                "FACEBOOK",
+                "WEB_ENGAGE",
+                "WECHAT",
+                "INSTORE",
+                "MARTJACK",
+                "TMALL",
+                "TAOBAO",
+                "JD",
+                "ECOMMERCE",
+                "WEBSITE",
+                "LINE",
+                "MOBILE_APP",
+            ]
+        ),
+        account_id: str | Omit = omit,
+        use_async: bool | Omit = omit,
+        body: CustomerUpdate | Mapping[str, Any],
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> CustomerUpdateResult:
+        """Update customer details by user id
+
+        Updates profile information, extended and custom field values, communication channels and loyalty status (non-loyalty to loyalty only) of the customer with the given user id. Identifiers cannot be changed with this operation.
+
+        ``PUT /v2/customers/{userId}`` (operationId ``updateCustomer``).
+
+        Args:
+            user_id: path parameter ``userId``. Unique ID of the customer whose details are updated.
+            source: query parameter ``source``. Source in which the customer details are updated.
+            account_id: query parameter ``accountId``. Account of the source in which the details are updated. Required only for sources with more than one account (WECHAT, FACEBOOK, MOBILE_APP, LINE).
+            use_async: query parameter ``use_async``. true runs loyalty activities in the background, so no sideEffects are returned; false waits for them and returns the side effects.
+            body: a model, or a plain mapping sent as given. Only the fields set on a model are
+                sent; a field set to None is sent as null.
+            extra_headers: headers for this call only.
+            timeout: overrides the client's timeout for this call.
+            max_retries: overrides the client's max_retries for this call.
+
+        Raises:
+            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            APIStatusError: any other unsuccessful status.
+            APIConnectionError: no response arrived (APITimeoutError on a timeout).
+        """
+        return cast(
+            CustomerUpdateResult,
+            await self._client.request(
+                "PUT",
+                "/v2/customers/{userId}",
+                operation="update_customer",
+                path_params={
+                    "userId": user_id,
+                },
+                query={
+                    "source": source,
+                    "accountId": account_id,
+                    "use_async": use_async,
+                },
+                body=body,
+                cast_to=CustomerUpdateResult,
+                errors={
+                    400: ErrorEnvelope,
+                    401: ErrorEnvelope,
+                    403: ErrorEnvelope,
+                    500: ErrorEnvelope,
+                },
+                idempotent=True,
+                security=(
+                    ("BasicAuth",),
+                    ("OAuthToken",),
+                ),
+                extra_headers=extra_headers,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )

@@ -1,0 +1,149 @@
+# Generated from specs/loyaltylion/openapi.yaml. Do not edit; run make generate.
+"""Operations on customers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, cast
+
+from .._runtime import NOT_GIVEN, NotGiven, Omit, omit
+from .._runtime.client import TimeoutArg
+from .._runtime.resource import AsyncAPIResource, SyncAPIResource
+from ..models import (
+    ClientErrorBadRequest,
+    CustomersUpdateCustomerRequestBody,
+    CustomersUpdateCustomerResponseBody,
+    UpdateCustomerForbiddenError,
+    UpdateCustomerNotFoundError,
+    UpdateCustomerUnauthorizedError,
+)
+
+
+class CustomersResource(SyncAPIResource):
+    """Operations on customers."""
+
+    def update_customer(
+        self,
+        merchant_id: str,
+        *,
+        body: CustomersUpdateCustomerRequestBody | Mapping[str, Any] | Omit = omit,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
+    ) -> CustomersUpdateCustomerResponseBody:
+        """PATCH /v2/customers/{merchant_id}
+
+        ``PATCH /v2/customers/{merchant_id}`` (operationId ``customers.updateCustomer``).
+
+        Args:
+            merchant_id: path parameter ``merchant_id``. The ID of the customer in your platform or ecommerce store
+            body: a model, or a plain mapping sent as given. Only the fields set on a model are
+                sent; a field set to None is sent as null. Body
+            extra_headers: headers for this call only.
+            timeout: overrides the client's timeout for this call.
+            max_retries: overrides the client's max_retries for this call.
+            retry_non_idempotent: retry this PATCH even after it may have reached the
+                server (it has no idempotency key, so the server could apply it twice).
+
+        Raises:
+            BadRequestError: 400 Bad Request; ``.error`` is a ClientErrorBadRequest.
+            AuthenticationError: 401 401; ``.error`` is a UpdateCustomerUnauthorizedError.
+            PermissionDeniedError: 403 403; ``.error`` is a UpdateCustomerForbiddenError.
+            NotFoundError: 404 404; ``.error`` is a UpdateCustomerNotFoundError.
+            APIStatusError: any other unsuccessful status.
+            APIConnectionError: no response arrived (APITimeoutError on a timeout).
+        """
+        return cast(
+            CustomersUpdateCustomerResponseBody,
+            self._client.request(
+                "PATCH",
+                "/v2/customers/{merchant_id}",
+                operation="update_customer",
+                path_params={
+                    "merchant_id": merchant_id,
+                },
+                body=body,
+                cast_to=CustomersUpdateCustomerResponseBody,
+                errors={
+                    400: ClientErrorBadRequest,
+                    401: UpdateCustomerUnauthorizedError,
+                    403: UpdateCustomerForbiddenError,
+                    404: UpdateCustomerNotFoundError,
+                },
+                idempotent=False,
+                security=(
+                    ("ProgramApiKey",),
+                    ("SiteTokenSecret",),
+                ),
+                extra_headers=extra_headers,
+                timeout=timeout,
+                max_retries=max_retries,
+                retry_non_idempotent=retry_non_idempotent,
+            ),
+        )
+
+
+class AsyncCustomersResource(AsyncAPIResource):
+    """Operations on customers."""
+
+    async def update_customer(
+        self,
+        merchant_id: str,
+        *,
+        body: CustomersUpdateCustomerRequestBody | Mapping[str, Any] | Omit = omit,
+        extra_headers: Mapping[str, str] | None = None,
+        timeout: TimeoutArg = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
+    ) -> CustomersUpdateCustomerResponseBody:
+        """PATCH /v2/customers/{merchant_id}
+
+        ``PATCH /v2/customers/{merchant_id}`` (operationId ``customers.updateCustomer``).
+
+        Args:
+            merchant_id: path parameter ``merchant_id``. The ID of the customer in your platform or ecommerce store
+            body: a model, or a plain mapping sent as given. Only the fields set on a model are
+                sent; a field set to None is sent as null. Body
+            extra_headers: headers for this call only.
+            timeout: overrides the client's timeout for this call.
+            max_retries: overrides the client's max_retries for this call.
+            retry_non_idempotent: retry this PATCH even after it may have reached the
+                server (it has no idempotency key, so the server could apply it twice).
+
+        Raises:
+            BadRequestError: 400 Bad Request; ``.error`` is a ClientErrorBadRequest.
+            AuthenticationError: 401 401; ``.error`` is a UpdateCustomerUnauthorizedError.
+            PermissionDeniedError: 403 403; ``.error`` is a UpdateCustomerForbiddenError.
+            NotFoundError: 404 404; ``.error`` is a UpdateCustomerNotFoundError.
+            APIStatusError: any other unsuccessful status.
+            APIConnectionError: no response arrived (APITimeoutError on a timeout).
+        """
+        return cast(
+            CustomersUpdateCustomerResponseBody,
+            await self._client.request(
+                "PATCH",
+                "/v2/customers/{merchant_id}",
+                operation="update_customer",
+                path_params={
+                    "merchant_id": merchant_id,
+                },
+                body=body,
+                cast_to=CustomersUpdateCustomerResponseBody,
+                errors={
+                    400: ClientErrorBadRequest,
+                    401: UpdateCustomerUnauthorizedError,
+                    403: UpdateCustomerForbiddenError,
+                    404: UpdateCustomerNotFoundError,
+                },
+                idempotent=False,
+                security=(
+                    ("ProgramApiKey",),
+                    ("SiteTokenSecret",),
+                ),
+                extra_headers=extra_headers,
+                timeout=timeout,
+                max_retries=max_retries,
+                retry_non_idempotent=retry_non_idempotent,
+            ),
+        )
