@@ -156,8 +156,9 @@ class Resource:
     label: str  # the tag or path segment it is named after
     description: str
     operations: tuple[Operation, ...]
-    # What its module uses, so that it imports exactly that.
-    model_imports: tuple[Identifier, ...]
+    # What its module uses, so that it imports exactly that. Models are referred to as
+    # `models.X`, so they load on the first call that needs them, not with the resource.
+    uses_models: bool
     typing_imports: tuple[Identifier, ...]
     uses_omit: bool
 
@@ -202,18 +203,12 @@ class _Builder:
         self.spec_file = spec_file
         components = self.data.get("components", {})
         self.component_schemas: dict[str, Any] = dict(components.get("schemas", {}) or {})
-        # Component names become class names: a schema referenced as X is class pascal(X),
-        # unless that would shadow a name the client module uses.
+        # Component names become class names: a schema referenced as X is class pascal(X).
+        # Generated code refers to models as `models.X`, so a model's name shadows nothing.
         override = (document.data.get("info") or {}).get("x-python-name")
         self.client = pascal_case(override if isinstance(override, str) else vendor)
         self.resource_of, self.resources = _resource_names(self.data)
-        taken = _RESOURCE_MODULE_NAMES | {
-            n
-            for _, class_name in self.resources.values()
-            for n in (class_name, f"Async{class_name}")
-        }
         names = [pascal_case(n) for n in sorted(self.component_schemas)]
-        names = [Identifier(f"{n}Model") if n in taken else n for n in names]
         self.class_names = dict(zip(sorted(self.component_schemas), dedupe(names), strict=True))
         self.hoisted: dict[str, Any] = {}
         self.used: set[str] = set()
@@ -284,7 +279,7 @@ class _Builder:
                     label=label,
                     description=descriptions.get(label, ""),
                     operations=tuple(ops),
-                    model_imports=tuple(Identifier(n) for n in sorted(used & model_names)),
+                    uses_models=bool(used & model_names),
                     typing_imports=tuple(
                         Identifier(n) for n in sorted(used & {"Any", "Literal", "Sequence"})
                     ),
@@ -450,11 +445,15 @@ class _Builder:
     def _model_or_annotation(self, schema: Any, hoist_name: str) -> PyCode:
         """A component's class; an inline object schema becomes a named model; else a plain type."""
         if isinstance(schema, dict) and "$ref" not in schema and _is_model_shape(schema):
-            return self._use(self._hoist(hoist_name, schema))
+            return self._model(self._hoist(hoist_name, schema))
         return self._annotation(schema, for_parameter=False)
 
+    def _model(self, name: str) -> PyCode:
+        self.used.add(name)
+        return PyCode(f"models.{name}")
+
     def _use(self, *names: str) -> PyCode:
-        """Record that the client module needs ``names``; return the first as code."""
+        """Record that the resource module needs ``names``; return the first as code."""
         self.used.update(names)
         return PyCode(names[0])
 
@@ -482,7 +481,7 @@ class _Builder:
             if target.startswith("/components/schemas/") and (
                 _is_model_shape(resolved) or "enum" in resolved
             ):
-                cls = self._use(self.class_names[name])
+                cls = self._model(self.class_names[name])
                 if for_parameter and "enum" in resolved:
                     return PyCode(f"{cls} | {self._literal(resolved['enum'])}")
                 return cls
@@ -533,26 +532,6 @@ class _Builder:
         _adjust(prepared, self.class_names)
         return prepared
 
-
-# Names a resource module imports or defines (templates/resource.py.jinja), beside its
-# resource classes: no model may take one.
-_RESOURCE_MODULE_NAMES = frozenset(
-    {
-        "Any",
-        "Literal",
-        "Sequence",
-        "Mapping",
-        "cast",
-        "annotations",
-        "NOT_GIVEN",
-        "NotGiven",
-        "Omit",
-        "omit",
-        "TimeoutArg",
-        "SyncAPIResource",
-        "AsyncAPIResource",
-    }
-)
 
 # Path segments that name a version or prefix rather than a resource.
 _NOT_A_RESOURCE = re.compile(r"v\d+([._-]\d+)*|\d{4}-\d{2}-\d{2}|api|rest", re.IGNORECASE)

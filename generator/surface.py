@@ -19,9 +19,10 @@ def describe_surface(api: Api) -> str:
         f"client {api.client_name}Client base_url={api.base_url or '(none)'}",
     ]
     lines += [f"auth {s.wire_name}: {s.kind}" for s in api.security_schemes]
-    for op in api.operations:
+    for resource, op in ((r, op) for r in api.resources for op in r.operations):
         lines.append(
-            f"operation {op.py_name}: {op.method} {op.path} (operationId {op.wire_name or '-'})"
+            f"operation {resource.py_name}.{op.py_name}: {op.method} {op.path}"
+            f" (operationId {op.wire_name or '-'})"
         )
         for p in op.parameters:
             need = "required" if p.required else "optional"

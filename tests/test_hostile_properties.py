@@ -119,7 +119,9 @@ def test_any_text_compiles_imports_and_round_trips(
         transport=httpx.MockTransport(lambda r: (seen.append(r), httpx.Response(200))[1])
     )
     client = getattr(package, f"{api.client_name}Client")(http_client=http)
-    body_model = getattr(package.models, operation.request_body.annotation.split(" | ")[0])
+    body_model = getattr(
+        package.models, operation.request_body.annotation.split(" | ")[0].removeprefix("models.")
+    )
     body = body_model.model_validate({names["property"]: names["value"]})
     (resource,) = api.resources
     method = getattr(getattr(client, resource.py_name), operation.py_name)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+import subprocess
+import sys
+from pathlib import Path
 
 from generator.ir import Api, build_ir
-from generator.load import parse_document
+from generator.load import load_document, parse_document
+from generator.pipeline import render_vendor
 from generator.render import render_client
 
 SPEC = """
@@ -73,10 +76,10 @@ def test_idempotency_decisions() -> None:
 def test_inline_bodies_become_named_models() -> None:
     (create,) = [op for op in _api().operations if op.py_name == "create_order"]
     assert create.request_body is not None
-    assert create.request_body.annotation == "CreateOrderRequest | Mapping[str, Any]"
-    assert create.return_annotation == "CreateOrderResponse"
+    assert create.request_body.annotation == "models.CreateOrderRequest | Mapping[str, Any]"
+    assert create.return_annotation == "models.CreateOrderResponse"
     assert [(r.status, r.annotation, r.exception) for r in create.error_responses] == [
-        ("409", "CreateOrderConflictError", "ConflictError")
+        ("409", "models.CreateOrderConflictError", "ConflictError")
     ]
 
 
@@ -104,18 +107,27 @@ def test_generated_method_exposes_consent_only_where_needed() -> None:
     assert "retry_non_idempotent" not in create
 
 
-def test_models_never_shadow_names_the_client_module_uses() -> None:
-    from pathlib import Path
-
-    from generator.load import load_document
-
-    document = load_document(
-        Path(__file__).parent / "fixtures" / "shadowing_spec.yaml", "shadow.yaml"
-    )
+def test_models_named_like_what_generated_modules_use_still_work(tmp_path: Path) -> None:
+    """Schemas called Mapping, cast, SyncAPIResource and AResource (the resource class of /a):
+    generated code says `models.X`, so each keeps its name and shadows nothing."""
+    document = load_document(Path(__file__).parent / "fixtures" / "shadowing_spec.yaml", "s.yaml")
     api = build_ir(document, "shadow", "specs/shadow/openapi.yaml")
-    names = ("AResourceModel", "Cast", "MappingModel", "SyncAPIResourceModel")
+    names = ("AResource", "Cast", "Mapping", "SyncAPIResource")
     assert tuple(m.name for m in api.models) == names
     (resource,) = api.resources
-    assert (resource.class_name, resource.model_imports) == ("AResource", names)
-    module = render_client(api)[PurePosixPath("resources/a.py")]
-    assert f"from ..models import {', '.join(names)}\n" in module
+    assert resource.class_name == "AResource"
+    for path, text in render_vendor(api).items():
+        (tmp_path / "shadow" / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "shadow" / path).write_text(text, encoding="utf-8")
+    script = (
+        "import httpx, shadow\n"
+        "http = httpx.Client(transport=httpx.MockTransport("
+        "lambda r: httpx.Response(200, json={'b': 'x'})))\n"
+        "client = shadow.ShadowClient(http_client=http)\n"
+        "result = client.a.put_a(body=shadow.models.Mapping(a='1'))\n"
+        "print(type(result).__name__, result.b, type(client.a).__name__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert result.stdout == "SyncAPIResource x AResource\n", result.stderr

@@ -69,7 +69,7 @@ def test_regenerated_but_unaccepted_surface_is_reported(
     report = capsys.readouterr().out
     assert "out of date" not in report
     assert "loyaltydog: the spec's surface changed" in report
-    assert "+operation put_customer: PUT" in report
+    assert "+operation customers.put_customer: PUT" in report
     assert main(["accept-surface", "--specs", str(specs), "loyaltydog"]) == 0
     assert main(["check", "--specs", str(specs), "--out", str(out)]) == 0
 

@@ -6,16 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal, cast
 
+from .. import models
 from .._runtime import NOT_GIVEN, NotGiven, Omit, omit
 from .._runtime.client import TimeoutArg
 from .._runtime.resource import AsyncAPIResource, SyncAPIResource
-from ..models import (
-    CustomerUpdate,
-    CustomerUpdateByIdentifier,
-    CustomerUpdateResult,
-    ErrorEnvelope,
-    Source,
-)
 
 
 class CustomersResource(SyncAPIResource):
@@ -25,7 +19,7 @@ class CustomersResource(SyncAPIResource):
         self,
         *,
         source: (
-            Source
+            models.Source
             | Literal[
                 "FACEBOOK",
                 "WEB_ENGAGE",
@@ -45,11 +39,11 @@ class CustomersResource(SyncAPIResource):
         identifier_value: str,
         account_id: str | Omit = omit,
         use_async: bool | Omit = omit,
-        body: CustomerUpdateByIdentifier | Mapping[str, Any],
+        body: models.CustomerUpdateByIdentifier | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> CustomerUpdateResult:
+    ) -> models.CustomerUpdateResult:
         """Update customer details by identifier lookup
 
         Updates the details of the customer found by one of its registered identifiers (mobile number, email, external id or card number).
@@ -69,15 +63,15 @@ class CustomersResource(SyncAPIResource):
             max_retries: overrides the client's max_retries for this call.
 
         Raises:
-            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
-            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
-            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
-            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
+            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
+            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
+            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
         return cast(
-            CustomerUpdateResult,
+            models.CustomerUpdateResult,
             self._client.request(
                 "PUT",
                 "/v2/customers/lookup",
@@ -90,12 +84,12 @@ class CustomersResource(SyncAPIResource):
                     "use_async": use_async,
                 },
                 body=body,
-                cast_to=CustomerUpdateResult,
+                cast_to=models.CustomerUpdateResult,
                 errors={
-                    400: ErrorEnvelope,
-                    401: ErrorEnvelope,
-                    403: ErrorEnvelope,
-                    500: ErrorEnvelope,
+                    400: models.ErrorEnvelope,
+                    401: models.ErrorEnvelope,
+                    403: models.ErrorEnvelope,
+                    500: models.ErrorEnvelope,
                 },
                 idempotent=True,
                 security=(
@@ -113,7 +107,7 @@ class CustomersResource(SyncAPIResource):
         user_id: str,
         *,
         source: (
-            Source
+            models.Source
             | Literal[
                 "FACEBOOK",
                 "WEB_ENGAGE",
@@ -131,11 +125,11 @@ class CustomersResource(SyncAPIResource):
         ),
         account_id: str | Omit = omit,
         use_async: bool | Omit = omit,
-        body: CustomerUpdate | Mapping[str, Any],
+        body: models.CustomerUpdate | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> CustomerUpdateResult:
+    ) -> models.CustomerUpdateResult:
         """Update customer details by user id
 
         Updates profile information, extended and custom field values, communication channels and loyalty status (non-loyalty to loyalty only) of the customer with the given user id. Identifiers cannot be changed with this operation.
@@ -154,15 +148,15 @@ class CustomersResource(SyncAPIResource):
             max_retries: overrides the client's max_retries for this call.
 
         Raises:
-            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
-            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
-            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
-            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
+            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
+            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
+            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
         return cast(
-            CustomerUpdateResult,
+            models.CustomerUpdateResult,
             self._client.request(
                 "PUT",
                 "/v2/customers/{userId}",
@@ -176,12 +170,12 @@ class CustomersResource(SyncAPIResource):
                     "use_async": use_async,
                 },
                 body=body,
-                cast_to=CustomerUpdateResult,
+                cast_to=models.CustomerUpdateResult,
                 errors={
-                    400: ErrorEnvelope,
-                    401: ErrorEnvelope,
-                    403: ErrorEnvelope,
-                    500: ErrorEnvelope,
+                    400: models.ErrorEnvelope,
+                    401: models.ErrorEnvelope,
+                    403: models.ErrorEnvelope,
+                    500: models.ErrorEnvelope,
                 },
                 idempotent=True,
                 security=(
@@ -202,7 +196,7 @@ class AsyncCustomersResource(AsyncAPIResource):
         self,
         *,
         source: (
-            Source
+            models.Source
             | Literal[
                 "FACEBOOK",
                 "WEB_ENGAGE",
@@ -222,11 +216,11 @@ class AsyncCustomersResource(AsyncAPIResource):
         identifier_value: str,
         account_id: str | Omit = omit,
         use_async: bool | Omit = omit,
-        body: CustomerUpdateByIdentifier | Mapping[str, Any],
+        body: models.CustomerUpdateByIdentifier | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> CustomerUpdateResult:
+    ) -> models.CustomerUpdateResult:
         """Update customer details by identifier lookup
 
         Updates the details of the customer found by one of its registered identifiers (mobile number, email, external id or card number).
@@ -246,15 +240,15 @@ class AsyncCustomersResource(AsyncAPIResource):
             max_retries: overrides the client's max_retries for this call.
 
         Raises:
-            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
-            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
-            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
-            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
+            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
+            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
+            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
         return cast(
-            CustomerUpdateResult,
+            models.CustomerUpdateResult,
             await self._client.request(
                 "PUT",
                 "/v2/customers/lookup",
@@ -267,12 +261,12 @@ class AsyncCustomersResource(AsyncAPIResource):
                     "use_async": use_async,
                 },
                 body=body,
-                cast_to=CustomerUpdateResult,
+                cast_to=models.CustomerUpdateResult,
                 errors={
-                    400: ErrorEnvelope,
-                    401: ErrorEnvelope,
-                    403: ErrorEnvelope,
-                    500: ErrorEnvelope,
+                    400: models.ErrorEnvelope,
+                    401: models.ErrorEnvelope,
+                    403: models.ErrorEnvelope,
+                    500: models.ErrorEnvelope,
                 },
                 idempotent=True,
                 security=(
@@ -290,7 +284,7 @@ class AsyncCustomersResource(AsyncAPIResource):
         user_id: str,
         *,
         source: (
-            Source
+            models.Source
             | Literal[
                 "FACEBOOK",
                 "WEB_ENGAGE",
@@ -308,11 +302,11 @@ class AsyncCustomersResource(AsyncAPIResource):
         ),
         account_id: str | Omit = omit,
         use_async: bool | Omit = omit,
-        body: CustomerUpdate | Mapping[str, Any],
+        body: models.CustomerUpdate | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> CustomerUpdateResult:
+    ) -> models.CustomerUpdateResult:
         """Update customer details by user id
 
         Updates profile information, extended and custom field values, communication channels and loyalty status (non-loyalty to loyalty only) of the customer with the given user id. Identifiers cannot be changed with this operation.
@@ -331,15 +325,15 @@ class AsyncCustomersResource(AsyncAPIResource):
             max_retries: overrides the client's max_retries for this call.
 
         Raises:
-            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
-            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
-            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
-            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a ErrorEnvelope.
+            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
+            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
+            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
+            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
         return cast(
-            CustomerUpdateResult,
+            models.CustomerUpdateResult,
             await self._client.request(
                 "PUT",
                 "/v2/customers/{userId}",
@@ -353,12 +347,12 @@ class AsyncCustomersResource(AsyncAPIResource):
                     "use_async": use_async,
                 },
                 body=body,
-                cast_to=CustomerUpdateResult,
+                cast_to=models.CustomerUpdateResult,
                 errors={
-                    400: ErrorEnvelope,
-                    401: ErrorEnvelope,
-                    403: ErrorEnvelope,
-                    500: ErrorEnvelope,
+                    400: models.ErrorEnvelope,
+                    401: models.ErrorEnvelope,
+                    403: models.ErrorEnvelope,
+                    500: models.ErrorEnvelope,
                 },
                 idempotent=True,
                 security=(

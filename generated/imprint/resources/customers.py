@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, cast
 
+from .. import models
 from .._runtime import NOT_GIVEN, NotGiven
 from .._runtime.client import TimeoutArg
 from .._runtime.resource import AsyncAPIResource, SyncAPIResource
-from ..models import Customer, CustomerNotFoundError, InvalidRequestError, UpdateCustomerRequest
 
 
 class CustomersResource(SyncAPIResource):
@@ -19,12 +19,12 @@ class CustomersResource(SyncAPIResource):
         self,
         customer_id: str,
         *,
-        body: UpdateCustomerRequest | Mapping[str, Any],
+        body: models.UpdateCustomerRequest | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
-    ) -> Customer:
+    ) -> models.Customer:
         """Update a customer
 
         Updates the details of the customer associated with the supplied `customer_id`
@@ -42,13 +42,13 @@ class CustomersResource(SyncAPIResource):
                 server (it has no idempotency key, so the server could apply it twice).
 
         Raises:
-            BadRequestError: 400 Invalid request; ``.error`` is a InvalidRequestError.
-            NotFoundError: 404 Customer not found; ``.error`` is a CustomerNotFoundError.
+            BadRequestError: 400 Invalid request; ``.error`` is a models.InvalidRequestError.
+            NotFoundError: 404 Customer not found; ``.error`` is a models.CustomerNotFoundError.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
         return cast(
-            Customer,
+            models.Customer,
             self._client.request(
                 "POST",
                 "/v2/customers/{customer_id}",
@@ -57,10 +57,10 @@ class CustomersResource(SyncAPIResource):
                     "customer_id": customer_id,
                 },
                 body=body,
-                cast_to=Customer,
+                cast_to=models.Customer,
                 errors={
-                    400: InvalidRequestError,
-                    404: CustomerNotFoundError,
+                    400: models.InvalidRequestError,
+                    404: models.CustomerNotFoundError,
                 },
                 idempotent=False,
                 security=(
@@ -82,12 +82,12 @@ class AsyncCustomersResource(AsyncAPIResource):
         self,
         customer_id: str,
         *,
-        body: UpdateCustomerRequest | Mapping[str, Any],
+        body: models.UpdateCustomerRequest | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
-    ) -> Customer:
+    ) -> models.Customer:
         """Update a customer
 
         Updates the details of the customer associated with the supplied `customer_id`
@@ -105,13 +105,13 @@ class AsyncCustomersResource(AsyncAPIResource):
                 server (it has no idempotency key, so the server could apply it twice).
 
         Raises:
-            BadRequestError: 400 Invalid request; ``.error`` is a InvalidRequestError.
-            NotFoundError: 404 Customer not found; ``.error`` is a CustomerNotFoundError.
+            BadRequestError: 400 Invalid request; ``.error`` is a models.InvalidRequestError.
+            NotFoundError: 404 Customer not found; ``.error`` is a models.CustomerNotFoundError.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
         return cast(
-            Customer,
+            models.Customer,
             await self._client.request(
                 "POST",
                 "/v2/customers/{customer_id}",
@@ -120,10 +120,10 @@ class AsyncCustomersResource(AsyncAPIResource):
                     "customer_id": customer_id,
                 },
                 body=body,
-                cast_to=Customer,
+                cast_to=models.Customer,
                 errors={
-                    400: InvalidRequestError,
-                    404: CustomerNotFoundError,
+                    400: models.InvalidRequestError,
+                    404: models.CustomerNotFoundError,
                 },
                 idempotent=False,
                 security=(

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, cast
 
+from .. import models
 from .._runtime import NOT_GIVEN, NotGiven
 from .._runtime.client import TimeoutArg
 from .._runtime.resource import AsyncAPIResource, SyncAPIResource
-from ..models import HTTPValidationError, UpdateCustomerPayload
 
 
 class CustomersResource(SyncAPIResource):
@@ -20,7 +20,7 @@ class CustomersResource(SyncAPIResource):
         program_id: str,
         customer_id: str,
         *,
-        body: UpdateCustomerPayload | Mapping[str, Any],
+        body: models.UpdateCustomerPayload | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -53,7 +53,7 @@ class CustomersResource(SyncAPIResource):
             max_retries: overrides the client's max_retries for this call.
 
         Raises:
-            UnprocessableEntityError: 422 Validation Error; ``.error`` is a HTTPValidationError.
+            UnprocessableEntityError: 422 Validation Error; ``.error`` is a models.HTTPValidationError.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
@@ -70,7 +70,7 @@ class CustomersResource(SyncAPIResource):
                 body=body,
                 cast_to=dict[str, Any],
                 errors={
-                    422: HTTPValidationError,
+                    422: models.HTTPValidationError,
                 },
                 idempotent=True,
                 security=(("bearerAuth",),),
@@ -89,7 +89,7 @@ class AsyncCustomersResource(AsyncAPIResource):
         program_id: str,
         customer_id: str,
         *,
-        body: UpdateCustomerPayload | Mapping[str, Any],
+        body: models.UpdateCustomerPayload | Mapping[str, Any],
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
@@ -122,7 +122,7 @@ class AsyncCustomersResource(AsyncAPIResource):
             max_retries: overrides the client's max_retries for this call.
 
         Raises:
-            UnprocessableEntityError: 422 Validation Error; ``.error`` is a HTTPValidationError.
+            UnprocessableEntityError: 422 Validation Error; ``.error`` is a models.HTTPValidationError.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
@@ -139,7 +139,7 @@ class AsyncCustomersResource(AsyncAPIResource):
                 body=body,
                 cast_to=dict[str, Any],
                 errors={
-                    422: HTTPValidationError,
+                    422: models.HTTPValidationError,
                 },
                 idempotent=True,
                 security=(("bearerAuth",),),

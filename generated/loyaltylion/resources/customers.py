@@ -6,17 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, cast
 
+from .. import models
 from .._runtime import NOT_GIVEN, NotGiven, Omit, omit
 from .._runtime.client import TimeoutArg
 from .._runtime.resource import AsyncAPIResource, SyncAPIResource
-from ..models import (
-    ClientErrorBadRequest,
-    CustomersUpdateCustomerRequestBody,
-    CustomersUpdateCustomerResponseBody,
-    UpdateCustomerForbiddenError,
-    UpdateCustomerNotFoundError,
-    UpdateCustomerUnauthorizedError,
-)
 
 
 class CustomersResource(SyncAPIResource):
@@ -26,12 +19,12 @@ class CustomersResource(SyncAPIResource):
         self,
         merchant_id: str,
         *,
-        body: CustomersUpdateCustomerRequestBody | Mapping[str, Any] | Omit = omit,
+        body: models.CustomersUpdateCustomerRequestBody | Mapping[str, Any] | Omit = omit,
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
-    ) -> CustomersUpdateCustomerResponseBody:
+    ) -> models.CustomersUpdateCustomerResponseBody:
         """PATCH /v2/customers/{merchant_id}
 
         ``PATCH /v2/customers/{merchant_id}`` (operationId ``customers.updateCustomer``).
@@ -47,15 +40,15 @@ class CustomersResource(SyncAPIResource):
                 server (it has no idempotency key, so the server could apply it twice).
 
         Raises:
-            BadRequestError: 400 Bad Request; ``.error`` is a ClientErrorBadRequest.
-            AuthenticationError: 401 401; ``.error`` is a UpdateCustomerUnauthorizedError.
-            PermissionDeniedError: 403 403; ``.error`` is a UpdateCustomerForbiddenError.
-            NotFoundError: 404 404; ``.error`` is a UpdateCustomerNotFoundError.
+            BadRequestError: 400 Bad Request; ``.error`` is a models.ClientErrorBadRequest.
+            AuthenticationError: 401 401; ``.error`` is a models.UpdateCustomerUnauthorizedError.
+            PermissionDeniedError: 403 403; ``.error`` is a models.UpdateCustomerForbiddenError.
+            NotFoundError: 404 404; ``.error`` is a models.UpdateCustomerNotFoundError.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
         return cast(
-            CustomersUpdateCustomerResponseBody,
+            models.CustomersUpdateCustomerResponseBody,
             self._client.request(
                 "PATCH",
                 "/v2/customers/{merchant_id}",
@@ -64,12 +57,12 @@ class CustomersResource(SyncAPIResource):
                     "merchant_id": merchant_id,
                 },
                 body=body,
-                cast_to=CustomersUpdateCustomerResponseBody,
+                cast_to=models.CustomersUpdateCustomerResponseBody,
                 errors={
-                    400: ClientErrorBadRequest,
-                    401: UpdateCustomerUnauthorizedError,
-                    403: UpdateCustomerForbiddenError,
-                    404: UpdateCustomerNotFoundError,
+                    400: models.ClientErrorBadRequest,
+                    401: models.UpdateCustomerUnauthorizedError,
+                    403: models.UpdateCustomerForbiddenError,
+                    404: models.UpdateCustomerNotFoundError,
                 },
                 idempotent=False,
                 security=(
@@ -91,12 +84,12 @@ class AsyncCustomersResource(AsyncAPIResource):
         self,
         merchant_id: str,
         *,
-        body: CustomersUpdateCustomerRequestBody | Mapping[str, Any] | Omit = omit,
+        body: models.CustomersUpdateCustomerRequestBody | Mapping[str, Any] | Omit = omit,
         extra_headers: Mapping[str, str] | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
         retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
-    ) -> CustomersUpdateCustomerResponseBody:
+    ) -> models.CustomersUpdateCustomerResponseBody:
         """PATCH /v2/customers/{merchant_id}
 
         ``PATCH /v2/customers/{merchant_id}`` (operationId ``customers.updateCustomer``).
@@ -112,15 +105,15 @@ class AsyncCustomersResource(AsyncAPIResource):
                 server (it has no idempotency key, so the server could apply it twice).
 
         Raises:
-            BadRequestError: 400 Bad Request; ``.error`` is a ClientErrorBadRequest.
-            AuthenticationError: 401 401; ``.error`` is a UpdateCustomerUnauthorizedError.
-            PermissionDeniedError: 403 403; ``.error`` is a UpdateCustomerForbiddenError.
-            NotFoundError: 404 404; ``.error`` is a UpdateCustomerNotFoundError.
+            BadRequestError: 400 Bad Request; ``.error`` is a models.ClientErrorBadRequest.
+            AuthenticationError: 401 401; ``.error`` is a models.UpdateCustomerUnauthorizedError.
+            PermissionDeniedError: 403 403; ``.error`` is a models.UpdateCustomerForbiddenError.
+            NotFoundError: 404 404; ``.error`` is a models.UpdateCustomerNotFoundError.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
         return cast(
-            CustomersUpdateCustomerResponseBody,
+            models.CustomersUpdateCustomerResponseBody,
             await self._client.request(
                 "PATCH",
                 "/v2/customers/{merchant_id}",
@@ -129,12 +122,12 @@ class AsyncCustomersResource(AsyncAPIResource):
                     "merchant_id": merchant_id,
                 },
                 body=body,
-                cast_to=CustomersUpdateCustomerResponseBody,
+                cast_to=models.CustomersUpdateCustomerResponseBody,
                 errors={
-                    400: ClientErrorBadRequest,
-                    401: UpdateCustomerUnauthorizedError,
-                    403: UpdateCustomerForbiddenError,
-                    404: UpdateCustomerNotFoundError,
+                    400: models.ClientErrorBadRequest,
+                    401: models.UpdateCustomerUnauthorizedError,
+                    403: models.UpdateCustomerForbiddenError,
+                    404: models.UpdateCustomerNotFoundError,
                 },
                 idempotent=False,
                 security=(
