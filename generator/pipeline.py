@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import importlib.metadata
 import keyword
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -137,14 +139,14 @@ def build_vendor(vendor: Vendor, *, strict: bool = False) -> tuple[Api, tuple[Di
     return build_ir(document, vendor.name, vendor.display), warnings
 
 
-def render_vendor(api: Api) -> dict[PurePosixPath, str]:
+def render_vendor(api: Api, *, workers: int = 1) -> dict[PurePosixPath, str]:
     """render -> format: the complete package of one vendor, in memory."""
     from .format import format_files
     from .render import render_client, render_models
 
     files = render_client(api)
     files.update(render_models(api))
-    files = format_files(files)
+    files = format_files(files, workers=workers)
     files[PurePosixPath("py.typed")] = ""
     for name, text in read_runtime_sources().items():
         files[PurePosixPath("_runtime") / name] = text
@@ -171,21 +173,35 @@ def inputs_digest(vendor: Vendor) -> str:
 
 
 def build_all(vendors: list[Vendor], *, strict: bool = False) -> list[Built]:
-    """Every vendor built and rendered in memory; all vendors' errors are reported together."""
-    built: list[Built] = []
-    problems: list[Diagnostic] = []
-    for vendor in vendors:
-        try:
-            api, warnings = build_vendor(vendor, strict=strict)
-        except SpecError as exc:
-            problems.extend(exc.diagnostics)
-            continue
-        files = render_vendor(api)
-        files[PurePosixPath(DIGEST_NAME)] = inputs_digest(vendor) + "\n"
-        built.append(Built(vendor, api, files, warnings))
+    """Every vendor built and rendered in memory, several at once when there are several
+    cores (one vendor formats its files on all of them); all vendors' errors are reported
+    together."""
+    cores = os.cpu_count() or 1
+    if len(vendors) > 1 and cores > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # Workers start as copies of this process, with the generator already imported.
+        fork = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(min(len(vendors), cores), mp_context=fork) as pool:
+            outcomes = list(pool.map(functools.partial(_build_one, strict=strict), vendors))
+    else:
+        outcomes = [_build_one(v, strict=strict, workers=cores) for v in vendors]
+    problems = [d for o in outcomes if not isinstance(o, Built) for d in o]
     if problems:
         raise SpecError(problems)
-    return built
+    return [o for o in outcomes if isinstance(o, Built)]
+
+
+def _build_one(vendor: Vendor, *, strict: bool, workers: int = 1) -> Built | tuple[Diagnostic, ...]:
+    # Diagnostics are returned, not raised, so that they cross process boundaries as data.
+    try:
+        api, warnings = build_vendor(vendor, strict=strict)
+    except SpecError as exc:
+        return exc.diagnostics
+    files = render_vendor(api, workers=workers)
+    files[PurePosixPath(DIGEST_NAME)] = inputs_digest(vendor) + "\n"
+    return Built(vendor, api, files, warnings)
 
 
 def _up_to_date(vendor: Vendor, out: Path) -> bool:
