@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 GEN := $(BIN)/python -m generator
 VENDOR ?=
 
-.PHONY: generate check validate accept-surface spec-diff bench-spec-diff test lint clean
+.PHONY: generate check validate accept-surface spec-diff bench-spec-diff bench-generation test lint clean
 
 $(VENV_STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,8 +43,18 @@ spec-diff: $(VENV_STAMP)
 bench-spec-diff: $(VENV_STAMP) $(NODE_STAMP)
 	$(BIN)/python benchmarks/spec_diff.py
 
+# openapi-python-client, the reference, in its own environment: it pins its own ruff and pydantic.
+OPC_VENV := .venv-opc
+$(OPC_VENV)/.installed: benchmarks/opc-requirements.lock
+	$(PYTHON) -m venv $(OPC_VENV)
+	$(OPC_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r $<
+	touch $@
+
+bench-generation: $(VENV_STAMP) $(OPC_VENV)/.installed
+	$(BIN)/python benchmarks/generation.py --opc $(OPC_VENV)/bin/openapi-python-client
+
 test: lint $(NODE_STAMP)
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(OPC_VENV) node_modules .pytest_cache .mypy_cache .ruff_cache

@@ -127,6 +127,17 @@ class Operation:
         return tuple(r for r in self.responses if not r.is_success)
 
     @property
+    def code_annotations(self) -> tuple[PyCode, ...]:
+        """Every annotation the method's code (not its docstring) contains."""
+        body = (self.request_body.annotation,) if self.request_body else ()
+        return (
+            *(p.annotation for p in self.parameters),
+            *body,
+            self.return_annotation,
+            *(r.annotation for r in self.documented_errors if r.annotation),
+        )
+
+    @property
     def documented_errors(self) -> tuple[Response, ...]:
         return tuple(r for r in self.error_responses if r.annotation is not None and r.code)
 
@@ -160,7 +171,7 @@ class Resource:
     # `models.X`, so they load on the first call that needs them, not with the resource.
     uses_models: bool
     typing_imports: tuple[Identifier, ...]
-    uses_omit: bool
+    omit_imports: tuple[Identifier, ...]
 
     @property
     def doc(self) -> str:
@@ -233,7 +244,6 @@ class _Builder:
         client = self.client
         kinds = {s.kind for s in schemes}
         auth_classes = {"bearer": "BearerAuth", "basic": "BasicAuth", "api_key": "ApiKeyAuth"}
-        model_names = {m.name for m in models}
         return Api(
             vendor=Identifier(self.vendor),
             spec_file=self.spec_file,
@@ -244,7 +254,7 @@ class _Builder:
             base_url=self._base_url(),
             security_schemes=schemes,
             operations=tuple(operations),
-            resources=self._resources(operations, uses, model_names),
+            resources=self._resources(operations, uses),
             models=tuple(sorted(models, key=lambda m: m.name)),
             user_agent=f"{self.vendor}-python/{info.get('version', '0')} (generated; httpx)",
             auth_imports=tuple(Identifier(auth_classes[k]) for k in sorted(kinds)),
@@ -257,7 +267,6 @@ class _Builder:
         self,
         operations: list[Operation],
         uses: dict[Identifier, frozenset[str]],
-        model_names: set[Identifier],
     ) -> tuple[Resource, ...]:
         grouped: dict[Identifier, list[Operation]] = {}
         for op in operations:
@@ -279,12 +288,15 @@ class _Builder:
                     label=label,
                     description=descriptions.get(label, ""),
                     operations=tuple(ops),
-                    uses_models=bool(used & model_names),
+                    uses_models=any(
+                        annotation.startswith("models.") or " models." in annotation
+                        for op in ops
+                        for annotation in op.code_annotations
+                    ),
                     typing_imports=tuple(
                         Identifier(n) for n in sorted(used & {"Any", "Literal", "Sequence"})
                     ),
-                    uses_omit=any(not p.required for op in ops for p in op.parameters)
-                    or any(op.request_body is None or not op.request_body.required for op in ops),
+                    omit_imports=_omit_imports(ops),
                 )
             )
         return tuple(resources)
@@ -572,6 +584,17 @@ def _resource_names(
     }
 
 
+def _omit_imports(operations: list[Operation]) -> tuple[Identifier, ...]:
+    """`Omit` types an optional argument; `omit` is its default, and the body of a call without one."""
+    optional = any(not p.required for op in operations for p in op.parameters) or any(
+        op.request_body is not None and not op.request_body.required for op in operations
+    )
+    bodiless = any(op.request_body is None for op in operations)
+    return tuple(
+        Identifier(n) for n, used in (("Omit", optional), ("omit", optional or bodiless)) if used
+    )
+
+
 def _path_label(path: str) -> str:
     for segment in path.split("/"):
         segment = segment.split(".")[0]  # Twilio's /Accounts/{Sid}/Calls.json
@@ -624,6 +647,12 @@ def _adjust(node: Any, class_names: dict[str, Identifier]) -> None:
         if node.get("format") in ("date-time", "date") and "pattern" in node:
             # A pattern on a parsed datetime makes pydantic raise TypeError on every value.
             del node["pattern"]
+        if isinstance(node.get("description"), str):
+            # The tool copies descriptions into docstrings line by line; trailing spaces
+            # there would fail `ruff check` (W291) and mean nothing to a reader.
+            node["description"] = "\n".join(
+                line.rstrip() for line in node["description"].split("\n")
+            )
         for key, value in node.items():
             if key not in ("example", "examples", "default", "enum", "const"):
                 _adjust(value, class_names)

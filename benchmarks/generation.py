@@ -1,0 +1,293 @@
+#!/usr/bin/env python3
+"""Generation, import and per-call speed on the corpus specs, beside openapi-python-client,
+measured in one run.
+
+For each spec in ../shared/corpus, as separate processes: our generator, openapi-python-client
+(its own virtual environment, `literal_enums: true` so that it can generate Stripe, GitHub
+and Box at all) and datamodel-code-generator alone on the same spec (the floor under our
+model rendering). Wall time, and peak memory summed over each process tree (forked workers
+count, shared pages twice: this errs against us). Then the import time of each generated
+client, a no-op regeneration of all of them, and the per-call overhead of a generated client
+against raw httpx on a local server. Prints every result as a ratio.
+
+    make bench-generation     # or: .venv/bin/python benchmarks/generation.py --opc PATH [SPEC ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+SPECS = ("asana", "box", "github", "plaid", "stripe", "twilio")
+# What openapi-python-client needs to generate Stripe, GitHub and Box at all: without it,
+# it stops at enum members whose names collide ("Duplicate key GMT0 in enum").
+OPC_CONFIG = "literal_enums: true\n"
+
+
+def run(
+    command: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Wall seconds, peak MiB of the process tree (sampled every 20 ms), exit code."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(process.pid))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = process.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    return {
+        "seconds": seconds,
+        "mib": peak / 1024,
+        "exit": process.returncode,
+        "stderr": stderr[-2000:],
+    }
+
+
+def _tree_rss(root: int) -> int:
+    """KiB resident in ``root`` and all its descendants."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(entry))
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        stack.extend(children.get(pid, []))
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1])
+    return total
+
+
+def best_import(python: str, module: str, path: Path, repeat: int = 5) -> float:
+    """Best of ``repeat`` imports in fresh interpreters, bytecode already compiled."""
+    env = {**os.environ, "PYTHONPATH": str(path)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    subprocess.run([python, "-c", f"import {module}"], env=env, check=True, capture_output=True)
+    times = []
+    for _ in range(repeat):
+        out = subprocess.run([python, "-c", code], env=env, check=True, capture_output=True)
+        times.append(float(out.stdout))
+    return min(times)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    body = json.dumps(
+        {"id": "c1", "email": "ann@example.com", "first_name": "Ann", "last_name": "Lee"}
+    ).encode()
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("content-length", 0)))
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(self.body)))
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def per_call(rounds: int = 15, calls: int = 200) -> tuple[float, float]:
+    """Median microseconds per call: generated Imprint client, raw httpx; same request,
+    same response, same connection pool, the server in this process's other thread."""
+    sys.path.insert(0, str(ROOT / "generated"))
+    import httpx
+    import imprint
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    body = {"email": "ann@example.com", "first_name": "Ann"}
+    raw_http, client_http = httpx.Client(), httpx.Client()
+    client = imprint.ImprintClient(bearer_auth="key", base_url=base, http_client=client_http)
+
+    def raw() -> object:
+        response = raw_http.post(
+            f"{base}/v2/customers/c1", json=body, headers={"authorization": "Bearer key"}
+        )
+        response.raise_for_status()
+        return response.json()
+
+    def generated() -> object:
+        return client.customers.update_customer("c1", body=body)
+
+    def time_calls(call: Callable[[], object]) -> float:
+        started = time.perf_counter()
+        for _ in range(calls):
+            call()
+        return (time.perf_counter() - started) / calls * 1e6
+
+    for call in (raw, generated):  # warm: connections open, validators built
+        time_calls(call)
+    ours, theirs = [], []
+    for _ in range(rounds):  # interleaved, so drift in the machine hits both alike
+        theirs.append(time_calls(raw))
+        ours.append(time_calls(generated))
+    server.shutdown()
+    return statistics.median(ours), statistics.median(theirs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--opc", type=Path, required=True, help="openapi-python-client executable")
+    parser.add_argument("specs", nargs="*", default=list(SPECS))
+    args = parser.parse_args()
+    opc_python = str(args.opc.parent / "python")
+    work = Path(tempfile.mkdtemp(prefix="bench-generation-"))
+    specs_dir, ours_dir, opc_dir, dmcg_dir = (work / n for n in ("specs", "ours", "opc", "dmcg"))
+    for d in (opc_dir, dmcg_dir):
+        d.mkdir(parents=True)
+    (work / "opc.yaml").write_text(OPC_CONFIG)
+    print(f"# Generation benchmark, {time.strftime('%Y-%m-%d')}")
+    print(
+        f"{platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()};"
+        f" {subprocess.run([str(args.opc), '--version'], capture_output=True, text=True).stdout.strip()}\n"
+    )
+    print(
+        "| spec | ours s | opc s | time ratio | ours MiB | opc MiB | memory ratio | dmcg alone s | dmcg MiB |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    generated_by_opc = []
+    for name in args.specs:
+        source = next(CORPUS.glob(f"{name}.*"))
+        (specs_dir / name).mkdir(parents=True)
+        shutil.copy(source, specs_dir / name / f"openapi{source.suffix}")
+        ours = run(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "generate",
+                name,
+                "--specs",
+                str(specs_dir),
+                "--out",
+                str(ours_dir),
+            ],
+            cwd=ROOT,
+        )
+        theirs = run(
+            [
+                str(args.opc),
+                "generate",
+                "--path",
+                str(source),
+                "--output-path",
+                str(opc_dir / name),
+                "--meta",
+                "none",
+                "--config",
+                str(work / "opc.yaml"),
+            ],
+        )
+        dmcg = run(
+            [
+                sys.executable,
+                "-m",
+                "datamodel_code_generator",
+                "--input",
+                str(source),
+                "--input-file-type",
+                "openapi",
+                "--output-model-type",
+                "pydantic_v2.BaseModel",
+                "--output",
+                str(dmcg_dir / f"{name}.py"),
+            ],
+        )
+        opc_ok = theirs["exit"] == 0 and (opc_dir / name / "__init__.py").exists()
+        if opc_ok:
+            generated_by_opc.append(name)
+        assert ours["exit"] == 0, ours["stderr"]
+        cells = [
+            name,
+            f"{ours['seconds']:.1f}",
+            f"{theirs['seconds']:.1f}" if opc_ok else f"failed ({theirs['seconds']:.1f})",
+            f"{ours['seconds'] / theirs['seconds']:.2f}x" if opc_ok else "-",
+            f"{ours['mib']:.0f}",
+            f"{theirs['mib']:.0f}" if opc_ok else "-",
+            f"{ours['mib'] / theirs['mib']:.2f}x" if opc_ok else "-",
+            f"{dmcg['seconds']:.1f}" if dmcg["exit"] == 0 else "failed",
+            f"{dmcg['mib']:.0f}" if dmcg["exit"] == 0 else "-",
+        ]
+        print("| " + " | ".join(cells) + " |", flush=True)
+    print("\n| spec | import ours s | import opc s | ratio |")
+    print("|---|---:|---:|---:|")
+    for name in args.specs:
+        ours_import = best_import(sys.executable, name, ours_dir)
+        if name in generated_by_opc:
+            opc_import = best_import(opc_python, name, opc_dir)
+            print(
+                f"| {name} | {ours_import:.3f} | {opc_import:.3f} | {ours_import / opc_import:.2f}x |"
+            )
+        else:
+            print(f"| {name} | {ours_import:.3f} | - | - |")
+    noop = min(
+        run(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "generate",
+                "--specs",
+                str(specs_dir),
+                "--out",
+                str(ours_dir),
+            ],
+            cwd=ROOT,
+        )["seconds"]
+        for _ in range(5)
+    )
+    print(
+        f"\nNo-op regeneration of all {len(args.specs)} specs: {noop:.2f} s ({noop / 0.2:.2f}x the 0.2 s budget)."
+    )
+    ours_us, raw_us = per_call()
+    print(
+        f"Per call (Imprint update_customer over loopback): generated client {ours_us:.0f} us,"
+        f" raw httpx {raw_us:.0f} us, ratio {ours_us / raw_us:.2f}x."
+    )
+    shutil.rmtree(work)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
