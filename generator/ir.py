@@ -289,7 +289,7 @@ class _Builder:
                     description=descriptions.get(label, ""),
                     operations=tuple(ops),
                     uses_models=any(
-                        annotation.startswith("models.") or " models." in annotation
+                        _MODEL_REFERENCE.search(annotation)
                         for op in ops
                         for annotation in op.code_annotations
                     ),
@@ -461,7 +461,6 @@ class _Builder:
         return self._annotation(schema, for_parameter=False)
 
     def _model(self, name: str) -> PyCode:
-        self.used.add(name)
         return PyCode(f"models.{name}")
 
     def _use(self, *names: str) -> PyCode:
@@ -544,6 +543,9 @@ class _Builder:
         _adjust(prepared, self.class_names)
         return prepared
 
+
+# How generated annotations refer to a model (Builder._model).
+_MODEL_REFERENCE = re.compile(r"\bmodels\.")
 
 # Path segments that name a version or prefix rather than a resource.
 _NOT_A_RESOURCE = re.compile(r"v\d+([._-]\d+)*|\d{4}-\d{2}-\d{2}|api|rest", re.IGNORECASE)

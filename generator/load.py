@@ -6,7 +6,7 @@ import bisect
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -266,6 +266,41 @@ def resolve_pointer(data: Any, pointer: str) -> Any:
         else:
             raise KeyError(pointer)
     return node
+
+
+def is_example_data(pointer: str, key: str, value: Any) -> bool:
+    """Whether ``value``, under ``key`` of the object at ``pointer``, is an example: data, in
+    which a "$ref" key is not a reference (GitHub's SCIM examples hold URLs there). An
+    Example Object may itself be a reference; its `value` is data."""
+    tokens = pointer.split("/")
+    if tokens[-1] == "properties":  # a property named "example" is a schema
+        return False
+    if key == "example" or (key == "examples" and isinstance(value, list)):
+        return True
+    return (
+        key == "value"
+        and len(tokens) >= 3
+        and tokens[-2] == "examples"
+        and tokens[-3] != "properties"
+    )
+
+
+def iter_refs(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
+    """(pointer of the object holding it, value) of every ``$ref`` in ``node``, examples skipped."""
+    stack = [(node, pointer)]
+    while stack:
+        item, at = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str):
+                yield at, ref
+            stack.extend(
+                (value, f"{at}/{escape_pointer_token(key)}")
+                for key, value in item.items()
+                if not is_example_data(at, key, value)
+            )
+        elif isinstance(item, list):
+            stack.extend((value, f"{at}/{index}") for index, value in enumerate(item))
 
 
 def follow_refs(data: Any, node: Any, pointer: str) -> tuple[Any, str]:

@@ -9,7 +9,15 @@ from typing import Any
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
 from .errors import Diagnostic, Severity, SpecError, quote_value
-from .load import Document, escape_pointer_token, follow_refs, ref_pointer, resolve_pointer
+from .load import (
+    Document,
+    escape_pointer_token,
+    follow_refs,
+    is_example_data,
+    iter_refs,
+    ref_pointer,
+    resolve_pointer,
+)
 from .names import operation_name, parameter_name
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -79,22 +87,6 @@ def iter_operations(data: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, 
                 yield path, method, operation, f"/paths/{escape_pointer_token(path)}/{method}"
 
 
-def _is_example_data(pointer: str, key: str, value: Any) -> bool:
-    """Examples are data: a "$ref" key inside one is not a reference (GitHub's SCIM examples
-    hold URLs under "$ref"). An Example Object itself may be a reference; its `value` is data."""
-    tokens = pointer.split("/")
-    if tokens[-1] == "properties":  # a property named "example" is a schema
-        return False
-    if key == "example" or (key == "examples" and isinstance(value, list)):
-        return True
-    return (
-        key == "value"
-        and len(tokens) >= 3
-        and tokens[-2] == "examples"
-        and tokens[-3] != "properties"
-    )
-
-
 class _Checks:
     def __init__(self, document: Document, hint_file: str) -> None:
         self.doc = document
@@ -113,7 +105,7 @@ class _Checks:
     def run(self) -> list[Diagnostic]:
         if not self._version_supported():
             return self.found
-        refs_ok = self._check_refs(self.data, "")
+        refs_ok = self._check_refs()
         self._check_schema_keywords()
         if refs_ok:
             # openapi-spec-validator cannot run past a reference that goes nowhere.
@@ -167,20 +159,9 @@ class _Checks:
             return False
         return True
 
-    def _check_refs(self, node: Any, pointer: str) -> bool:
-        ok = True
-        if isinstance(node, dict):
-            ref = node.get("$ref")
-            if isinstance(ref, str) and not self._ref_resolves(ref, f"{pointer}/$ref"):
-                ok = False
-            for key, value in node.items():
-                if _is_example_data(pointer, key, value):
-                    continue
-                ok = self._check_refs(value, f"{pointer}/{escape_pointer_token(key)}") and ok
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                ok = self._check_refs(value, f"{pointer}/{index}") and ok
-        return ok
+    def _check_refs(self) -> bool:
+        results = [self._ref_resolves(ref, f"{at}/$ref") for at, ref in iter_refs(self.data)]
+        return all(results)
 
     def _ref_resolves(self, ref: str, pointer: str) -> bool:
         target = ref_pointer(ref)
@@ -258,7 +239,7 @@ class _Checks:
                                 hint=f"replace it with the reference string in {self.hint_file}",
                             )
                 for key, value in node.items():
-                    if key not in ("example", "examples"):
+                    if not is_example_data(pointer, key, value):
                         walk(value, f"{pointer}/{escape_pointer_token(key)}")
             elif isinstance(node, list):
                 for index, value in enumerate(node):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..load import Document, escape_pointer_token, follow_refs, resolve_pointer
+from ..load import Document, escape_pointer_token, follow_refs, iter_refs, resolve_pointer
 from ..validate import IGNORED_HEADER_PARAMETERS, iter_operations
 from .findings import Change
 
@@ -32,17 +32,8 @@ def _normalise(path: str) -> str:
 
 
 def _local_refs(node: Any) -> Iterator[str]:
-    """The targets of the local $refs in ``node`` (examples are data, not references)."""
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            ref = item.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#"):
-                yield ref[1:]
-            stack.extend(v for k, v in item.items() if k not in ("example", "examples"))
-        elif isinstance(item, list):
-            stack.extend(item)
+    """The targets of the local $refs in ``node``."""
+    return (ref[1:] for _, ref in iter_refs(node) if ref.startswith("#"))
 
 
 def _lookup(data: Any, pointer: str) -> Any:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import Generic, TypeVar
 
+from .client import AsyncAPIClient, SyncAPIClient
 from .response import WithRawResponse
 
-if TYPE_CHECKING:
-    from .client import AsyncAPIClient, SyncAPIClient
+ClientT = TypeVar("ClientT")
 
 
-class SyncAPIResource:
-    def __init__(self, client: SyncAPIClient) -> None:
+class _APIResource(Generic[ClientT]):
+    def __init__(self, client: ClientT) -> None:
         self._client = client
 
     @cached_property
@@ -24,14 +24,9 @@ class SyncAPIResource:
         return f"<{type(self).__name__} of {self._client!r}>"
 
 
-class AsyncAPIResource:
-    def __init__(self, client: AsyncAPIClient) -> None:
-        self._client = client
+class SyncAPIResource(_APIResource[SyncAPIClient]):
+    pass
 
-    @cached_property
-    def with_raw_response(self) -> WithRawResponse:
-        """The same methods, returning an ``APIResponse`` (status, headers) whose ``parse()`` gives the model."""
-        return WithRawResponse(self)
 
-    def __repr__(self) -> str:
-        return f"<{type(self).__name__} of {self._client!r}>"
+class AsyncAPIResource(_APIResource[AsyncAPIClient]):
+    pass
