@@ -339,7 +339,9 @@ class _Builder:
 
     def _operation(self, path: str, method: str, raw: dict[str, Any], pointer: str) -> Operation:
         name = operation_name(raw, method, path)
-        op_class = pascal_case(name)
+        # A prefix of model names (`TrueRequest`): the `_` that keeps a reserved word such as
+        # `True_` from being one belongs at the end of a name only.
+        op_class = pascal_case(name).rstrip("_")
         parameters = self._parameters(path, raw, pointer)
         body = self._request_body(raw, op_class)
         responses = self._responses(raw, op_class)

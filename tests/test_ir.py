@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from generator.ir import Api, build_ir
 from generator.load import load_document, parse_document
@@ -131,3 +131,28 @@ def test_models_named_like_what_generated_modules_use_still_work(tmp_path: Path)
         [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False
     )
     assert result.stdout == "SyncAPIResource x AResource\n", result.stderr
+
+
+def test_an_operation_named_like_a_keyword_names_its_models_as_the_model_tool_does() -> None:
+    """operationId `True`: the method is `true`, its body model `TrueRequest` (the model tool
+    drops an inner underscore, so `True_Request` would name a class that does not exist)."""
+    spec = """
+openapi: 3.1.0
+info: {title: K, version: '1'}
+paths:
+  /k:
+    put:
+      operationId: 'True'
+      requestBody:
+        content: {application/json: {schema: {type: object, properties: {a: {type: string}}}}}
+      responses: {'204': {description: done}}
+"""
+    api = build_ir(parse_document(spec, "k.yaml"), "k", "specs/k/openapi.yaml")
+    (op,) = api.operations
+    assert op.py_name == "true"
+    assert op.request_body is not None
+    assert op.request_body.annotation == "models.TrueRequest | Mapping[str, Any]"
+    assert (
+        "class TrueRequest(BaseModel):"
+        in render_vendor(api)[PurePosixPath("models/true_request.py")]
+    )
