@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 import httpx
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.ir import build_ir
@@ -108,6 +108,20 @@ NAMES = st.fixed_dictionaries(
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(names=NAMES, path_value=TEXT)
+# Found by this test: a line break in a wire name (or an operationId) must not dedent the
+# docstring's other lines; nor must an operationId that is a keyword break model names.
+@example(
+    names={
+        "operation": "True",
+        "parameter": "0\n0",
+        "property": "0",
+        "value": "0",
+        "summary": "0\n0",
+        "description": "a\nb\rc\x85d\x0be\x0cf\u2028g\u2029h\r\ni",
+        "tag": "0",
+    },
+    path_value="0",
+)
 def test_any_text_compiles_imports_and_round_trips(
     names: dict[str, str], path_value: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
