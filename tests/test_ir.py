@@ -156,3 +156,28 @@ paths:
         "class TrueRequest(BaseModel):"
         in render_vendor(api)[PurePosixPath("models/true_request.py")]
     )
+
+
+def test_an_enum_default_is_defined_before_the_model_that_uses_it(tmp_path: Path) -> None:
+    """Box's `action: {enum: [review, complete], default: review, example: review}`: the model
+    tool writes the default as an enum member, evaluated when the class is created."""
+    spec = """
+openapi: 3.1.0
+info: {title: E, version: '1'}
+paths: {}
+components:
+  schemas:
+    Task:
+      type: object
+      properties:
+        action: {type: string, enum: [review, complete], default: review, example: review}
+"""
+    api = build_ir(parse_document(spec, "e.yaml"), "enumdefault", "specs/enumdefault/openapi.yaml")
+    for path, text in render_vendor(api).items():
+        (tmp_path / "enumdefault" / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "enumdefault" / path).write_text(text, encoding="utf-8")
+    script = "from enumdefault.models import Task\nprint(repr(Task().action))\n"
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert result.stdout == "<TaskAction.REVIEW: 'review'>\n", result.stderr

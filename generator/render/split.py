@@ -67,7 +67,7 @@ def split_modules(source: str, named: set[str]) -> list[ModelModule]:
     )
     modules = []
     for leader in leaders:
-        names = members[leader]
+        names = _definition_order(members[leader], graph)
         imported: dict[str, set[str]] = {}
         for name in names:
             for dependency in graph[name]:
@@ -126,6 +126,19 @@ def _module_text(
     for module in sorted(imported):
         header.append(f"from .{module} import {', '.join(sorted(imported[module]))}")
     return "\n".join(header) + "\n\n\n" + body + "\n"
+
+
+def _definition_order(names: list[str], graph: Mapping[str, list[str]]) -> list[str]:
+    """What a model uses comes first (an enum member as a default is evaluated when the class
+    is created); models in a cycle keep their order, their annotations being lazy."""
+    inside = set(names)
+    local = {n: [d for d in graph[n] if d in inside] for n in names}
+    position = {n: i for i, n in enumerate(names)}
+    return [
+        n
+        for component in _strongly_connected(local)
+        for n in sorted(component, key=position.__getitem__)
+    ]
 
 
 def _source(lines: list[str], node: ast.stmt) -> str:

@@ -11,29 +11,6 @@ from pydantic import MISSING, ConfigDict
 from .._runtime.models import BaseModel
 
 
-class CommChannel(BaseModel):
-    meta: CommChannelMeta | MISSING = MISSING
-    """
-    Additional details of the channel.
-    """
-    primary: bool | MISSING = MISSING
-    """
-    Whether this is the customer's primary identifier of its type.
-    """
-    type: CommChannelType
-    """
-    Type of the communication channel.
-    """
-    value: str
-    """
-    The channel's value: the mobile number (with country code) for mobile, the Firebase token for mobilePush.
-    """
-    verified: bool | MISSING = MISSING
-    """
-    Whether the identifier has been verified, for example by OTP.
-    """
-
-
 class CommChannelMeta(BaseModel):
     """
     Additional details of the channel.
@@ -71,3 +48,26 @@ class CommChannelType(StrEnum):
         member._name_ = value
         member._value_ = value
         return member
+
+
+class CommChannel(BaseModel):
+    meta: CommChannelMeta | MISSING = MISSING
+    """
+    Additional details of the channel.
+    """
+    primary: bool | MISSING = MISSING
+    """
+    Whether this is the customer's primary identifier of its type.
+    """
+    type: CommChannelType
+    """
+    Type of the communication channel.
+    """
+    value: str
+    """
+    The channel's value: the mobile number (with country code) for mobile, the Firebase token for mobilePush.
+    """
+    verified: bool | MISSING = MISSING
+    """
+    Whether the identifier has been verified, for example by OTP.
+    """

@@ -8,14 +8,6 @@ from enum import StrEnum
 from .._runtime.models import BaseModel
 
 
-class Identifier(BaseModel):
-    type: IdentifierType
-    """
-    Identifier type.
-    """
-    value: str
-
-
 class IdentifierType(StrEnum):
     """
     Identifier type.
@@ -44,3 +36,11 @@ class IdentifierType(StrEnum):
         member._name_ = value
         member._value_ = value
         return member
+
+
+class Identifier(BaseModel):
+    type: IdentifierType
+    """
+    Identifier type.
+    """
+    value: str

@@ -10,13 +10,6 @@ from pydantic import MISSING
 from .._runtime.models import BaseModel
 
 
-class LoyaltyInfo(BaseModel):
-    loyaltyType: LoyaltyInfoLoyaltyType | MISSING = MISSING
-    """
-    Loyalty status; a loyalty customer cannot become non-loyalty.
-    """
-
-
 class LoyaltyInfoLoyaltyType(StrEnum):
     """
     Loyalty status; a loyalty customer cannot become non-loyalty.
@@ -34,3 +27,10 @@ class LoyaltyInfoLoyaltyType(StrEnum):
         member._name_ = value
         member._value_ = value
         return member
+
+
+class LoyaltyInfo(BaseModel):
+    loyaltyType: LoyaltyInfoLoyaltyType | MISSING = MISSING
+    """
+    Loyalty status; a loyalty customer cannot become non-loyalty.
+    """

@@ -8,10 +8,10 @@ from pydantic import MISSING
 from .._runtime.models import BaseModel
 
 
-class ClientErrorBadRequest(BaseModel):
-    error: ClientErrorBadRequestError
-
-
 class ClientErrorBadRequestError(BaseModel):
     details: dict[str, str] | MISSING = MISSING
     message: str
+
+
+class ClientErrorBadRequest(BaseModel):
+    error: ClientErrorBadRequestError

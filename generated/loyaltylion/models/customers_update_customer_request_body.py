@@ -8,16 +8,16 @@ from pydantic import MISSING, ConfigDict
 from .._runtime.models import BaseModel
 
 
-class CustomersUpdateCustomerRequestBody(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    customer: CustomersUpdateCustomerRequestBodyCustomer
-
-
 class CustomersUpdateCustomerRequestBodyCustomer(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
     birthday: str | MISSING = MISSING
     blocked: bool | MISSING = MISSING
+
+
+class CustomersUpdateCustomerRequestBody(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    customer: CustomersUpdateCustomerRequestBodyCustomer

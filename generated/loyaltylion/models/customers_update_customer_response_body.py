@@ -13,11 +13,65 @@ from .tier_eligibility_points import TierEligibilityPoints
 from .tier_eligibility_spend import TierEligibilitySpend
 
 
-class CustomersUpdateCustomerResponseBody(BaseModel):
+class CustomersUpdateCustomerResponseBodyCustomerInsightsSegment(StrEnum):
+    AT_RISK = "At Risk"
+    WIN_BACK = "Win Back"
+    LOYAL = "Loyal"
+
+    @classmethod
+    def _missing_(
+        cls, value: object
+    ) -> CustomersUpdateCustomerResponseBodyCustomerInsightsSegment | None:
+        # A value the vendor adds after this client was generated is kept, not rejected.
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member
+
+
+class CustomersUpdateCustomerResponseBodyCustomerLoyaltyTierMembershipLoyaltyTier(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    customer: CustomersUpdateCustomerResponseBodyCustomer
+    default: bool
+    hidden: bool
+    id: float
+    lower_bound: str
+    name: str
+    number: Annotated[float, Field(ge=1.0)]
+    position: Annotated[float, Field(ge=0.0)]
+    upper_bound: str | None
+
+
+class CustomersUpdateCustomerResponseBodyCustomerLoyaltyTierMembership(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    expires_at: str | None
+    loyalty_tier: CustomersUpdateCustomerResponseBodyCustomerLoyaltyTierMembershipLoyaltyTier
+    manual: bool | None
+    started_at: str
+
+
+class CustomersUpdateCustomerResponseBodyCustomerMetadata(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    shopify_source_url: str | MISSING = MISSING
+
+
+class CustomersUpdateCustomerResponseBodyCustomerReferredBy(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    id: float
+    merchant_id: str
+
+
+class CustomersUpdateCustomerResponseBodyCustomerRewardsUsed(RootModel[int]):
+    root: Annotated[int, Field(ge=0)]
 
 
 class CustomersUpdateCustomerResponseBodyCustomer(BaseModel):
@@ -53,62 +107,8 @@ class CustomersUpdateCustomerResponseBodyCustomer(BaseModel):
     updated_at: str
 
 
-class CustomersUpdateCustomerResponseBodyCustomerInsightsSegment(StrEnum):
-    AT_RISK = "At Risk"
-    WIN_BACK = "Win Back"
-    LOYAL = "Loyal"
-
-    @classmethod
-    def _missing_(
-        cls, value: object
-    ) -> CustomersUpdateCustomerResponseBodyCustomerInsightsSegment | None:
-        # A value the vendor adds after this client was generated is kept, not rejected.
-        if not isinstance(value, str):
-            return None
-        member = str.__new__(cls, value)
-        member._name_ = value
-        member._value_ = value
-        return member
-
-
-class CustomersUpdateCustomerResponseBodyCustomerLoyaltyTierMembership(BaseModel):
+class CustomersUpdateCustomerResponseBody(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
-    expires_at: str | None
-    loyalty_tier: CustomersUpdateCustomerResponseBodyCustomerLoyaltyTierMembershipLoyaltyTier
-    manual: bool | None
-    started_at: str
-
-
-class CustomersUpdateCustomerResponseBodyCustomerLoyaltyTierMembershipLoyaltyTier(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    default: bool
-    hidden: bool
-    id: float
-    lower_bound: str
-    name: str
-    number: Annotated[float, Field(ge=1.0)]
-    position: Annotated[float, Field(ge=0.0)]
-    upper_bound: str | None
-
-
-class CustomersUpdateCustomerResponseBodyCustomerMetadata(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    shopify_source_url: str | MISSING = MISSING
-
-
-class CustomersUpdateCustomerResponseBodyCustomerReferredBy(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    id: float
-    merchant_id: str
-
-
-class CustomersUpdateCustomerResponseBodyCustomerRewardsUsed(RootModel[int]):
-    root: Annotated[int, Field(ge=0)]
+    customer: CustomersUpdateCustomerResponseBodyCustomer

@@ -10,34 +10,6 @@ from pydantic import AwareDatetime, ConfigDict
 from .._runtime.models import BaseModel
 
 
-class TierEligibilityPoints(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    forecasted_tier: TierEligibilityPointsForecastedTier | None
-    """
-    The tier the customer is forecasted to be in at their membership expiration, based on their predicted points at expiration. Null if the membership never expires (e.g. lifetime tiers, default tier memberships, or conditional tier memberships).
-    """
-    kind: Literal["points"]
-    points_needed_for_renewal: float | None
-    """
-    The number of additional points required to renew the current tier when the current membership expires. Null if the membership does not expire (e.g. lifetime tiers), or if the current membership is for the default tier.
-    """
-    points_needed_for_upgrade: float | None
-    """
-    The number of additional points required to move into the next tier. Null if there is no eligible next tier.
-    """
-    tier_points: TierEligibilityPointsTierPoints
-    upgrade_tier: TierEligibilityPointsUpgradeTier | None
-    """
-    The next tier that this customer could upgrade to from their current tier. Null if the customer is already at the highest tier.
-    """
-    valid_until: AwareDatetime | None
-    """
-    ISO 8601 timestamp representing when the calculated progress is no longer accurate. After this date, progress values may be stale — for example, because contributing activities or spend have fallen outside the evaluation window. Null for lifetime tiers.
-    """
-
-
 class TierEligibilityPointsForecastedTier(BaseModel):
     """
     The tier the customer is forecasted to be in at their membership expiration, based on their predicted points at expiration. Null if the membership never expires (e.g. lifetime tiers, default tier memberships, or conditional tier memberships).
@@ -77,4 +49,32 @@ class TierEligibilityPointsUpgradeTier(BaseModel):
     threshold: float
     """
     The threshold required to reach this tier. For points programs, this is the number of points. For spend programs, this is the spend amount in minor units (e.g. cents); the currency is determined by the program configuration.
+    """
+
+
+class TierEligibilityPoints(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    forecasted_tier: TierEligibilityPointsForecastedTier | None
+    """
+    The tier the customer is forecasted to be in at their membership expiration, based on their predicted points at expiration. Null if the membership never expires (e.g. lifetime tiers, default tier memberships, or conditional tier memberships).
+    """
+    kind: Literal["points"]
+    points_needed_for_renewal: float | None
+    """
+    The number of additional points required to renew the current tier when the current membership expires. Null if the membership does not expire (e.g. lifetime tiers), or if the current membership is for the default tier.
+    """
+    points_needed_for_upgrade: float | None
+    """
+    The number of additional points required to move into the next tier. Null if there is no eligible next tier.
+    """
+    tier_points: TierEligibilityPointsTierPoints
+    upgrade_tier: TierEligibilityPointsUpgradeTier | None
+    """
+    The next tier that this customer could upgrade to from their current tier. Null if the customer is already at the highest tier.
+    """
+    valid_until: AwareDatetime | None
+    """
+    ISO 8601 timestamp representing when the calculated progress is no longer accurate. After this date, progress values may be stale — for example, because contributing activities or spend have fallen outside the evaluation window. Null for lifetime tiers.
     """

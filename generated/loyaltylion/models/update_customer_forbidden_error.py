@@ -8,16 +8,16 @@ from pydantic import MISSING, ConfigDict
 from .._runtime.models import BaseModel
 
 
-class UpdateCustomerForbiddenError(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    error: UpdateCustomerForbiddenErrorError
-
-
 class UpdateCustomerForbiddenErrorError(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
     details: dict[str, str] | MISSING = MISSING
     message: str
+
+
+class UpdateCustomerForbiddenError(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    error: UpdateCustomerForbiddenErrorError

@@ -8,16 +8,16 @@ from pydantic import MISSING, ConfigDict
 from .._runtime.models import BaseModel
 
 
-class UpdateCustomerUnauthorizedError(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-    )
-    error: UpdateCustomerUnauthorizedErrorError
-
-
 class UpdateCustomerUnauthorizedErrorError(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
     )
     details: dict[str, str] | MISSING = MISSING
     message: str
+
+
+class UpdateCustomerUnauthorizedError(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    error: UpdateCustomerUnauthorizedErrorError
