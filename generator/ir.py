@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -19,6 +20,7 @@ from .names import (
     Identifier,
     PyCode,
     dedupe,
+    export_order,
     operation_name,
     parameter_name,
     pascal_case,
@@ -87,7 +89,8 @@ class Response:
 @dataclass(frozen=True, slots=True)
 class Operation:
     wire_name: str
-    py_name: Identifier
+    py_name: Identifier  # the method's name in its resource
+    full_name: Identifier  # unique in the client; model names start with it
     method: str
     path: str
     summary: str
@@ -218,21 +221,22 @@ class _Builder:
         # Generated code refers to models as `models.X`, so a model's name shadows nothing.
         override = (document.data.get("info") or {}).get("x-python-name")
         self.client = pascal_case(override if isinstance(override, str) else vendor)
-        self.resource_of, self.resources = _resource_names(self.data)
+        self.resource_of, self.resources, self.method_of = _resource_names(self.data)
         names = [pascal_case(n) for n in sorted(self.component_schemas)]
         self.class_names = dict(zip(sorted(self.component_schemas), dedupe(names), strict=True))
+        self.schemes = self._security_schemes()
         self.hoisted: dict[str, Any] = {}
         self.used: set[str] = set()
 
     def build(self) -> Api:
         info = self.data.get("info", {})
-        schemes = self._security_schemes()
+        schemes = self.schemes
         operations: list[Operation] = []
         uses: dict[Identifier, frozenset[str]] = {}
         for args in iter_operations(self.data):
             self.used = set()
             operations.append(self._operation(*args))
-            uses[operations[-1].py_name] = frozenset(self.used)
+            uses[operations[-1].full_name] = frozenset(self.used)
         models = [
             ModelSchema(self.class_names[name], _canonical(self._prepare(schema)), _fields(schema))
             for name, schema in self.component_schemas.items()
@@ -270,7 +274,7 @@ class _Builder:
     ) -> tuple[Resource, ...]:
         grouped: dict[Identifier, list[Operation]] = {}
         for op in operations:
-            grouped.setdefault(self.resource_of[op.py_name], []).append(op)
+            grouped.setdefault(self.resource_of[op.full_name], []).append(op)
         descriptions = {
             str(t.get("name")): str(t.get("description", ""))
             for t in self.data.get("tags") or []
@@ -279,7 +283,7 @@ class _Builder:
         resources = []
         for py_name in sorted(grouped):
             ops = grouped[py_name]
-            used = frozenset().union(*(uses[op.py_name] for op in ops))
+            used = frozenset().union(*(uses[op.full_name] for op in ops))
             label, class_name = self.resources[py_name]
             resources.append(
                 Resource(
@@ -337,6 +341,15 @@ class _Builder:
                 )
         return tuple(schemes)
 
+    def _security(self, requirements: list[dict[str, Any]]) -> tuple[tuple[str, ...], ...]:
+        """The alternatives the client can satisfy; one it cannot (OAuth 2, say) becomes a
+        last, empty alternative: the caller sends those credentials in headers."""
+        supported = {s.wire_name for s in self.schemes}
+        usable = [tuple(sorted(r)) for r in requirements if set(r) <= supported]
+        if len(usable) < len(requirements) and () not in usable:
+            usable.append(())
+        return tuple(usable)
+
     def _operation(self, path: str, method: str, raw: dict[str, Any], pointer: str) -> Operation:
         name = operation_name(raw, method, path)
         # A prefix of model names (`TrueRequest`): the `_` that keeps a reserved word such as
@@ -346,10 +359,11 @@ class _Builder:
         body = self._request_body(raw, op_class)
         responses = self._responses(raw, op_class)
         successes = [r.annotation for r in responses if r.is_success and r.annotation is not None]
-        security = raw.get("security", self.data.get("security")) or []
+        security = self._security(raw.get("security", self.data.get("security")) or [])
         return Operation(
             wire_name=str(raw.get("operationId", "")),
-            py_name=name,
+            py_name=self.method_of[name],
+            full_name=name,
             method=method.upper(),
             path=path,
             summary=str(raw.get("summary", "")),
@@ -368,7 +382,7 @@ class _Builder:
             request_body=body,
             responses=responses,
             return_annotation=PyCode(" | ".join(dict.fromkeys(successes)) or "None"),
-            security=tuple(tuple(sorted(req)) for req in security),
+            security=security,
             where=self.doc.where(pointer),
         )
 
@@ -496,11 +510,11 @@ class _Builder:
             ):
                 cls = self._model(self.class_names[name])
                 if for_parameter and "enum" in resolved:
-                    return PyCode(f"{cls} | {self._literal(resolved['enum'])}")
+                    return PyCode(f"{cls} | {self._enum_literal(resolved)}")
                 return cls
             return self._annotation(resolved, for_parameter=for_parameter)
         if "enum" in schema:
-            return self._literal(schema["enum"])
+            return self._enum_literal(schema)
         if "const" in schema:
             return self._literal([schema["const"]])
         for key in ("anyOf", "oneOf"):
@@ -531,6 +545,12 @@ class _Builder:
         }
         return PyCode(scalar[str(types)]) if str(types) in scalar else self._use("Any")
 
+    def _enum_literal(self, schema: dict[str, Any]) -> PyCode:
+        values = schema["enum"]
+        if schema.get("type") == "string":
+            values = [json_text(v) for v in values]
+        return self._literal(values)
+
     def _literal(self, values: list[Any]) -> PyCode:
         self._use("Literal")
         literals = [
@@ -543,6 +563,11 @@ class _Builder:
         """The schema as datamodel-code-generator should see it (decisions recorded here)."""
         prepared = copy.deepcopy(schema)
         _adjust(prepared, self.class_names)
+        if isinstance(prepared, dict) and not _is_model_shape(prepared) and "enum" not in prepared:
+            # A scalar or array schema becomes a RootModel, and the tool writes its default
+            # raw on every field that refers to it (`consent: Consent = False`): mypy rejects
+            # that, and an unset field is never sent anyway.
+            prepared.pop("default", None)
         return prepared
 
 
@@ -555,8 +580,13 @@ _NOT_A_RESOURCE = re.compile(r"v\d+([._-]\d+)*|\d{4}-\d{2}-\d{2}|api|rest", re.I
 
 def _resource_names(
     data: dict[str, Any],
-) -> tuple[dict[Identifier, Identifier], dict[Identifier, tuple[str, Identifier]]]:
-    """Each operation's resource, and each resource's label and class name.
+) -> tuple[
+    dict[Identifier, Identifier],
+    dict[Identifier, tuple[str, Identifier]],
+    dict[Identifier, Identifier],
+]:
+    """Each operation's resource, each resource's label and class name, and each operation's
+    method name in its resource (all keyed by the operation's full name).
 
     An operation's resource is its ``x-python-resource``, else its first tag, else the first
     path segment that is neither a version nor a parameter. A tag that every operation
@@ -581,11 +611,61 @@ def _resource_names(
         py_name = snake_case(label)
         labels.setdefault(py_name, label)
         resource_of[operation_name(raw, method, path)] = py_name
+    short = _without_common_prefix(list(labels))
+    resource_of = {op: short[name] for op, name in resource_of.items()}
+    labels = {short[name]: label for name, label in labels.items()}
+    members: dict[Identifier, list[tuple[Identifier, dict[str, Any]]]] = {}
+    for path, method, raw, _ in operations:
+        name = operation_name(raw, method, path)
+        members.setdefault(resource_of[name], []).append((name, raw))
+    method_of = {
+        name: short_name
+        for resource, ops in members.items()
+        for name, short_name in _method_names(resource, ops).items()
+    }
     ordered = sorted(labels)
     class_names = dedupe([Identifier(f"{pascal_case(n)}Resource") for n in ordered])
-    return resource_of, {
-        n: (labels[n], class_name) for n, class_name in zip(ordered, class_names, strict=True)
-    }
+    return (
+        resource_of,
+        {n: (labels[n], class_name) for n, class_name in zip(ordered, class_names, strict=True)},
+        method_of,
+    )
+
+
+def _without_common_prefix(names: list[Identifier]) -> dict[Identifier, Identifier]:
+    """Twilio tags every resource Api20100401...: the words all names share say nothing."""
+    words = [n.split("_") for n in names]
+    common = 0
+    while len(names) > 1 and all(
+        len(w) > common + 1 and w[common] == words[0][common] for w in words
+    ):
+        common += 1
+    stripped = [snake_case("_".join(w[common:])) for w in words]
+    if len(set(stripped)) < len(names):
+        return {n: n for n in names}
+    return dict(zip(names, stripped, strict=True))
+
+
+def _method_names(
+    resource: Identifier, operations: list[tuple[Identifier, dict[str, Any]]]
+) -> dict[Identifier, Identifier]:
+    """Method names without the resource's own words: ``client.repos.get`` for GitHub's
+    ``repos/get``, ``client.customers.get_customer`` for Stripe's ``GetCustomersCustomer``.
+    A name given with x-python-name, or one that shortened would collide or be reserved,
+    stays whole."""
+    words = resource.split("_")
+    short: dict[Identifier, Identifier] = {}
+    for name, raw in operations:
+        parts = name.split("_")
+        short[name] = name
+        if isinstance(raw.get("x-python-name"), str):
+            continue
+        for at in (0, 1):
+            if parts[at : at + len(words)] == words and len(parts) > len(words):
+                short[name] = Identifier("_".join(parts[:at] + parts[at + len(words) :]))
+                break
+    taken = Counter(short.values())
+    return {name: s if taken[s] == 1 and snake_case(s) == s else name for name, s in short.items()}
 
 
 def _omit_imports(operations: list[Operation]) -> tuple[Identifier, ...]:
@@ -632,9 +712,7 @@ _RUNTIME_EXPORTS = (
 
 def _exports(client: str) -> tuple[Identifier, ...]:
     names = [*_RUNTIME_EXPORTS, "models", f"{client}Client", f"Async{client}Client"]
-    # isort order, as ruff wants __all__: CONSTANTS, then Classes, then the rest.
-    order = sorted(names, key=lambda n: (0 if n.isupper() else 1 if n[0].isupper() else 2, n))
-    return tuple(Identifier(n) for n in order)
+    return tuple(Identifier(n) for n in export_order(names))
 
 
 def _adjust(node: Any, class_names: dict[str, Identifier]) -> None:
@@ -645,9 +723,22 @@ def _adjust(node: Any, class_names: dict[str, Identifier]) -> None:
             # Models are keyed by their class names, so the tool names each class as we do.
             name = unescape_pointer_token(ref.removeprefix("#/components/schemas/"))
             node["$ref"] = "#/components/schemas/" + escape_pointer_token(class_names[name])
-        if node.get("type") == "string" and node.get("format") == "email":
+        if node.get("type") == "string" and node.get("format") in ("email", "idn-email"):
             # EmailStr needs email-validator and rewrites the address; send what the caller gave.
             del node["format"]
+        if node.get("format") == "password":
+            # SecretStr is written to JSON as "**********": the request would lose the value.
+            del node["format"]
+        if isinstance(node.get("default"), str) and node.get("format") in _PARSED_FORMATS:
+            # The tool would write the string itself as the default of a parsed type
+            # (`url: AnyUrl = ""`), which mypy rejects; an unset field is never sent anyway.
+            del node["default"]
+        if node.get("type") == "string":
+            # An unquoted YAML enum value (4.1, true) in a string schema: the string it spells.
+            if isinstance(node.get("enum"), list):
+                node["enum"] = [json_text(v) for v in node["enum"]]
+            if "default" in node:
+                node["default"] = json_text(node["default"])
         if node.get("format") in ("date-time", "date") and "pattern" in node:
             # A pattern on a parsed datetime makes pydantic raise TypeError on every value.
             del node["pattern"]
@@ -663,6 +754,17 @@ def _adjust(node: Any, class_names: dict[str, Identifier]) -> None:
     elif isinstance(node, list):
         for value in node:
             _adjust(value, class_names)
+
+
+# Formats the model tool parses into a type other than str.
+_PARSED_FORMATS = frozenset(
+    ["binary", "date", "date-time", "decimal", "duration", "ipv4", "ipv6", "time", "uri", "uuid"]
+)
+
+
+def json_text(value: Any) -> Any:
+    """A number or boolean as the JSON text that spells it (4.1 -> "4.1", True -> "true")."""
+    return json.dumps(value) if isinstance(value, bool | int | float) else value
 
 
 def _non_ascii_field_names(schemas: list[Any]) -> tuple[tuple[str, Identifier], ...]:

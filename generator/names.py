@@ -40,6 +40,9 @@ _RESERVED = frozenset(
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+[a-z]*")
 
 
+_NATURAL = re.compile(r"(\D*)(\d*)")
+
+
 def _words(text: str) -> list[str]:
     # NFKD + ASCII keeps names readable (é -> e) and importable on every platform.
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -139,3 +142,14 @@ def parameter_name(parameter: dict[str, object]) -> Identifier:
     return snake_case(
         override if isinstance(override, str) and override.strip() else str(parameter.get("name"))
     )
+
+
+def export_order(names: list[str]) -> list[str]:
+    """The order ruff wants for ``__all__`` (RUF022): CONSTANTS, then Classes, then the
+    rest, each in natural order (Box9 before Box10)."""
+
+    def key(name: str) -> tuple[int, list[tuple[str, int]]]:
+        group = 0 if name.isupper() else 1 if name[0].isupper() else 2
+        return group, [(text, int(digits or -1)) for text, digits in _NATURAL.findall(name)]
+
+    return sorted(names, key=key)

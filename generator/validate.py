@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -207,6 +208,17 @@ class _Checks:
                         "the value is treated as a plain string",
                         f"{pointer}/format",
                     )
+                if node.get("type") == "string" and isinstance(node.get("enum"), list):
+                    for index, value in enumerate(node["enum"]):
+                        if isinstance(value, bool | int | float):
+                            self.warning(
+                                "enum-value-not-string",
+                                f"enum value {json.dumps(value)} in a string schema is a "
+                                f"{'boolean' if isinstance(value, bool) else 'number'}; "
+                                f"it is sent as the string {json.dumps(json.dumps(value))}",
+                                f"{pointer}/enum/{index}",
+                                hint=f"replace the enum with quoted strings in {self.hint_file}",
+                            )
                 mapping = (
                     node.get("discriminator", {}).get("mapping")
                     if isinstance(node.get("discriminator"), dict)

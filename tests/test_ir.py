@@ -124,7 +124,7 @@ def test_models_named_like_what_generated_modules_use_still_work(tmp_path: Path)
         "http = httpx.Client(transport=httpx.MockTransport("
         "lambda r: httpx.Response(200, json={'b': 'x'})))\n"
         "client = shadow.ShadowClient(http_client=http)\n"
-        "result = client.a.put_a(body=shadow.models.Mapping(a='1'))\n"
+        "result = client.a.put(body=shadow.models.Mapping(a='1'))\n"
         "print(type(result).__name__, result.b, type(client.a).__name__)\n"
     )
     result = subprocess.run(
@@ -181,3 +181,29 @@ components:
         [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False
     )
     assert result.stdout == "<TaskAction.REVIEW: 'review'>\n", result.stderr
+
+
+def test_a_requirement_the_client_cannot_satisfy_leaves_credentials_to_the_caller() -> None:
+    """Box: OAuth 2 only. The call goes out without client auth (the caller's headers carry
+    the token), after every alternative the client can satisfy."""
+    spec = """
+openapi: 3.0.3
+info: {title: O, version: '1'}
+paths:
+  /me:
+    get:
+      operationId: getMe
+      security: [{oauth: []}, {key: []}]
+      responses: {'204': {description: done}}
+  /open:
+    get:
+      operationId: getOpen
+      security: [{}]
+      responses: {'204': {description: done}}
+components:
+  securitySchemes:
+    oauth: {type: oauth2, flows: {implicit: {authorizationUrl: 'https://o.test', scopes: {}}}}
+    key: {type: apiKey, in: header, name: X-Key}
+"""
+    api = build_ir(parse_document(spec, "o.yaml"), "o", "specs/o/openapi.yaml")
+    assert [op.security for op in api.operations] == [(("key",), ()), ((),)]

@@ -10,6 +10,7 @@ from generator.names import (
     comment,
     dedupe,
     docstring,
+    export_order,
     operation_name,
     pascal_case,
     py_str,
@@ -117,3 +118,19 @@ def test_operation_name(
     operation: dict[str, object], method: str, path: str, expected: str
 ) -> None:
     assert operation_name(operation, method, path) == expected
+
+
+def test_export_order_is_the_order_ruff_wants() -> None:
+    """RUF022: CONSTANTS, then Classes, then the rest; numbers in natural order."""
+    names = ["W2Box12", "models", "Foo_a", "W2", "FooBar", "W2Box2", "APR", "APRType", "Foo"]
+    assert export_order(names) == [
+        "APR",
+        "W2",
+        "APRType",
+        "Foo",
+        "FooBar",
+        "Foo_a",
+        "W2Box2",
+        "W2Box12",
+        "models",
+    ]

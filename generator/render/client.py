@@ -64,5 +64,7 @@ def render_client(api: Api) -> dict[PurePosixPath, str]:
 
 def render_models_init(api: Api, modules: list[ModelModule]) -> str:
     """``models/__init__``: every model's name, loading its module on first use."""
-    names = sorted(n for m in modules for n in m.names)
-    return _ENV.get_template("models_init.py.jinja").render(api=api, modules=modules, names=names)
+    exported = names.export_order([n for m in modules for n in m.names])
+    return _ENV.get_template("models_init.py.jinja").render(
+        api=api, modules=modules, names=exported
+    )
