@@ -224,6 +224,10 @@ class _Builder:
         self.resource_of, self.resources, self.method_of = _resource_names(self.data)
         names = [pascal_case(n) for n in sorted(self.component_schemas)]
         self.class_names = dict(zip(sorted(self.component_schemas), dedupe(names), strict=True))
+        # A schema that only names another (Asana's `UserBase: {$ref: UserCompact}`) is that
+        # model: as a wrapper of it, models extending it would lose its fields.
+        self.aliases = _aliases(self.component_schemas)
+        self.class_names.update({a: self.class_names[t] for a, t in self.aliases.items()})
         self.schemes = self._security_schemes()
         self.hoisted: dict[str, Any] = {}
         self.used: set[str] = set()
@@ -240,6 +244,7 @@ class _Builder:
         models = [
             ModelSchema(self.class_names[name], _canonical(self._prepare(schema)), _fields(schema))
             for name, schema in self.component_schemas.items()
+            if name not in self.aliases
         ]
         models += [
             ModelSchema(Identifier(n), _canonical(self._prepare(s)), _fields(s))
@@ -713,6 +718,33 @@ _RUNTIME_EXPORTS = (
 def _exports(client: str) -> tuple[Identifier, ...]:
     names = [*_RUNTIME_EXPORTS, "models", f"{client}Client", f"Async{client}Client"]
     return tuple(Identifier(n) for n in export_order(names))
+
+
+def _aliases(schemas: dict[str, Any]) -> dict[str, str]:
+    """Schemas that are only a reference to another, and the schema each finally names."""
+    prefix = "#/components/schemas/"
+
+    def target(schema: Any) -> str | None:
+        ref = schema.get("$ref") if isinstance(schema, dict) else None
+        if isinstance(ref, str) and ref.startswith(prefix) and set(schema) <= _ALIAS_KEYS:
+            return unescape_pointer_token(ref.removeprefix(prefix))
+        return None
+
+    found: dict[str, str] = {}
+    for name, schema in schemas.items():
+        seen = {name}
+        final = target(schema)
+        while final is not None and final in schemas and final not in seen:
+            seen.add(final)
+            if target(schemas[final]) is None:
+                found[name] = final
+                break
+            final = target(schemas[final])
+    return found
+
+
+# What an alias may carry besides its reference: words about it, not constraints.
+_ALIAS_KEYS = frozenset(["$ref", "description", "title"])
 
 
 def _adjust(node: Any, class_names: dict[str, Identifier]) -> None:

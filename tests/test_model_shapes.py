@@ -42,6 +42,7 @@ components:
         version: {$ref: '#/components/schemas/Version'}
         retirement: {type: string, nullable: true, enum: [true, false]}
         consent: {$ref: '#/components/schemas/Consent'}
+        display-name: {type: string}
     # GitHub: an empty-string default on a URL; typed additional properties.
     Session:
       type: object
@@ -52,6 +53,14 @@ components:
           properties: {checks: {type: string}}
           additionalProperties: {type: string}
         owner: {$ref: '#/components/schemas/Child'}
+        member: {$ref: '#/components/schemas/Member'}
+    # Asana: a model extending a schema that only names another.
+    Person: {type: object, properties: {name: {type: string}}}
+    MemberBase: {$ref: '#/components/schemas/Person'}
+    Member:
+      allOf:
+        - $ref: '#/components/schemas/MemberBase'
+        - {type: object, properties: {email: {type: string}}}
     # Asana: a child that makes an inherited enum nullable.
     Base:
       type: object
@@ -80,14 +89,17 @@ def reply(request):
     return httpx.Response(200, json={
         "permissions": {"contents": "read"},
         "owner": {"gid": "1", "kind": None, "name": "n"},
+        "member": {"name": "Ann", "email": "ann@example.com"},
     })
 
 client = ShapesClient(http_client=httpx.Client(transport=httpx.MockTransport(reply)))
 session = client.login.login(body=models.Login(
-    password="hunter2", email="a@b.example", version="4.1", retirement="true"))
+    password="hunter2", email="a@b.example", version="4.1", retirement="true",
+    display_name="Ann"))
 print(sent[0])
 print(session.environment_url, session.permissions.model_extra)
 print(session.owner.gid, session.owner.kind, session.owner.name)
+print(session.member.name, session.member.email, type(session.member).__mro__[1].__name__)
 print(issubclass(models.Child, models.Base), models.Child.model_config.get("extra"))
 print(sorted(m.value for m in models.Version))
 """
@@ -103,10 +115,13 @@ def test_corpus_shapes_generate_typed_and_behave(tmp_path: Path) -> None:
         [sys.executable, "-c", SCRIPT], cwd=out, capture_output=True, text=True, check=False
     )
     assert result.stdout.splitlines() == [
-        # Every value as given (the password not masked), unset fields absent.
-        "{'email': 'a@b.example', 'password': 'hunter2', 'retirement': 'true', 'version': '4.1'}",
+        # Every value as given (the password not masked, a field set by its Python name
+        # under its wire name), unset fields absent.
+        "{'display-name': 'Ann', 'email': 'a@b.example', 'password': 'hunter2', "
+        "'retirement': 'true', 'version': '4.1'}",
         "MISSING {'contents': 'read'}",
         "1 None n",
+        "Ann ann@example.com Person",
         "False forbid",
         "['3_lite', '4', '4.1']",
     ], result.stderr
