@@ -14,7 +14,9 @@ RootModelRootType = TypeVar("RootModelRootType")
 
 
 class BaseModel(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(defer_build=True)
+    # A field whose wire name is not a Python name (`first-name`, `class`) is set by its
+    # Python name; by default pydantic would drop `first_name=...` without a word.
+    model_config = pydantic.ConfigDict(defer_build=True, validate_by_name=True)
 
 
 class RootModel(pydantic.RootModel[RootModelRootType], Generic[RootModelRootType]):
