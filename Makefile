@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 GEN := $(BIN)/python -m generator
 VENDOR ?=
 
-.PHONY: generate check validate accept-surface spec-diff bench-spec-diff bench-generation test lint clean
+.PHONY: generate check validate accept-surface spec-diff bench-spec-diff bench-generation test corpus-check lint clean
 
 $(VENV_STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ bench-generation: $(VENV_STAMP) $(OPC_VENV)/.installed
 
 test: lint $(NODE_STAMP)
 	$(BIN)/python -m pytest -q
+
+# The corpus test on all six specs of ../shared/corpus (make test has the four we may commit).
+corpus-check: $(VENV_STAMP)
+	CORPUS_DIR=$(CURDIR)/../shared/corpus $(BIN)/python -m pytest -q tests/test_corpus.py
 
 clean:
 	rm -rf $(VENV) $(OPC_VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
