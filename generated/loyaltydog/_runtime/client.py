@@ -101,6 +101,8 @@ class _BaseClient:
         on_response: ResponseHook | None,
     ) -> None:
         self.base_url = httpx.URL(str(base_url).rstrip("/") + "/")
+        # Paths are appended to this text; httpx parses the whole URL once, in build_request.
+        self._base = str(self.base_url)
         self._auth = {name: scheme for name, scheme in auth.items() if scheme is not None}
         self.timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
         self.max_retries = max_retries
@@ -121,15 +123,16 @@ class _BaseClient:
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
 
-    def _url(self, path: str, path_params: Mapping[str, object]) -> httpx.URL:
+    def _url(self, path: str, path_params: Mapping[str, object]) -> str:
         values = {}
         for name, value in path_params.items():
             text = _scalar(value)
             if not text:
                 # An empty segment would silently address another resource.
                 raise ValueError(f"path parameter {name!r} must not be empty")
-            values[name] = quote(text, safe="")
-        return self.base_url.join(path.lstrip("/").format_map(values))
+            # So would `.` or `..`, which URL normalisation removes with the segment before.
+            values[name] = quote(text, safe="") if text.strip(".") else "%2E" * len(text)
+        return self._base + path.lstrip("/").format_map(values)
 
     def _request_parts(
         self,
@@ -158,12 +161,15 @@ class _BaseClient:
                 _jsonable(body), ensure_ascii=False, separators=(",", ":")
             ).encode()
         merged.update(extra_headers or {})
-        return {
+        parts: dict[str, Any] = {
             "url": self._url(path, path_params),
-            "params": params,
             "headers": merged,
             "content": content,
         }
+        if params:
+            # Even an empty list makes httpx parse and rebuild the URL: a third of a request.
+            parts["params"] = params
+        return parts
 
     def _timeout(self, timeout: TimeoutArg) -> float | httpx.Timeout | None:
         return self.timeout if isinstance(timeout, NotGiven) else timeout
@@ -312,17 +318,21 @@ class _BaseClient:
         started: float,
         will_retry: bool,
     ) -> None:
+        logging_on = _log.isEnabledFor(logging.DEBUG)
+        if not logging_on and self._on_response is None:
+            return
         elapsed = time.monotonic() - started
         url = self._redactor.url(request.url)
-        _log.debug(
-            "%s %s -> %d (attempt %d%s) in %.3fs",
-            request.method,
-            url,
-            response.status_code,
-            attempt,
-            ", will retry" if will_retry else "",
-            elapsed,
-        )
+        if logging_on:
+            _log.debug(
+                "%s %s -> %d (attempt %d%s) in %.3fs",
+                request.method,
+                url,
+                response.status_code,
+                attempt,
+                ", will retry" if will_retry else "",
+                elapsed,
+            )
         if self._on_response is not None:
             self._on_response(
                 ResponseInfo(
