@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from openapi_schema_validator import oas30_format_checker, oas31_format_checker
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
 from .errors import Diagnostic, Severity, SpecError, quote_value
@@ -94,6 +95,12 @@ class _Checks:
         self.data = document.data
         self.hint_file = hint_file or "an overlay beside the spec"
         self.found: list[Diagnostic] = []
+        # Messages of openapi-spec-validator's that our own checks report with a location.
+        self.unlocated: set[str] = set()
+        version = str(self.data.get("openapi", "")) if isinstance(self.data, dict) else ""
+        self.format_checker = (
+            oas31_format_checker if version.startswith("3.1") else oas30_format_checker
+        )
 
     def error(self, code: str, message: str, pointer: str, hint: str = "") -> None:
         self.found.append(Diagnostic(code, Severity.ERROR, message, self.doc.where(pointer), hint))
@@ -208,6 +215,20 @@ class _Checks:
                         "the value is treated as a plain string",
                         f"{pointer}/format",
                     )
+                default = node.get("default")
+                if (
+                    isinstance(fmt, str)
+                    and isinstance(default, str)
+                    and not self.format_checker.conforms(default, fmt)
+                ):
+                    # openapi-spec-validator says this too, but without saying where.
+                    self.unlocated.add(f"{default!r} is not a {fmt!r}")
+                    self.error(
+                        "invalid-default",
+                        f"default {quote_value(default)} is not a valid {fmt}",
+                        f"{pointer}/default",
+                        hint=f"correct or remove it in {self.hint_file}",
+                    )
                 if node.get("type") == "string" and isinstance(node.get("enum"), list):
                     for index, value in enumerate(node["enum"]):
                         if isinstance(value, bool | int | float):
@@ -268,7 +289,11 @@ class _Checks:
         ours = {d.where.pointer for d in self.found}
         for exc in validator_class(self.data).iter_errors():
             pointer = self._locate([str(p) for p in exc.absolute_path])
-            if pointer in ours or _OURS_WITH_LOCATION.match(exc.message):
+            if (
+                pointer in ours
+                or _OURS_WITH_LOCATION.match(exc.message)
+                or exc.message in self.unlocated
+            ):
                 continue  # reported by our own checks, with a location
             self.error(
                 "invalid-openapi",
