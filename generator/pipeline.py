@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import functools
-import importlib.metadata
 import keyword
 import os
 import re
@@ -43,8 +42,6 @@ _CONTENT_MODULES = frozenset(
         "runtime",
     }
 )
-# The tools whose output lands in generated/; their pinned versions are inputs too.
-_TOOLS = ("datamodel-code-generator", "black", "isort", "pydantic", "jinja2")
 _VENDOR_NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -156,6 +153,18 @@ def render_vendor(api: Api, *, workers: int = 1) -> dict[PurePosixPath, str]:
 def inputs_digest(vendor: Vendor) -> str:
     """What a vendor's generated files are made from: its spec and overlay, the generator
     modules that shape their content, the templates, and the pinned tools' versions."""
+    files = [
+        ("spec", vendor.spec),
+        ("overlay", vendor.overlay or vendor.spec.parent / OVERLAY_NAME),
+        *_generator_inputs(),
+    ]
+    return digest_inputs(files, [vendor.name, vendor.display])
+
+
+@functools.cache
+def _generator_inputs() -> tuple[tuple[str, Path], ...]:
+    """The same for every vendor. The tools' versions are those requirements.lock pins (and
+    make installs): asking importlib.metadata would cost more than the rest of a no-op run."""
     sources = [
         p
         for p in sorted(_PACKAGE.rglob("*.py"))
@@ -163,13 +172,8 @@ def inputs_digest(vendor: Vendor) -> str:
     ]
     templates = sorted(p for p in _TEMPLATES.rglob("*") if p.is_file())
     root = _PACKAGE.parent
-    files = [
-        ("spec", vendor.spec),
-        ("overlay", vendor.overlay or vendor.spec.parent / OVERLAY_NAME),
-        *((p.relative_to(root).as_posix(), p) for p in [*sources, *templates]),
-    ]
-    tools = [f"{tool}=={importlib.metadata.version(tool)}" for tool in _TOOLS]
-    return digest_inputs(files, [vendor.name, vendor.display, *tools])
+    files = [*sources, *templates, root / "requirements.lock"]
+    return tuple((p.relative_to(root).as_posix(), p) for p in files)
 
 
 def build_all(vendors: list[Vendor], *, strict: bool = False) -> list[Built]:
