@@ -28,7 +28,7 @@ from .names import (
     snake_case,
 )
 from .runtime.errors import status_error_class
-from .validate import IGNORED_HEADER_PARAMETERS, iter_operations
+from .validate import IGNORED_BODY_METHODS, IGNORED_HEADER_PARAMETERS, iter_operations
 
 Location = Literal["path", "query", "header", "cookie"]
 AuthKind = Literal["bearer", "basic", "api_key"]
@@ -74,6 +74,9 @@ class RequestBody:
     required: bool
     media_type: str
     description: str
+    # Sent form-encoded (Stripe, Twilio), not as JSON; these properties in style deepObject.
+    form: bool = False
+    deep_objects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,7 +364,9 @@ class _Builder:
         # `True_` from being one belongs at the end of a name only.
         op_class = pascal_case(name).rstrip("_")
         parameters = self._parameters(path, raw, pointer)
-        body = self._request_body(raw, op_class)
+        # A GET or HEAD body has no meaning (OpenAPI 3.0: consumers SHALL ignore it); Stripe
+        # gives every GET an empty one.
+        body = None if method in IGNORED_BODY_METHODS else self._request_body(raw, op_class)
         responses = self._responses(raw, op_class)
         successes = [r.annotation for r in responses if r.is_success and r.annotation is not None]
         security = self._security(raw.get("security", self.data.get("security")) or [])
@@ -435,6 +440,12 @@ class _Builder:
             return None
         body, _ = follow_refs(self.data, raw["requestBody"], "")
         media_type, schema = _json_content(body)
+        form = not media_type and _FORM in (body.get("content") or {})
+        encoding: dict[str, Any] = {}
+        if form:
+            media_type = _FORM
+            schema = body["content"][_FORM].get("schema")
+            encoding = body["content"][_FORM].get("encoding") or {}
         annotation = self._model_or_annotation(schema, f"{op_class}Request")
         if annotation != "dict[str, Any]":
             # A plain mapping is accepted too, and sent as given.
@@ -445,6 +456,14 @@ class _Builder:
             required=bool(body.get("required", False)),
             media_type=media_type,
             description=str(body.get("description", "")),
+            form=form,
+            deep_objects=tuple(
+                sorted(
+                    name
+                    for name, how in encoding.items()
+                    if isinstance(how, dict) and how.get("style") == "deepObject"
+                )
+            ),
         )
 
     def _responses(self, raw: dict[str, Any], op_class: str) -> tuple[Response, ...]:
@@ -894,6 +913,9 @@ def _is_model_shape(schema: Any) -> bool:
         "properties" in schema
         or any(k in schema for k in ("allOf", "oneOf", "anyOf", "discriminator"))
     )
+
+
+_FORM = "application/x-www-form-urlencoded"
 
 
 def _json_content(holder: dict[str, Any]) -> tuple[str, Any]:

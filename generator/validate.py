@@ -63,6 +63,8 @@ _KNOWN_FORMATS = frozenset(
 )
 # OpenAPI 3.x: a header parameter with one of these names SHALL be ignored.
 IGNORED_HEADER_PARAMETERS = frozenset({"accept", "content-type", "authorization"})
+# Methods whose request body has no defined meaning (RFC 9110); the client sends none.
+IGNORED_BODY_METHODS = frozenset({"get", "head"})
 
 
 def validate_document(document: Document, hint_file: str = "") -> tuple[Diagnostic, ...]:
@@ -353,6 +355,15 @@ class _Checks:
             else:
                 names[name] = f"{method.upper()} {path}"
             self._check_parameters(path, method, operation, pointer)
+            body, _ = follow_refs(self.data, operation.get("requestBody"), "")
+            if method in IGNORED_BODY_METHODS and _defines_properties(body):
+                self.warning(
+                    "ignored-request-body",
+                    f"{method.upper()} {path}: a {method.upper()} request has no body; "
+                    "the client sends none",
+                    f"{pointer}/requestBody",
+                    hint=f"make its fields query parameters in {self.hint_file}",
+                )
 
     def _check_name_collisions(
         self, declared: dict[tuple[str, str], tuple[str, Any]], method: str, path: str
@@ -417,3 +428,14 @@ class _Checks:
                     where,
                     hint=f"remove it in {self.hint_file}",
                 )
+
+
+def _defines_properties(body: Any) -> bool:
+    """Whether a request body describes anything: Stripe's GET bodies are empty objects."""
+    content = body.get("content") if isinstance(body, dict) else None
+    return isinstance(content, dict) and any(
+        isinstance(media, dict)
+        and isinstance(media.get("schema"), dict)
+        and bool(media["schema"].get("properties") or media["schema"].get("$ref"))
+        for media in content.values()
+    )

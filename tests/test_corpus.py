@@ -19,16 +19,19 @@ from tests.conftest import ROOT
 CORPUS = Path(os.environ.get("CORPUS_DIR") or Path(__file__).parent / "corpus").resolve()
 SPECS = sorted(p for p in CORPUS.iterdir() if p.suffix in (".json", ".yaml"))
 
-# Per spec: the client's class and arguments, a call, the request it must send, the JSON the
-# test server answers with, and what the script prints of the parsed result.
+# Per spec: the client's class and arguments, a call, the request it must send (method, URL,
+# body), the JSON the test server answers with, and what the script prints of the result.
 CALLS = {
     "stripe": (
         "StripeClient(bearer_auth='sk_test', {http})",
-        "client.balance.get()",
-        "GET https://api.stripe.com/v1/balance",
-        {"object": "balance", "available": [], "pending": [], "livemode": False},
-        "Balance False",
-        "result.livemode",
+        # Form-encoded, nested fields in brackets, as Stripe reads them.
+        "client.customers.post(body={'email': 'ann@example.com', 'metadata': {'plan': 'pro'},"
+        " 'expand': ['tax']})",
+        "POST https://api.stripe.com/v1/customers"
+        " email=ann%40example.com&metadata%5Bplan%5D=pro&expand%5B0%5D=tax",
+        {"id": "cus_1", "object": "customer", "created": 1, "livemode": False},
+        "Customer cus_1",
+        "result.id",
     ),
     "github": (
         "GithubClient({http})",
@@ -80,7 +83,7 @@ from {vendor} import *
 
 seen = []
 def reply(request):
-    seen.append(f"{{request.method}} {{request.url}}")
+    seen.append(" ".join(filter(None, [request.method, str(request.url), request.content.decode()])))
     return httpx.Response(200, json={body})
 
 http = "http_client=httpx.Client(transport=httpx.MockTransport(reply))"

@@ -207,3 +207,43 @@ components:
 """
     api = build_ir(parse_document(spec, "o.yaml"), "o", "specs/o/openapi.yaml")
     assert [op.security for op in api.operations] == [(("key",), ()), ((),)]
+
+
+def test_form_bodies_are_sent_form_encoded_and_get_bodies_not_at_all() -> None:
+    """Stripe: POST bodies are form-encoded, nested fields in style deepObject; every GET
+    has an empty form body, which a GET cannot carry."""
+    spec = """
+openapi: 3.0.0
+info: {title: F, version: '1'}
+paths:
+  /customers:
+    get:
+      operationId: GetCustomers
+      requestBody:
+        content: {application/x-www-form-urlencoded: {schema: {type: object, properties: {}}}}
+      responses: {'204': {description: done}}
+    post:
+      operationId: PostCustomers
+      requestBody:
+        content:
+          application/x-www-form-urlencoded:
+            encoding: {expand: {explode: true, style: deepObject}, metadata: {style: deepObject}}
+            schema:
+              type: object
+              properties:
+                email: {type: string}
+                expand: {type: array, items: {type: string}}
+                metadata: {type: object, additionalProperties: {type: string}}
+      responses: {'204': {description: done}}
+"""
+    api = build_ir(parse_document(spec, "f.yaml"), "f", "specs/f/openapi.yaml")
+    get, post = api.operations
+    assert get.request_body is None
+    assert post.request_body is not None
+    assert (post.request_body.form, post.request_body.deep_objects) == (
+        True,
+        ("expand", "metadata"),
+    )
+    assert post.request_body.annotation == "models.PostCustomersRequest | Mapping[str, Any]"
+    source = render_vendor(api)[PurePosixPath("resources/customers.py")]
+    assert 'form=("expand", "metadata"),' in source

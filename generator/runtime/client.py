@@ -15,10 +15,10 @@ import json
 import logging
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Collection, Iterator, Mapping
 from types import TracebackType
 from typing import Any, Self, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import httpx
 import pydantic
@@ -74,6 +74,44 @@ def _jsonable(value: object) -> object:
     if isinstance(value, list | tuple):
         return [_jsonable(v) for v in value if not isinstance(v, Omit)]
     return pydantic_core.to_jsonable_python(value)
+
+
+def _form_pairs(body: object, deep_objects: Collection[str]) -> list[tuple[str, str]]:
+    """A body as ``application/x-www-form-urlencoded`` pairs, as Stripe and Twilio read them:
+    a list of scalars repeats its key (``tags=a&tags=b``) unless the spec gives it style
+    deepObject (``expand[0]=a``); objects, and lists holding them, use brackets
+    (``metadata[plan]=pro``, ``items[0][price]=p1``); null is the empty string."""
+    data = _jsonable(body)
+    if not isinstance(data, dict):
+        raise TypeError(f"a form-encoded body must be a mapping or a model, not {type(data)}")
+    pairs: list[tuple[str, str]] = []
+    for key, value in data.items():
+        nested = isinstance(value, dict) or (
+            isinstance(value, list)
+            and (key in deep_objects or any(isinstance(v, dict | list) for v in value))
+        )
+        if nested:
+            pairs.extend(_bracketed(key, value))
+        elif isinstance(value, list):
+            pairs.extend((key, _form_scalar(v)) for v in value)
+        else:
+            pairs.append((key, _form_scalar(value)))
+    return pairs
+
+
+def _bracketed(prefix: str, value: object) -> Iterator[tuple[str, str]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _bracketed(f"{prefix}[{key}]", item)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _bracketed(f"{prefix}[{index}]", item)
+    else:
+        yield prefix, _form_scalar(value)
+
+
+def _form_scalar(value: object) -> str:
+    return "" if value is None else _scalar(value)
 
 
 def _decode(response: httpx.Response) -> object:
@@ -142,6 +180,7 @@ class _BaseClient:
         query: Mapping[str, object],
         headers: Mapping[str, object],
         body: object,
+        form: Collection[str] | None,
         extra_headers: Mapping[str, str] | None,
     ) -> dict[str, Any]:
         params: list[tuple[str, str]] = []
@@ -155,7 +194,10 @@ class _BaseClient:
             {k: _scalar(v) for k, v in headers.items() if not isinstance(v, Omit) and v is not None}
         )
         content = None
-        if not isinstance(body, Omit):
+        if not isinstance(body, Omit) and form is not None:
+            merged["Content-Type"] = "application/x-www-form-urlencoded"
+            content = urlencode(_form_pairs(body, form)).encode()
+        elif not isinstance(body, Omit):
             merged["Content-Type"] = "application/json"
             content = json.dumps(
                 _jsonable(body), ensure_ascii=False, separators=(",", ":")
@@ -268,6 +310,7 @@ class _BaseClient:
         query: Mapping[str, object] | None,
         headers: Mapping[str, object] | None,
         body: object,
+        form: Collection[str] | None,
         security: Security,
         idempotent: bool,
         idempotency_header: str,
@@ -292,6 +335,7 @@ class _BaseClient:
             query=query or {},
             headers=merged,
             body=body,
+            form=form,
             extra_headers=extra_headers,
         )
         request = client.build_request(method, timeout=self._timeout(timeout), **parts)
@@ -419,6 +463,7 @@ class SyncAPIClient(_BaseClient):
         query: Mapping[str, object] | None = None,
         headers: Mapping[str, object] | None = None,
         body: object,
+        form: Collection[str] | None = None,
         cast_to: Any,
         errors: ErrorModels,
         security: Security,
@@ -438,6 +483,7 @@ class SyncAPIClient(_BaseClient):
             query=query,
             headers=headers,
             body=body,
+            form=form,
             security=security,
             idempotent=idempotent,
             idempotency_header=idempotency_header,
@@ -527,6 +573,7 @@ class AsyncAPIClient(_BaseClient):
         query: Mapping[str, object] | None = None,
         headers: Mapping[str, object] | None = None,
         body: object,
+        form: Collection[str] | None = None,
         cast_to: Any,
         errors: ErrorModels,
         security: Security,
@@ -546,6 +593,7 @@ class AsyncAPIClient(_BaseClient):
             query=query,
             headers=headers,
             body=body,
+            form=form,
             security=security,
             idempotent=idempotent,
             idempotency_header=idempotency_header,

@@ -117,6 +117,39 @@ def test_plain_mapping_is_sent_as_given_without_omitted_values() -> None:
     assert json.loads(recorder.last.content) == {"a": 1, "c": None, "nested": [{"name": "x"}]}
 
 
+def test_form_body_is_encoded_as_stripe_and_twilio_read_it() -> None:
+    recorder = Recorder()
+    body = {
+        "email": "ann@example.com",
+        "livemode": False,
+        "description": None,
+        "skip": omit,
+        "tags": ["a", "b"],
+        "expand": ["data.customer"],
+        "metadata": {"plan": "pro & co"},
+        "items": [{"price": "p1", "quantity": 2}],
+    }
+    call(make_client(recorder), body=body, form=("expand",))
+    assert recorder.last.headers["content-type"] == "application/x-www-form-urlencoded"
+    assert recorder.last.content.decode().split("&") == [
+        "email=ann%40example.com",
+        "livemode=false",
+        "description=",
+        "tags=a",
+        "tags=b",
+        "expand%5B0%5D=data.customer",
+        "metadata%5Bplan%5D=pro+%26+co",
+        "items%5B0%5D%5Bprice%5D=p1",
+        "items%5B0%5D%5Bquantity%5D=2",
+    ]
+
+
+def test_form_body_from_a_model_sends_only_what_was_set() -> None:
+    recorder = Recorder()
+    call(make_client(recorder), body=Payload(name="x"), form=())
+    assert recorder.last.content == b"name=x"
+
+
 def test_no_body_sends_no_content_type() -> None:
     recorder = Recorder()
     call(make_client(recorder))
