@@ -60,7 +60,7 @@ CALLS = {
     "plaid": (
         "PlaidClient(client_id='c', secret='s', {http})",
         "client.categories.get(body={})",
-        "POST https://production.plaid.com/categories/get",
+        "POST https://production.plaid.com/categories/get {}",
         {"categories": [], "request_id": "r1"},
         "CategoriesGetResponse r1",
         "result.request_id.root",
