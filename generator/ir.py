@@ -74,9 +74,13 @@ class RequestBody:
     required: bool
     media_type: str
     description: str
-    # Sent form-encoded (Stripe, Twilio), not as JSON; these properties in style deepObject.
-    form: bool = False
+    # Of a form-encoded body (Stripe, Twilio): the properties in style deepObject.
     deep_objects: tuple[str, ...] = ()
+
+    @property
+    def form(self) -> bool:
+        """Sent form-encoded, not as JSON."""
+        return self.media_type == _FORM
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,12 +444,11 @@ class _Builder:
             return None
         body, _ = follow_refs(self.data, raw["requestBody"], "")
         media_type, schema = _json_content(body)
-        form = not media_type and _FORM in (body.get("content") or {})
+        content = body.get("content") or {}
         encoding: dict[str, Any] = {}
-        if form:
-            media_type = _FORM
-            schema = body["content"][_FORM].get("schema")
-            encoding = body["content"][_FORM].get("encoding") or {}
+        if not media_type and _FORM in content:
+            media_type, schema = _FORM, content[_FORM].get("schema")
+            encoding = content[_FORM].get("encoding") or {}
         annotation = self._model_or_annotation(schema, f"{op_class}Request")
         if annotation != "dict[str, Any]":
             # A plain mapping is accepted too, and sent as given.
@@ -456,7 +459,6 @@ class _Builder:
             required=bool(body.get("required", False)),
             media_type=media_type,
             description=str(body.get("description", "")),
-            form=form,
             deep_objects=tuple(
                 sorted(
                     name
@@ -572,7 +574,7 @@ class _Builder:
     def _enum_literal(self, schema: dict[str, Any]) -> PyCode:
         values = schema["enum"]
         if schema.get("type") == "string":
-            values = [json_text(v) for v in values]
+            values = [_json_text(v) for v in values]
         return self._literal(values)
 
     def _literal(self, values: list[Any]) -> PyCode:
@@ -624,6 +626,7 @@ def _resource_names(
     shared = len(operations) > 1 and len(set(tags)) == 1
     resource_of: dict[Identifier, Identifier] = {}
     labels: dict[Identifier, str] = {}
+    raws: dict[Identifier, dict[str, Any]] = {}
     for (path, method, raw, _), tag in zip(operations, tags, strict=True):
         override = raw.get("x-python-resource")
         if isinstance(override, str) and override.strip():
@@ -634,14 +637,15 @@ def _resource_names(
             label = _path_label(path)
         py_name = snake_case(label)
         labels.setdefault(py_name, label)
-        resource_of[operation_name(raw, method, path)] = py_name
+        name = operation_name(raw, method, path)
+        resource_of[name] = py_name
+        raws[name] = raw
     short = _without_common_prefix(list(labels))
     resource_of = {op: short[name] for op, name in resource_of.items()}
     labels = {short[name]: label for name, label in labels.items()}
     members: dict[Identifier, list[tuple[Identifier, dict[str, Any]]]] = {}
-    for path, method, raw, _ in operations:
-        name = operation_name(raw, method, path)
-        members.setdefault(resource_of[name], []).append((name, raw))
+    for name, resource in resource_of.items():
+        members.setdefault(resource, []).append((name, raws[name]))
     method_of = {
         name: short_name
         for resource, ops in members.items()
@@ -787,9 +791,9 @@ def _adjust(node: Any, class_names: dict[str, Identifier]) -> None:
         if node.get("type") == "string":
             # An unquoted YAML enum value (4.1, true) in a string schema: the string it spells.
             if isinstance(node.get("enum"), list):
-                node["enum"] = [json_text(v) for v in node["enum"]]
+                node["enum"] = [_json_text(v) for v in node["enum"]]
             if "default" in node:
-                node["default"] = json_text(node["default"])
+                node["default"] = _json_text(node["default"])
         if node.get("format") in ("date-time", "date") and "pattern" in node:
             # A pattern on a parsed datetime makes pydantic raise TypeError on every value.
             del node["pattern"]
@@ -813,7 +817,7 @@ _PARSED_FORMATS = frozenset(
 )
 
 
-def json_text(value: Any) -> Any:
+def _json_text(value: Any) -> Any:
     """A number or boolean as the JSON text that spells it (4.1 -> "4.1", True -> "true")."""
     return json.dumps(value) if isinstance(value, bool | int | float) else value
 

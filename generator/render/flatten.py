@@ -13,7 +13,8 @@ from __future__ import annotations
 import ast
 import re
 
-# A field (or the typed-extras annotation) and its docstring, as statements.
+# A field (or the typed-extras annotation): its type as code, and its statement with any
+# docstring.
 Member = tuple[str, list[ast.stmt]]
 
 
@@ -84,9 +85,9 @@ def _ancestors(node: ast.ClassDef, classes: dict[str, ast.ClassDef]) -> list[ast
     return found
 
 
-def _members(node: ast.ClassDef) -> dict[str, tuple[str, list[ast.stmt]]]:
-    """Each field's name -> its type as code, and its statement with any docstring."""
-    found: dict[str, tuple[str, list[ast.stmt]]] = {}
+def _members(node: ast.ClassDef) -> dict[str, Member]:
+    """Each field of the class itself, by name."""
+    found: dict[str, Member] = {}
     body = _body(node)
     for index, statement in enumerate(body):
         name = _member_name(statement)
