@@ -72,8 +72,13 @@ def pascal_case(text: str) -> Identifier:
 
 
 def py_str(value: str) -> PyCode:
-    """A Python string literal that evaluates to exactly ``value``."""
-    return PyCode(repr(value))
+    """A Python string literal that evaluates to exactly ``value``, quoted as black quotes it
+    (so that black has nothing to change in a template's output and formats it in one pass)."""
+    literal = repr(value)
+    if literal[0] == "'" and '"' not in value:
+        # repr chose single quotes, so the text holds no quote of either kind.
+        return PyCode(f'"{literal[1:-1]}"')
+    return PyCode(literal)
 
 
 def docstring(text: str, indent: int = 0) -> PyCode:

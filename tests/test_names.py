@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 
+import black
 import pytest
 
 from generator.names import (
@@ -70,6 +71,15 @@ def test_names_differing_only_in_case_are_deduplicated_deterministically() -> No
 )
 def test_py_str_round_trips(text: str) -> None:
     assert ast.literal_eval(py_str(text)) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("plain", '"plain"'), ("it's", '"it\'s"'), ('say "hi"', "'say \"hi\"'"), ("a\nb", '"a\\nb"')],
+)
+def test_py_str_quotes_as_black_does(text: str, expected: str) -> None:
+    assert py_str(text) == expected
+    assert black.format_str(f"x = {expected}\n", mode=black.Mode()) == f"x = {expected}\n"
 
 
 @pytest.mark.parametrize(

@@ -63,10 +63,7 @@ class CustomersResource(SyncAPIResource):
                     404: models.CustomerNotFoundError,
                 },
                 idempotent=False,
-                security=(
-                    ("basicAuth",),
-                    ("bearerAuth",),
-                ),
+                security=(("basicAuth",), ("bearerAuth",)),
                 extra_headers=extra_headers,
                 timeout=timeout,
                 max_retries=max_retries,
@@ -126,10 +123,7 @@ class AsyncCustomersResource(AsyncAPIResource):
                     404: models.CustomerNotFoundError,
                 },
                 idempotent=False,
-                security=(
-                    ("basicAuth",),
-                    ("bearerAuth",),
-                ),
+                security=(("basicAuth",), ("bearerAuth",)),
                 extra_headers=extra_headers,
                 timeout=timeout,
                 max_retries=max_retries,

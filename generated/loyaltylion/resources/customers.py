@@ -65,10 +65,7 @@ class CustomersResource(SyncAPIResource):
                     404: models.UpdateCustomerNotFoundError,
                 },
                 idempotent=False,
-                security=(
-                    ("ProgramApiKey",),
-                    ("SiteTokenSecret",),
-                ),
+                security=(("ProgramApiKey",), ("SiteTokenSecret",)),
                 extra_headers=extra_headers,
                 timeout=timeout,
                 max_retries=max_retries,
@@ -130,10 +127,7 @@ class AsyncCustomersResource(AsyncAPIResource):
                     404: models.UpdateCustomerNotFoundError,
                 },
                 idempotent=False,
-                security=(
-                    ("ProgramApiKey",),
-                    ("SiteTokenSecret",),
-                ),
+                security=(("ProgramApiKey",), ("SiteTokenSecret",)),
                 extra_headers=extra_headers,
                 timeout=timeout,
                 max_retries=max_retries,
