@@ -246,4 +246,7 @@ paths:
     )
     assert post.request_body.annotation == "models.PostCustomersRequest | Mapping[str, Any]"
     source = render_vendor(api)[PurePosixPath("resources/customers.py")]
-    assert 'form=(\n                    "expand",\n                    "metadata",\n                ),' in source
+    assert (
+        'form=(\n                    "expand",\n                    "metadata",\n                ),'
+        in source
+    )
