@@ -89,8 +89,11 @@ def docstring(text: str, indent: int = 0) -> PyCode:
     lines after the first are indented by ``indent`` spaces to sit inside the docstring.
     """
     escaped = text.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    # Escaped as \x22, not \": black pads a docstring that begins or ends with a quote.
     if escaped.endswith('"'):
-        escaped = escaped[:-1] + "\\x22"  # not \", after which black would add a space
+        escaped = escaped[:-1] + "\\x22"
+    if escaped.startswith('"'):
+        escaped = "\\x22" + escaped[1:]
     # Tabs and trailing spaces become escapes too: black would expand or strip them.
     escaped = "".join(
         (

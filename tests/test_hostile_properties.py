@@ -122,6 +122,19 @@ NAMES = st.fixed_dictionaries(
     },
     path_value="0",
 )
+# And a summary that begins with a quote, to which black added a space.
+@example(
+    names={
+        "operation": "0",
+        "parameter": "0",
+        "property": "0",
+        "value": "0",
+        "summary": '"0',
+        "description": "0",
+        "tag": "0",
+    },
+    path_value="0",
+)
 def test_any_text_compiles_imports_and_round_trips(
     names: dict[str, str], path_value: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:

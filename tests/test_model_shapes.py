@@ -135,3 +135,114 @@ def test_corpus_shapes_generate_typed_and_behave(tmp_path: Path) -> None:
             check=False,
         )
         assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+# Stripe: models that hold each other (expandable fields, `customer: str | Customer`) used to
+# share one module of 760 models, all loaded by the first call of any operation returning one.
+CYCLE_SPEC = """
+openapi: 3.0.3
+info: {title: Cyc, version: '1'}
+servers: [{url: 'https://cyc.test'}]
+paths:
+  /customers/{id}:
+    get:
+      operationId: getCustomer
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200':
+          description: ok
+          content: {application/json: {schema: {$ref: '#/components/schemas/Customer'}}}
+components:
+  schemas:
+    Customer:
+      type: object
+      required: [id]
+      properties:
+        id: {type: string}
+        default_card: {anyOf: [{type: string}, {$ref: '#/components/schemas/Card'}]}
+        cards: {type: array, items: {$ref: '#/components/schemas/Card'}}
+    Card:
+      type: object
+      required: [id]
+      properties:
+        id: {type: string}
+        last4: {type: string}
+        customer:
+          anyOf:
+            - {type: string}
+            - {$ref: '#/components/schemas/Customer'}
+            - {$ref: '#/components/schemas/DeletedCustomer'}
+    DeletedCustomer:
+      type: object
+      required: [id, deleted]
+      properties: {id: {type: string}, deleted: {type: boolean}}
+"""
+
+CYCLE_SCRIPT = """
+import sys
+import httpx
+import pydantic
+from cyc import CycClient, models
+
+def loaded():
+    return sorted(m.rsplit(".", 1)[1] for m in sys.modules if m.startswith("cyc.models."))
+
+def reply(request):
+    return httpx.Response(200, json={"id": "cus_1", "default_card": "card_1"})
+
+client = CycClient(http_client=httpx.Client(transport=httpx.MockTransport(reply)))
+customer = client.customers.get_customer("cus_1")
+print(customer.default_card, loaded())
+full = models.Customer.model_validate({
+    "id": "cus_1",
+    "default_card": {"id": "card_1", "customer": {"id": "cus_1", "deleted": True}},
+    "cards": [{"id": "card_2", "customer": "cus_1"}],
+})
+print(type(full.default_card).__name__, type(full.default_card.customer).__name__, loaded())
+print(full.model_dump(mode="json", exclude_unset=True))
+try:
+    models.Customer.model_validate({"id": "c", "cards": [{"id": "card_3", "last4": 1234}]})
+except pydantic.ValidationError as error:
+    print([".".join(map(str, e["loc"])) for e in error.errors()])
+print(sorted(models.Customer.model_json_schema()["$defs"]))
+"""
+
+CYCLE_USE = """
+from cyc import models
+
+
+def card_of(customer: models.Customer) -> models.Card | None:
+    return customer.default_card if isinstance(customer.default_card, models.Card) else None
+"""
+
+
+def test_models_that_hold_each_other_load_when_a_value_needs_them(tmp_path: Path) -> None:
+    spec = tmp_path / "specs" / "cyc" / "openapi.yaml"
+    spec.parent.mkdir(parents=True)
+    spec.write_text(CYCLE_SPEC, encoding="utf-8")
+    out = tmp_path / "generated"
+    assert main(["generate", "--specs", str(tmp_path / "specs"), "--out", str(out)]) == 0
+    result = subprocess.run(
+        [sys.executable, "-c", CYCLE_SCRIPT], cwd=out, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.splitlines() == [
+        # The response held a card's id: the card's module was not loaded.
+        "card_1 ['customer']",
+        # pydantic still picks the closest of the customer's forms.
+        "Card DeletedCustomer ['card', 'customer', 'deleted_customer']",
+        "{'cards': [{'customer': 'cus_1', 'id': 'card_2'}], 'default_card': {'customer': "
+        "{'deleted': True, 'id': 'cus_1'}, 'id': 'card_1'}, 'id': 'cus_1'}",
+        "['cards.0.last4']",
+        "['Card', 'Customer', 'DeletedCustomer']",
+    ], result.stderr
+    (out / "use.py").write_text(CYCLE_USE, encoding="utf-8")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    for command in (["mypy", "--strict", "cyc", "use.py"], ["ruff", "check", "--no-cache", "."]):
+        checked = subprocess.run(
+            [sys.executable, "-m", *command],
+            cwd=out if command[0] == "mypy" else tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert checked.returncode == 0, checked.stdout + checked.stderr

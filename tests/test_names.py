@@ -86,6 +86,7 @@ def test_py_str_quotes_as_black_does(text: str, expected: str) -> None:
     "text",
     [
         'ends with a quote"',
+        '"starts with a quote',
         'has """ inside',
         "trailing backslash \\",
         "\\u0041 escape",
@@ -101,6 +102,9 @@ def test_docstring_round_trips_and_cannot_close_early(text: str) -> None:
     value = ast.get_docstring(function, clean=False)
     assert value is not None
     assert value == text.strip()  # every character kept, control characters included
+    formatted = ast.parse(black.format_str(source, mode=black.Mode())).body[0]
+    assert isinstance(formatted, ast.FunctionDef)
+    assert ast.get_docstring(formatted, clean=False) == value  # black changes none of them
 
 
 def test_docstring_indents_continuation_lines() -> None:

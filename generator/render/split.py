@@ -4,11 +4,18 @@ A model goes into its own module together with the models only it uses (the inli
 objects datamodel-code-generator names after their parent); models that refer to each
 other in a cycle share a module. Modules then import one another without cycles, so
 each can be loaded on its own.
+
+A module does not even load the modules whose models its fields merely hold: such a field's
+model members are wrapped, ``customer: str | Annotated[Customer, LAZY] | None``, and
+``Customer`` is a stand-in (the model itself for type checkers) until a value for it is
+validated (generator/runtime/models.py). Models used any other way (a base class, an enum
+member as a default, a constrained or discriminated field) are imported as usual.
 """
 
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
@@ -20,6 +27,15 @@ N = TypeVar("N", bound=Hashable)
 
 # Model bases whose validators are built on first use (generator/runtime/models.py).
 _DEFERRED_BASES = ("BaseModel", "RootModel")
+_ENUM_BASES = frozenset({"Enum", "StrEnum", "IntEnum"})
+# A field defers the import of a module that would load more definitions than this (about a
+# millisecond each, class and validator); smaller ones cost less than the indirection.
+_WORTH_DEFERRING = 20
+# Field() arguments that describe a field without constraining its type: a field with any
+# other (min_length, discriminator, ...) has its type checked by pydantic as written.
+_DESCRIPTIVE = frozenset(
+    {"alias", "default", "deprecated", "description", "examples", "json_schema_extra", "title"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +73,20 @@ def split_modules(source: str, named: set[str]) -> list[ModelModule]:
         for name, node in definitions.items()
     }
     graph = {name: sorted((used & definitions.keys()) - {name}) for name, used in uses.items()}
-    group = _group(graph, named)
+    models = {
+        name
+        for name, node in definitions.items()
+        if isinstance(node, ast.ClassDef)
+        and not any(isinstance(b, ast.Name) and b.id in _ENUM_BASES for b in node.bases)
+    }
+    held = {name: _held_fields(node) for name, node in definitions.items()}
+    # What a definition needs defined before it runs: all but the models its held fields name.
+    eager_uses = {name: _eager_names(definitions[name], held[name]) for name in definitions}
+    eager = {
+        name: [d for d in graph[name] if d in eager_uses[name] or d not in models]
+        for name in definitions
+    }
+    group = _group(graph, eager, named)
     members: dict[str, list[str]] = {}
     for name in definitions:
         members.setdefault(group[name], []).append(name)
@@ -65,24 +94,159 @@ def split_modules(source: str, named: set[str]) -> list[ModelModule]:
     module_names = dict(
         zip(leaders, dedupe([snake_case(_leader(members[g], named)) for g in leaders]), strict=True)
     )
-    modules = []
-    for leader in leaders:
-        names = _definition_order(members[leader], graph)
-        imported: dict[str, set[str]] = {}
-        for name in names:
-            for dependency in graph[name]:
-                if group[dependency] != leader:
-                    imported.setdefault(module_names[group[dependency]], set()).add(dependency)
+    module_of = {name: module_names[group[name]] for name in definitions}
+    names_of = {module_names[g]: _definition_order(members[g], graph) for g in leaders}
+    needs: dict[Identifier, dict[Identifier, set[str]]] = {m: {} for m in names_of}
+    forced: dict[Identifier, set[Identifier]] = {m: set() for m in names_of}
+    for name in definitions:
+        module = module_of[name]
+        for dependency in graph[name]:
+            if module_of[dependency] != module:
+                needs[module].setdefault(module_of[dependency], set()).add(dependency)
+                if dependency in eager[name]:
+                    forced[module].add(module_of[dependency])
+    # Modules in a cycle can only refer to each other lazily; others may import each other.
+    cycle = {
+        m: i
+        for i, c in enumerate(_strongly_connected({m: sorted(d) for m, d in needs.items()}))
+        for m in c
+    }
+    may_import = {
+        m: sorted(d for d in needs[m] if d in forced[m] or cycle[d] != cycle[m]) for m in needs
+    }
+    size = {module: len(names) for module, names in names_of.items()}
+    loads: dict[Identifier, frozenset[Identifier]] = {}  # the modules importing a module loads
+    modules: dict[Identifier, ModelModule] = {}
+    for component in _strongly_connected(may_import):
+        if len(component) > 1:
+            raise AssertionError(f"model modules import each other: {sorted(component)}")
+        module = component[0]
+        names = names_of[module]
+        # Deferred: modules this one only holds in fields, that are in a cycle with it or
+        # would load many models (a module loaded anyway gives all its models for free).
+        later = {
+            d: needed
+            for d, needed in needs[module].items()
+            if d not in forced[module]
+            and (cycle[d] == cycle[module] or sum(size[m] for m in loads[d]) > _WORTH_DEFERRING)
+        }
+        imported = {d: needed for d, needed in needs[module].items() if d not in later}
+        loads[module] = frozenset({module}).union(*(loads[d] for d in imported))
+        lazy = set().union(*later.values())
         used = set().union(*(uses[n] for n in names))
-        body = "\n\n".join(_source(lines, definitions[n]) for n in names)
-        modules.append(
-            ModelModule(
-                module_names[leader],
-                tuple(Identifier(n) for n in names),
-                _module_text(names, named, imports, used, imported, body),
-            )
+        body = "\n\n".join(
+            _source(lines, definitions[n], _wrap_held(held[n], lazy, models)) for n in names
         )
-    return modules
+        modules[module] = ModelModule(
+            module,
+            tuple(Identifier(n) for n in names),
+            _module_text(names, named, imports, used, imported, later, body),
+        )
+    return [modules[module_names[leader]] for leader in leaders]
+
+
+def _held_fields(node: ast.stmt) -> list[ast.AnnAssign]:
+    """The fields of a model whose type may be checked lazily: unconstrained, and not the
+    extras' type or a RootModel's root (pydantic reads those as written)."""
+    if not isinstance(node, ast.ClassDef):
+        return []
+    return [
+        s
+        for s in node.body
+        if isinstance(s, ast.AnnAssign)
+        and isinstance(s.target, ast.Name)
+        and not s.target.id.startswith("__")
+        and s.target.id != "root"
+        and all(_descriptive(c) for c in _field_calls(s))
+    ]
+
+
+def _field_calls(field: ast.AnnAssign) -> list[ast.expr]:
+    """A field's ``Field(...)``s, in its annotation and as its default; other metadata too."""
+    annotation = field.annotation
+    metadata: list[ast.expr] = []
+    if _is_annotated(annotation):
+        assert isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple)
+        metadata = annotation.slice.elts[1:]
+    if field.value is not None and isinstance(field.value, ast.Call):
+        metadata.append(field.value)
+    return metadata
+
+
+def _descriptive(metadata: ast.expr) -> bool:
+    return (
+        isinstance(metadata, ast.Call)
+        and isinstance(metadata.func, ast.Name)
+        and metadata.func.id == "Field"
+        and all(k.arg in _DESCRIPTIVE for k in metadata.keywords)
+    )
+
+
+def _is_annotated(node: ast.expr) -> bool:
+    return (
+        isinstance(node, ast.Subscript)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "Annotated"
+        and isinstance(node.slice, ast.Tuple)
+    )
+
+
+def _field_type(field: ast.AnnAssign) -> ast.expr:
+    annotation = field.annotation
+    if _is_annotated(annotation):
+        assert isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple)
+        return annotation.slice.elts[0]
+    return annotation
+
+
+def _eager_names(node: ast.stmt, held: list[ast.AnnAssign]) -> set[str]:
+    """Names a definition uses other than in the types of its held fields."""
+    types = [_field_type(f) for f in held]
+    skipped = {id(n) for t in types for n in ast.walk(t)}
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and id(n) not in skipped}
+
+
+def _members(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return [*_members(node.left), *_members(node.right)]
+    return [node]
+
+
+def _wrap_held(
+    held: list[ast.AnnAssign], lazy: set[str], models: set[str]
+) -> list[tuple[ast.expr, str]]:
+    """Each held field type that names a lazy model, with its members wrapped but for scalars
+    (``str``, an enum, a Literal, ``None``, ``MISSING``): a plain value loads nothing, and
+    pydantic chooses among the rest (models, lists, mappings) as it would unwrapped."""
+    edits = []
+    for field in held:
+        tp = _field_type(field)
+        if not {n.id for n in ast.walk(tp) if isinstance(n, ast.Name)} & lazy:
+            continue
+        members = _members(tp)
+        inside = [m for m in members if not _scalar(m, models)]
+        wrapped = ast.Subscript(
+            ast.Name("Annotated"),
+            ast.Tuple([functools.reduce(_union, inside), ast.Name("LAZY")]),
+        )
+        first = members.index(inside[0])
+        rest = [m for m in members if not any(m is i for i in inside)]
+        edits.append(
+            (tp, ast.unparse(functools.reduce(_union, [*rest[:first], wrapped, *rest[first:]])))
+        )
+    return edits
+
+
+def _scalar(member: ast.expr, models: set[str]) -> bool:
+    if isinstance(member, ast.Constant):
+        return member.value is None
+    if isinstance(member, ast.Subscript):
+        return isinstance(member.value, ast.Name) and member.value.id == "Literal"
+    return isinstance(member, ast.Name) and member.id not in models and member.id != "Any"
+
+
+def _union(left: ast.expr, right: ast.expr) -> ast.expr:
+    return ast.BinOp(left, ast.BitOr(), right)
 
 
 def _module_text(
@@ -90,7 +254,8 @@ def _module_text(
     named: set[str],
     imports: list[ast.Import | ast.ImportFrom],
     used: set[str],
-    imported: Mapping[str, set[str]],
+    imported: Mapping[Identifier, set[str]],
+    later: Mapping[Identifier, set[str]],
     body: str,
 ) -> str:
     leader = _leader(names, named)
@@ -120,11 +285,26 @@ def _module_text(
                 else ast.Import(kept)
             )
             header.append(ast.unparse(node))
-    bases = [b for b in _DEFERRED_BASES if b in used]
-    if bases:
-        header.append(f"from .._runtime.models import {', '.join(bases)}")
+    runtime = [b for b in _DEFERRED_BASES if b in used]
+    if later:
+        header.append("from typing import TYPE_CHECKING, Annotated")
+        runtime += ["LAZY", "lazy_model"]
+    if runtime:
+        header.append(f"from .._runtime.models import {', '.join(runtime)}")
     for module in sorted(imported):
         header.append(f"from .{module} import {', '.join(sorted(imported[module]))}")
+    if later:
+        header += ["", "if TYPE_CHECKING:"]
+        header += [
+            f"    from .{module} import {', '.join(sorted(later[module]))}"
+            for module in sorted(later)
+        ]
+        header.append("else:")
+        header += [
+            f'    {name} = lazy_model(".{module}", "{name}", __package__)'
+            for module in sorted(later)
+            for name in sorted(later[module])
+        ]
     return "\n".join(header) + "\n\n\n" + body + "\n"
 
 
@@ -141,10 +321,21 @@ def _definition_order(names: list[str], graph: Mapping[str, list[str]]) -> list[
     ]
 
 
-def _source(lines: list[str], node: ast.stmt) -> str:
+def _source(lines: list[str], node: ast.stmt, edits: list[tuple[ast.expr, str]]) -> str:
+    """A definition's source, with each edited expression replaced by its new text."""
     decorators = getattr(node, "decorator_list", [])
     start = min([node.lineno, *(d.lineno for d in decorators)])
-    return "".join(lines[start - 1 : node.end_lineno]).rstrip("\n")
+    own = lines[start - 1 : node.end_lineno]
+    for expression, text in sorted(
+        edits, key=lambda e: (e[0].lineno, e[0].col_offset), reverse=True
+    ):
+        assert expression.end_lineno is not None and expression.end_col_offset is not None
+        first, last = expression.lineno - start, expression.end_lineno - start
+        # Offsets count UTF-8 bytes; the lines between become empty, so the others keep their numbers.
+        head = own[first].encode()[: expression.col_offset].decode()
+        tail = own[last].encode()[expression.end_col_offset :].decode()
+        own[first : last + 1] = [head + text + tail] + [""] * (last - first)
+    return "".join(own).rstrip("\n")
 
 
 def _is_model_rebuild(node: ast.stmt) -> bool:
@@ -163,8 +354,12 @@ def _leader(names: Iterable[str], named: set[str]) -> str:
     return next((n for n in names if n in named), names[0])
 
 
-def _group(graph: Mapping[str, list[str]], named: set[str]) -> dict[str, str]:
-    """Each definition's group, as the name of one member."""
+def _group(
+    graph: Mapping[str, list[str]], eager: Mapping[str, list[str]], named: set[str]
+) -> dict[str, str]:
+    """Each definition's group, as the name of one member. Definitions that need each other
+    defined first (``eager``) share a group; so does a model the spec does not name with
+    the only group that uses it."""
     parent = {name: name for name in graph}
 
     def find(name: str) -> str:
@@ -176,7 +371,7 @@ def _group(graph: Mapping[str, list[str]], named: set[str]) -> dict[str, str]:
     def union(a: str, b: str) -> None:
         parent[find(a)] = find(b)
 
-    for component in _strongly_connected(graph):
+    for component in _strongly_connected(eager):
         for name in component[1:]:
             union(name, component[0])
     users: dict[str, set[str]] = {name: set() for name in graph}
@@ -195,7 +390,7 @@ def _group(graph: Mapping[str, list[str]], named: set[str]) -> dict[str, str]:
                 changed = True
     # Merging can close a cycle between groups; such groups become one.
     quotient: dict[str, set[str]] = {find(name): set() for name in graph}
-    for name, dependencies in graph.items():
+    for name, dependencies in eager.items():
         quotient[find(name)].update(find(d) for d in dependencies if find(d) != find(name))
     for component in _strongly_connected({k: sorted(v) for k, v in quotient.items()}):
         for name in component[1:]:
