@@ -68,10 +68,11 @@ def split_modules(source: str, named: set[str]) -> list[ModelModule]:
             raise TypeError(
                 f"unexpected statement from datamodel-code-generator: {ast.dump(node)[:200]}"
             )
-    uses = {
-        name: {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+    names_in = {
+        name: [n for n in ast.walk(node) if isinstance(n, ast.Name)]
         for name, node in definitions.items()
     }
+    uses = {name: {n.id for n in found} for name, found in names_in.items()}
     graph = {name: sorted((used & definitions.keys()) - {name}) for name, used in uses.items()}
     models = {
         name
@@ -81,7 +82,7 @@ def split_modules(source: str, named: set[str]) -> list[ModelModule]:
     }
     held = {name: _held_fields(node) for name, node in definitions.items()}
     # What a definition needs defined before it runs: all but the models its held fields name.
-    eager_uses = {name: _eager_names(definitions[name], held[name]) for name in definitions}
+    eager_uses = {name: _eager_names(names_in[name], held[name]) for name in definitions}
     eager = {
         name: [d for d in graph[name] if d in eager_uses[name] or d not in models]
         for name in definitions
@@ -199,11 +200,10 @@ def _field_type(field: ast.AnnAssign) -> ast.expr:
     return annotation
 
 
-def _eager_names(node: ast.stmt, held: list[ast.AnnAssign]) -> set[str]:
-    """Names a definition uses other than in the types of its held fields."""
-    types = [_field_type(f) for f in held]
-    skipped = {id(n) for t in types for n in ast.walk(t)}
-    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and id(n) not in skipped}
+def _eager_names(names: list[ast.Name], held: list[ast.AnnAssign]) -> set[str]:
+    """Of the names a definition uses, those used other than in the types of its held fields."""
+    skipped = {id(n) for f in held for n in ast.walk(_field_type(f))}
+    return {n.id for n in names if id(n) not in skipped}
 
 
 def _members(node: ast.expr) -> list[ast.expr]:
