@@ -241,7 +241,6 @@ class _Builder:
 
     def build(self) -> Api:
         info = self.data.get("info", {})
-        schemes = self.schemes
         operations: list[Operation] = []
         uses: dict[Identifier, frozenset[str]] = {}
         for args in iter_operations(self.data):
@@ -258,7 +257,7 @@ class _Builder:
             for n, s in self.hoisted.items()
         ]
         client = self.client
-        kinds = {s.kind for s in schemes}
+        kinds = {s.kind for s in self.schemes}
         auth_classes = {"bearer": "BearerAuth", "basic": "BasicAuth", "api_key": "ApiKeyAuth"}
         return Api(
             vendor=Identifier(self.vendor),
@@ -268,7 +267,7 @@ class _Builder:
             description=str(info.get("description", "")),
             version=str(info.get("version", "")),
             base_url=self._base_url(),
-            security_schemes=schemes,
+            security_schemes=self.schemes,
             operations=tuple(operations),
             resources=self._resources(operations, uses),
             models=tuple(sorted(models, key=lambda m: m.name)),

@@ -11,7 +11,8 @@ subtype it is not.
 from __future__ import annotations
 
 import ast
-import re
+
+from .split import source_lines
 
 # A field (or the typed-extras annotation): its type as code, and its statement with any
 # docstring.
@@ -28,7 +29,7 @@ def flatten_conflicting_overrides(source: str) -> str:
     }
     if not rewritten:
         return source
-    lines = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", source)
+    lines = source_lines(source)
     out: list[str] = []
     number = 1
     while number <= len(lines):

@@ -48,8 +48,7 @@ class ModelModule:
 def split_modules(source: str, named: set[str]) -> list[ModelModule]:
     """``named`` are the models the spec names (components and operation bodies); the others
     were named by datamodel-code-generator after the model they belong to."""
-    # Lines as the parser counts them: str.splitlines would also split at a form feed.
-    lines = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", source)
+    lines = source_lines(source)
     imports: list[ast.Import | ast.ImportFrom] = []
     definitions: dict[str, ast.stmt] = {}
     for node in ast.parse(source).body:
@@ -164,14 +163,8 @@ def _held_fields(node: ast.stmt) -> list[ast.AnnAssign]:
 
 def _field_calls(field: ast.AnnAssign) -> list[ast.expr]:
     """A field's ``Field(...)``s, in its annotation and as its default; other metadata too."""
-    annotation = field.annotation
-    metadata: list[ast.expr] = []
-    if _is_annotated(annotation):
-        assert isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple)
-        metadata = annotation.slice.elts[1:]
-    if field.value is not None and isinstance(field.value, ast.Call):
-        metadata.append(field.value)
-    return metadata
+    _, metadata = _annotated(field.annotation)
+    return [*metadata, field.value] if isinstance(field.value, ast.Call) else metadata
 
 
 def _descriptive(metadata: ast.expr) -> bool:
@@ -183,21 +176,20 @@ def _descriptive(metadata: ast.expr) -> bool:
     )
 
 
-def _is_annotated(node: ast.expr) -> bool:
-    return (
-        isinstance(node, ast.Subscript)
-        and isinstance(node.value, ast.Name)
-        and node.value.id == "Annotated"
-        and isinstance(node.slice, ast.Tuple)
-    )
+def _annotated(annotation: ast.expr) -> tuple[ast.expr, list[ast.expr]]:
+    """An annotation's type, and its metadata when it is ``Annotated[type, ...]``."""
+    if (
+        isinstance(annotation, ast.Subscript)
+        and isinstance(annotation.value, ast.Name)
+        and annotation.value.id == "Annotated"
+        and isinstance(annotation.slice, ast.Tuple)
+    ):
+        return annotation.slice.elts[0], annotation.slice.elts[1:]
+    return annotation, []
 
 
 def _field_type(field: ast.AnnAssign) -> ast.expr:
-    annotation = field.annotation
-    if _is_annotated(annotation):
-        assert isinstance(annotation, ast.Subscript) and isinstance(annotation.slice, ast.Tuple)
-        return annotation.slice.elts[0]
-    return annotation
+    return _annotated(field.annotation)[0]
 
 
 def _eager_names(names: list[ast.Name], held: list[ast.AnnAssign]) -> set[str]:
@@ -247,6 +239,12 @@ def _scalar(member: ast.expr, models: set[str]) -> bool:
 
 def _union(left: ast.expr, right: ast.expr) -> ast.expr:
     return ast.BinOp(left, ast.BitOr(), right)
+
+
+def source_lines(source: str) -> list[str]:
+    """Lines as the parser counts them, with their endings: str.splitlines would also split
+    at a form feed."""
+    return re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", source)
 
 
 def _module_text(
