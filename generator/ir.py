@@ -21,12 +21,12 @@ from .names import (
     PyCode,
     dedupe,
     export_order,
-    operation_name,
     parameter_name,
     pascal_case,
     py_str,
     snake_case,
 )
+from .operation_names import Named, operation_names
 from .runtime.errors import status_error_class
 from .validate import IGNORED_BODY_METHODS, IGNORED_HEADER_PARAMETERS, iter_operations
 
@@ -228,7 +228,10 @@ class _Builder:
         # Generated code refers to models as `models.X`, so a model's name shadows nothing.
         override = (document.data.get("info") or {}).get("x-python-name")
         self.client = pascal_case(override if isinstance(override, str) else vendor)
-        self.resource_of, self.resources, self.method_of = _resource_names(self.data)
+        self.names = operation_names(
+            self.data, [(p, m, o) for p, m, o, _ in iter_operations(self.data)]
+        )
+        self.resource_of, self.resources, self.method_of = _resource_names(self.data, self.names)
         names = [pascal_case(n) for n in sorted(self.component_schemas)]
         self.class_names = dict(zip(sorted(self.component_schemas), dedupe(names), strict=True))
         # A schema that only names another (Asana's `UserBase: {$ref: UserCompact}`) is that
@@ -362,7 +365,7 @@ class _Builder:
         return tuple(usable)
 
     def _operation(self, path: str, method: str, raw: dict[str, Any], pointer: str) -> Operation:
-        name = operation_name(raw, method, path)
+        name = self.names[(path, method)].name
         # A prefix of model names (`TrueRequest`): the `_` that keeps a reserved word such as
         # `True_` from being one belongs at the end of a name only.
         op_class = pascal_case(name).rstrip("_")
@@ -528,11 +531,9 @@ class _Builder:
         ref = schema.get("$ref")
         if isinstance(ref, str):
             target = ref_pointer(ref) or ""
-            name = target.rsplit("/", 1)[-1]
+            name = _component_name(target)
             resolved, _ = follow_refs(self.data, schema, "")
-            if target.startswith("/components/schemas/") and (
-                _is_model_shape(resolved) or "enum" in resolved
-            ):
+            if name is not None and (_is_model_shape(resolved) or "enum" in resolved):
                 cls = self._model(self.class_names[name])
                 if for_parameter and "enum" in resolved:
                     return PyCode(f"{cls} | {self._enum_literal(resolved)}")
@@ -587,7 +588,7 @@ class _Builder:
     def _prepare(self, schema: Any) -> Any:
         """The schema as datamodel-code-generator should see it (decisions recorded here)."""
         prepared = copy.deepcopy(schema)
-        _adjust(prepared, self.class_names)
+        _adjust(prepared, self.class_names, self.data)
         if isinstance(prepared, dict) and not _is_model_shape(prepared) and "enum" not in prepared:
             # A scalar or array schema becomes a RootModel, and the tool writes its default
             # raw on every field that refers to it (`consent: Consent = False`): mypy rejects
@@ -603,9 +604,7 @@ _MODEL_REFERENCE = re.compile(r"\bmodels\.")
 _NOT_A_RESOURCE = re.compile(r"v\d+([._-]\d+)*|\d{4}-\d{2}-\d{2}|api|rest", re.IGNORECASE)
 
 
-def _resource_names(
-    data: dict[str, Any],
-) -> tuple[
+def _resource_names(data: dict[str, Any], names: dict[tuple[str, str], Named]) -> tuple[
     dict[Identifier, Identifier],
     dict[Identifier, tuple[str, Identifier]],
     dict[Identifier, Identifier],
@@ -636,7 +635,7 @@ def _resource_names(
             label = _path_label(path)
         py_name = snake_case(label)
         labels.setdefault(py_name, label)
-        name = operation_name(raw, method, path)
+        name = names[(path, method)].name
         resource_of[name] = py_name
         raws[name] = raw
     short = _without_common_prefix(list(labels))
@@ -769,13 +768,31 @@ def _aliases(schemas: dict[str, Any]) -> dict[str, str]:
 _ALIAS_KEYS = frozenset(["$ref", "description", "title"])
 
 
-def _adjust(node: Any, class_names: dict[str, Identifier]) -> None:
+def _component_name(pointer: str) -> str | None:
+    """The schema name of a pointer to a whole component schema, else None."""
+    name = pointer.removeprefix("/components/schemas/")
+    if name == pointer or "/" in name:
+        return None
+    return unescape_pointer_token(name)
+
+
+def _adjust(
+    node: Any, class_names: dict[str, Identifier], data: Any, inlining: frozenset[str] = frozenset()
+) -> None:
     if isinstance(node, dict):
         _lift_nullable_discriminated_union(node)
         ref = node.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+        target = ref_pointer(ref) if isinstance(ref, str) else None
+        if target is not None and _component_name(target) is None and target not in inlining:
+            # A reference into part of a schema, or outside components (`User/properties/id`,
+            # a path's response): the tool sees only components, so the part is written here.
+            resolved, _ = follow_refs(data, node, "")
+            if isinstance(resolved, dict) and "$ref" not in resolved:
+                del node["$ref"]
+                node.update({k: v for k, v in copy.deepcopy(resolved).items() if k not in node})
+                inlining = inlining | {target}
+        elif target is not None and (name := _component_name(target)) is not None:
             # Models are keyed by their class names, so the tool names each class as we do.
-            name = unescape_pointer_token(ref.removeprefix("#/components/schemas/"))
             node["$ref"] = "#/components/schemas/" + escape_pointer_token(class_names[name])
         if node.get("type") == "string" and node.get("format") in ("email", "idn-email"):
             # EmailStr needs email-validator and rewrites the address; send what the caller gave.
@@ -804,10 +821,10 @@ def _adjust(node: Any, class_names: dict[str, Identifier]) -> None:
             )
         for key, value in node.items():
             if key not in ("example", "examples", "default", "enum", "const"):
-                _adjust(value, class_names)
+                _adjust(value, class_names, data, inlining)
     elif isinstance(node, list):
         for value in node:
-            _adjust(value, class_names)
+            _adjust(value, class_names, data, inlining)
 
 
 # Formats the model tool parses into a type other than str.

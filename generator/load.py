@@ -10,10 +10,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import yaml
 
-from .errors import Diagnostic, Severity, SourceRef, SpecError
+from .errors import Diagnostic, Severity, SourceRef, SpecError, quote_value
 
 # libyaml composes large specs ~10x faster than the pure-Python parser; the marks are the same.
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -28,6 +29,9 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _STR = "tag:yaml.org,2002:str"
+_CORE = "tag:yaml.org,2002:"
+# YAML 1.1 types with no JSON equivalent that a plain scalar resolves to (`=` is a "value").
+_YAML11_ONLY = frozenset({"tag:yaml.org,2002:value"})
 
 
 def escape_pointer_token(token: str) -> str:
@@ -45,6 +49,8 @@ class Document:
     data: Any
     file: str
     positions: Mapping[str, tuple[int, int]]
+    # What the file says in a way its parser does not read as written, and how it was read.
+    warnings: tuple[Diagnostic, ...] = ()
 
     def where(self, pointer: str) -> SourceRef:
         """The nearest known position at or above ``pointer``."""
@@ -58,7 +64,7 @@ class Document:
             probe = probe.rsplit("/", 1)[0]
 
     def with_data(self, data: Any) -> Document:
-        return Document(data, self.file, self.positions)
+        return Document(data, self.file, self.positions, self.warnings)
 
 
 def load_document(path: Path, display: str | None = None) -> Document:
@@ -97,8 +103,28 @@ def parse_document(text: str, name: str) -> Document:
 
 
 def _parse_yaml(text: str, name: str) -> Document:
+    warnings: list[Diagnostic] = []
+    text, restore = _escape_yaml12_characters(text, name, warnings)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = _compose(text, name)
+    except SpecError:
+        retry = _blank_tab_lines(text, name, warnings)
+        if retry is None:
+            raise
+        node = _compose(retry, name)
+    if node is None:
+        raise SpecError([_error("empty-document", "the file is empty", SourceRef(name))])
+    positions: dict[str, tuple[int, int]] = {}
+    problems: list[Diagnostic] = []
+    data = _Builder(name, positions, problems, warnings, restore).build(node, "", ())
+    if problems:
+        raise SpecError(problems)
+    return Document(data, name, positions, tuple(warnings))
+
+
+def _compose(text: str, name: str) -> yaml.Node | None:
+    try:
+        return yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = SourceRef(name, "", mark.line + 1, mark.column + 1) if mark else SourceRef(name)
@@ -113,14 +139,63 @@ def _parse_yaml(text: str, name: str) -> Document:
         raise SpecError(
             [_error("invalid-yaml", f"invalid YAML or JSON: {exc}", SourceRef(name))]
         ) from None
-    if node is None:
-        raise SpecError([_error("empty-document", "the file is empty", SourceRef(name))])
-    positions: dict[str, tuple[int, int]] = {}
-    problems: list[Diagnostic] = []
-    data = _Builder(name, positions, problems).build(node, "", ())
-    if problems:
-        raise SpecError(problems)
-    return Document(data, name, positions)
+
+
+# Characters YAML 1.2 reads as content that PyYAML (YAML 1.1) reads as line breaks (NEL, LS,
+# PS) or refuses (other control characters). Each is parsed as a stand-in from Unicode's
+# private use plane 15 and put back in the strings built from the file.
+_YAML11_UNREADABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_STAND_IN = 0xF0000
+_STAND_INS = re.compile("[\U000f0000-\U000fffff]")
+
+
+def _escape_yaml12_characters(
+    text: str, name: str, warnings: list[Diagnostic]
+) -> tuple[str, dict[int, str] | None]:
+    found = {m.group() for m in _YAML11_UNREADABLE.finditer(text)}
+    if not found or _STAND_INS.search(text):
+        return text, None  # nothing to do, or no free stand-ins: the parser says what is wrong
+    for char in sorted(found):
+        first = text.index(char)
+        line = text.count("\n", 0, first) + 1
+        column = first - (text.rfind("\n", 0, first) + 1) + 1
+        count = text.count(char)
+        warnings.append(
+            Diagnostic(
+                "yaml-character",
+                Severity.WARNING,
+                f"U+{ord(char):04X} appears {count} time(s) (first here); YAML 1.2 reads it as "
+                "a character of the text, PyYAML as a line break or an error: read as the character",
+                SourceRef(name, "", line, column),
+                "write it as an escape in a double-quoted string (\\u" f"{ord(char):04X})",
+            )
+        )
+    table = {ord(char): chr(_STAND_IN + ord(char)) for char in found}
+    return text.translate(table), {_STAND_IN + ord(char): char for char in found}
+
+
+_TAB_LINE = re.compile(r"^[ \t]*\t[ \t]*$", re.MULTILINE)
+
+
+def _blank_tab_lines(text: str, name: str, warnings: list[Diagnostic]) -> str | None:
+    """A line of only spaces and tabs is empty to YAML 1.2; PyYAML refuses the tab where it
+    expects indentation. None if the file has no such line (the first error stands)."""
+    lines = [text.count("\n", 0, m.start()) + 1 for m in _TAB_LINE.finditer(text)]
+    if not lines:
+        return None
+    warnings.append(
+        Diagnostic(
+            "yaml-tab-line",
+            Severity.WARNING,
+            f"{len(lines)} line(s) hold only spaces and tabs (first here); PyYAML refuses a tab "
+            "where it expects indentation: read as empty lines",
+            SourceRef(name, "", lines[0], 1),
+            "remove the tabs from lines that hold nothing else",
+        )
+    )
+    return _TAB_LINE.sub("", text)
 
 
 def _parse_json(text: str, name: str) -> Document:
@@ -186,17 +261,54 @@ def _json_positions(text: str) -> dict[str, tuple[int, int]]:
 
 class _Builder:
     def __init__(
-        self, name: str, positions: dict[str, tuple[int, int]], problems: list[Diagnostic]
+        self,
+        name: str,
+        positions: dict[str, tuple[int, int]],
+        problems: list[Diagnostic],
+        warnings: list[Diagnostic],
+        restore: dict[int, str] | None,
     ) -> None:
         self._name = name
         self._positions = positions
         self._problems = problems
+        self._warnings = warnings
+        self._restore = restore
         self._constructor = yaml.SafeLoader("")
 
-    def _scalar(self, node: yaml.Node) -> Any:
+    def _text(self, value: str) -> str:
+        return value.translate(self._restore) if self._restore else value
+
+    def _scalar(self, node: yaml.Node, pointer: str) -> Any:
         if node.tag == _STR:
-            return node.value
-        return self._constructor.construct_object(node, deep=True)
+            return self._text(node.value)
+        if node.tag.startswith(_CORE):
+            try:
+                if node.tag not in _YAML11_ONLY:
+                    return self._constructor.construct_object(node, deep=True)
+            except (yaml.YAMLError, ValueError, OverflowError):
+                pass
+            self._warnings.append(
+                Diagnostic(
+                    "yaml-1.1-scalar",
+                    Severity.WARNING,
+                    f"{quote_value(node.value)} is a {node.tag.rsplit(':', 1)[-1]} to YAML 1.1 "
+                    "that cannot be built as one: read as the string it spells",
+                    self._ref(node, pointer),
+                    "quote it",
+                )
+            )
+            return self._text(node.value)
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError) as exc:
+            self._problems.append(
+                _error(
+                    "unsupported-yaml",
+                    f"YAML tag {node.tag} cannot be read: {str(exc).splitlines()[0]}",
+                    self._ref(node, pointer),
+                )
+            )
+            return None
 
     def _ref(self, node: yaml.Node, pointer: str) -> SourceRef:
         return SourceRef(self._name, pointer, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -214,7 +326,17 @@ class _Builder:
             inner = (*stack, id(node))
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
-                key = key_node.value if key_node.tag == _STR else str(self._scalar(key_node))
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self._problems.append(
+                        _error(
+                            "unsupported-yaml",
+                            "a key that is a mapping or a list has no JSON equivalent",
+                            self._ref(key_node, pointer),
+                        )
+                    )
+                    continue
+                # A key is the text as spelt: `200:` is "200", and YAML 1.1's `yes:` "yes".
+                key = self._text(key_node.value)
                 child = f"{pointer}/{escape_pointer_token(key)}"
                 if key in result:
                     self._problems.append(
@@ -231,7 +353,7 @@ class _Builder:
                 self.build(item, f"{pointer}/{index}", inner)
                 for index, item in enumerate(node.value)
             ]
-        value = self._scalar(node)
+        value = self._scalar(node, pointer)
         if isinstance(value, bytes | set):
             self._problems.append(
                 _error(
@@ -251,7 +373,8 @@ def ref_pointer(ref: str) -> str | None:
     """The JSON pointer of a local ``$ref`` (``#/a/b``), or None for a reference to another file."""
     if not ref.startswith("#"):
         return None
-    return ref[1:]
+    # A URI fragment: `{` in a path's name is written %7B there (RFC 6901, section 6).
+    return unquote(ref[1:])
 
 
 def resolve_pointer(data: Any, pointer: str) -> Any:

@@ -34,6 +34,9 @@ _CONTENT_MODULES = frozenset(
         "load.py",
         "overlay.py",
         "validate.py",
+        "readings.py",
+        "openapi_validator.py",
+        "operation_names.py",
         "ir.py",
         "names.py",
         "format.py",
@@ -128,9 +131,13 @@ def build_vendor(vendor: Vendor, *, strict: bool = False) -> tuple[Api, tuple[Di
 
     document = load_document(vendor.spec, vendor.display)
     overlay_display = f"{vendor.display.rsplit('/', 1)[0]}/{OVERLAY_NAME}"
+    overlay_warnings: tuple[Diagnostic, ...] = ()
     if vendor.overlay is not None:
-        document = apply_overlay(document, load_document(vendor.overlay, overlay_display))
-    warnings = validate_document(document, overlay_display)
+        overlay = load_document(vendor.overlay, overlay_display)
+        overlay_warnings = overlay.warnings
+        document = apply_overlay(document, overlay)
+    document, warnings = validate_document(document, overlay_display)
+    warnings = overlay_warnings + warnings
     if strict and warnings:
         raise SpecError([_as_error(w) for w in warnings])
     return build_ir(document, vendor.name, vendor.display), warnings

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import unquote
 
 from openapi_schema_validator import oas30_format_checker, oas31_format_checker
-from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
 from .errors import Diagnostic, Severity, SpecError, quote_value
 from .load import (
@@ -19,8 +20,11 @@ from .load import (
     iter_refs,
     ref_pointer,
     resolve_pointer,
+    unescape_pointer_token,
 )
-from .names import operation_name, parameter_name
+from .names import parameter_name
+from .operation_names import operation_names
+from .readings import Readings, read_paths, read_schemas
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _PATH_TEMPLATE = re.compile(r"{([^{}]*)}")
@@ -61,19 +65,25 @@ _KNOWN_FORMATS = frozenset(
         "decimal",
     ]
 )
+# How deeply objects and lists may nest in a spec (70 levels of inline schemas are about
+# 150). The command line raises Python's recursion limit to what this needs (cli.py).
+MAX_NESTING = 400
 # OpenAPI 3.x: a header parameter with one of these names SHALL be ignored.
 IGNORED_HEADER_PARAMETERS = frozenset({"accept", "content-type", "authorization"})
 # Methods whose request body has no defined meaning (RFC 9110); the client sends none.
 IGNORED_BODY_METHODS = frozenset({"get", "head"})
 
 
-def validate_document(document: Document, hint_file: str = "") -> tuple[Diagnostic, ...]:
-    """Return the warnings; raise SpecError with every error (and warning) if there is any error."""
+def validate_document(
+    document: Document, hint_file: str = ""
+) -> tuple[Document, tuple[Diagnostic, ...]]:
+    """The document as read (readings.py) and the warnings; raise SpecError with every error
+    (and warning) if there is any error."""
     checks = _Checks(document, hint_file)
     diagnostics = tuple(checks.run())
     if any(d.severity is Severity.ERROR for d in diagnostics):
         raise SpecError(diagnostics)
-    return diagnostics
+    return checks.doc, diagnostics
 
 
 def iter_operations(data: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any], str]]:
@@ -96,9 +106,8 @@ class _Checks:
         self.doc = document
         self.data = document.data
         self.hint_file = hint_file or "an overlay beside the spec"
-        self.found: list[Diagnostic] = []
-        # Messages of openapi-spec-validator's that our own checks report with a location.
-        self.unlocated: set[str] = set()
+        self.found: list[Diagnostic] = list(document.warnings)
+        self.readings = Readings(document, self.hint_file)
         version = str(self.data.get("openapi", "")) if isinstance(self.data, dict) else ""
         self.format_checker = (
             oas31_format_checker if version.startswith("3.1") else oas30_format_checker
@@ -113,8 +122,10 @@ class _Checks:
         )
 
     def run(self) -> list[Diagnostic]:
-        if not self._version_supported():
+        if not self._version_supported() or not self._nesting_within_limit():
             return self.found
+        read_paths(self.readings)
+        read_schemas(self.readings)
         refs_ok = self._check_refs()
         self._check_schema_keywords()
         if refs_ok:
@@ -123,7 +134,7 @@ class _Checks:
         self._check_security()
         self._check_operations()
         return sorted(
-            self.found,
+            [*self.found, *self.readings.found],
             key=lambda d: (d.where.line or 0, d.where.column or 0, d.where.pointer, d.code),
         )
 
@@ -167,6 +178,27 @@ class _Checks:
                 "/openapi",
             )
             return False
+        return True
+
+    def _nesting_within_limit(self) -> bool:
+        stack: list[tuple[Any, str, int]] = [(self.data, "", 0)]
+        while stack:
+            node, pointer, depth = stack.pop()
+            if depth > MAX_NESTING:
+                self.error(
+                    "too-deeply-nested",
+                    f"objects and lists are nested more than {MAX_NESTING} deep here; "
+                    "the generator's tools cannot follow further",
+                    pointer,
+                    hint="give the inner schemas names under components/schemas and refer to them",
+                )
+                return False
+            if isinstance(node, dict):
+                stack.extend(
+                    (v, f"{pointer}/{escape_pointer_token(k)}", depth + 1) for k, v in node.items()
+                )
+            elif isinstance(node, list):
+                stack.extend((v, f"{pointer}/{i}", depth + 1) for i, v in enumerate(node))
         return True
 
     def _check_refs(self) -> bool:
@@ -223,13 +255,10 @@ class _Checks:
                     and isinstance(default, str)
                     and not self.format_checker.conforms(default, fmt)
                 ):
-                    # openapi-spec-validator says this too, but without saying where.
-                    self.unlocated.add(f"{default!r} is not a {fmt!r}")
-                    self.error(
+                    self.readings.drop(
                         "invalid-default",
-                        f"default {quote_value(default)} is not a valid {fmt}",
+                        f"default {quote_value(default)} is not a valid {fmt}; read as no default",
                         f"{pointer}/default",
-                        hint=f"correct or remove it in {self.hint_file}",
                     )
                 if node.get("type") == "string" and isinstance(node.get("enum"), list):
                     for index, value in enumerate(node["enum"]):
@@ -248,7 +277,7 @@ class _Checks:
                     else None
                 )
                 if isinstance(mapping, dict):
-                    for key, value in mapping.items():
+                    for key, value in list(mapping.items()):
                         target = value if isinstance(value, str) else ""
                         if target.startswith("#") or (target and "/" not in target):
                             pointer_to = (
@@ -257,13 +286,14 @@ class _Checks:
                                 else f"/components/schemas/{target}"
                             )
                             try:
-                                resolve_pointer(self.data, pointer_to)
+                                resolve_pointer(self.data, unquote(pointer_to))
                             except KeyError:
-                                self.error(
-                                    "dangling-ref",
-                                    f"discriminator mapping {key!r} points to {quote_value(target)}, which does not exist",
+                                self.readings.drop(
+                                    "dangling-discriminator-mapping",
+                                    f"discriminator mapping {key!r} points to {quote_value(target)}, "
+                                    "which does not exist; ignored (the value is matched to a "
+                                    "member of the union by its fields)",
                                     f"{pointer}/discriminator/mapping/{escape_pointer_token(key)}",
-                                    hint="define the schema or fix the mapping",
                                 )
                         if not isinstance(value, str):
                             self.error(
@@ -283,33 +313,81 @@ class _Checks:
         walk(self.data, "")
 
     def _check_schema(self) -> None:
-        validator_class = (
-            OpenAPIV31SpecValidator
-            if self.data["openapi"].startswith("3.1")
-            else OpenAPIV30SpecValidator
-        )
+        from .openapi_validator import iter_problems
+
         ours = {d.where.pointer for d in self.found}
-        for exc in validator_class(self.data).iter_errors():
-            pointer = self._locate([str(p) for p in exc.absolute_path])
-            if (
-                pointer in ours
-                or _OURS_WITH_LOCATION.match(exc.message)
-                or exc.message in self.unlocated
-            ):
+        dropped: set[str] = set()
+        reported: set[str] = set()
+        for problem in iter_problems(self.data):
+            if problem.pointer in ours or _OURS_WITH_LOCATION.match(problem.message):
                 continue  # reported by our own checks, with a location
+            if problem.in_default is not None:
+                if problem.in_default not in dropped:
+                    dropped.add(problem.in_default)
+                    self.readings.drop(
+                        "invalid-default",
+                        f"the default does not fit its schema ({problem.message}); "
+                        "read as no default",
+                        problem.in_default,
+                    )
+            elif problem.message.endswith("is not a 'regex'") and problem.pointer.endswith(
+                "/pattern"
+            ):
+                self._pattern_dialect(problem.pointer)
+            elif problem.allowed is not None and not problem.in_default:
+                self._unknown_field(problem.pointer, problem.allowed)
+            elif problem.message.startswith("Required list has not defined properties"):
+                names = problem.message.partition(": ")[2]
+                self.readings.note(
+                    "required-undefined-property",
+                    f"`required` names {names}, which no `properties` here defines; "
+                    "not required of what the client sends",
+                    f"{problem.pointer}/required",
+                )
+            elif problem.pointer not in reported:
+                reported.add(problem.pointer)
+                self.error(
+                    "invalid-openapi", problem.message, problem.pointer, _hint(problem.pointer)
+                )
+
+    def _unknown_field(self, pointer: str, allowed: tuple[str, ...]) -> None:
+        key = unescape_pointer_token(pointer.rsplit("/", 1)[-1])
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.75)
+        if close or not allowed:
             self.error(
                 "invalid-openapi",
-                exc.message if len(exc.message) < 300 else exc.message[:299] + "…",
+                f"{key!r} is not a field of this object"
+                + (f"; did you mean {close[0]!r}?" if close else ""),
+                pointer,
+                hint=f"rename it in {self.hint_file}" if close else "",
+            )
+            return
+        self.readings.drop(
+            "unknown-field",
+            f"{key!r} is not a field OpenAPI defines here (nor an x- extension); ignored",
+            pointer,
+        )
+
+    def _pattern_dialect(self, pointer: str) -> None:
+        import pydantic_core
+
+        pattern = resolve_pointer(self.data, pointer)
+        try:
+            pydantic_core.SchemaValidator(pydantic_core.core_schema.str_schema(pattern=pattern))
+        except pydantic_core.SchemaError:
+            self.readings.drop(
+                "pattern-dialect",
+                f"pattern {quote_value(pattern)} is no regular expression Python or pydantic "
+                "can read; read as no pattern",
                 pointer,
             )
-
-    def _locate(self, parts: list[str]) -> str:
-        """The document pointer for an error path that may be relative to a nested schema."""
-        relative = "".join(f"/{escape_pointer_token(p)}" for p in parts)
-        if relative in self.doc.positions:
-            return relative
-        candidates = [p for p in self.doc.positions if p.endswith(relative)]
-        return candidates[0] if len(candidates) == 1 else relative
+            return
+        self.readings.note(
+            "pattern-dialect",
+            f"pattern {quote_value(pattern)} is not one Python's re reads; pydantic's Rust "
+            "engine does and checks it",
+            pointer,
+        )
 
     def _check_security(self) -> None:
         defined = self.data.get("components", {}).get("securitySchemes", {}) or {}
@@ -342,9 +420,18 @@ class _Checks:
 
     def _check_operations(self) -> None:
         names: dict[str, str] = {}
-        for path, method, operation, pointer in iter_operations(self.data):
-            name = operation_name(operation, method, path)
+        operations = list(iter_operations(self.data))
+        named = operation_names(self.data, [(p, m, o) for p, m, o, _ in operations])
+        for path, method, operation, pointer in operations:
+            name = named[(path, method)].name
             where = f"{pointer}/operationId" if "operationId" in operation else pointer
+            if named[(path, method)].derived:
+                self.warning(
+                    "operation-named-from-path",
+                    f"{named[(path, method)].derived}: the method is called {name}()",
+                    where,
+                    hint=f"name it with x-python-name in {self.hint_file}",
+                )
             if name in names:
                 self.error(
                     "duplicate-operation-name",
@@ -428,6 +515,22 @@ class _Checks:
                     where,
                     hint=f"remove it in {self.hint_file}",
                 )
+
+
+# Schema keywords that, dedented by mistake, become the name of a property.
+_KEYWORDS = frozenset(
+    ["example", "description", "type", "format", "default", "enum", "items", "nullable"]
+)
+
+
+def _hint(pointer: str) -> str:
+    *_, holder, key = pointer.rsplit("/", 2) if pointer.count("/") >= 2 else ("", "", "")
+    if holder == "properties" and unescape_pointer_token(key) in _KEYWORDS:
+        return (
+            f"{unescape_pointer_token(key)!r} is read as a property here: is it indented one "
+            "level too far out?"
+        )
+    return ""
 
 
 def _defines_properties(body: Any) -> bool:

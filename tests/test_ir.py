@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path, PurePosixPath
@@ -250,3 +251,19 @@ paths:
         'form=(\n                    "expand",\n                    "metadata",\n                ),'
         in source
     )
+
+
+def test_references_into_part_of_a_schema_or_a_path_are_followed(tmp_path: Path) -> None:
+    """PeerTube's `User/properties/id`, Linode's `.../properties/rules`, Conjur's
+    percent-encoded reference to a path's parameter."""
+    from generator.cli import main
+
+    specs = tmp_path / "specs" / "parts"
+    specs.mkdir(parents=True)
+    shutil.copy(Path(__file__).parent / "fixtures" / "refs_into_parts.yaml", specs / "openapi.yaml")
+    out = tmp_path / "out"
+    assert main(["generate", "--specs", str(specs.parent), "--out", str(out)]) == 0
+    users = (out / "parts" / "resources" / "users.py").read_text(encoding="utf-8")
+    assert users.count("        id_: int,\n") == 4  # sync and async, both operations
+    models = "".join(p.read_text(encoding="utf-8") for p in (out / "parts" / "models").glob("*.py"))
+    assert "best: ListFriendsResponseBest | MISSING" in models

@@ -68,3 +68,10 @@ def test_json_duplicate_key_is_reported_with_its_line() -> None:
 def test_json_surrogate_escapes_load() -> None:
     document = parse_document('{"emoji": "\\ud83d\\ude00"}', "e.json")
     assert document.data == {"emoji": "\U0001f600"}
+
+
+def test_a_reference_is_a_uri_fragment() -> None:
+    from generator.load import ref_pointer
+
+    # `{` in a path's name is percent-encoded in a reference to it (RFC 6901, section 6).
+    assert ref_pointer("#/paths/~1a~1%7Bid%7D/get") == "/paths/~1a~1{id}/get"

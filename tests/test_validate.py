@@ -11,7 +11,7 @@ from generator.cli import main
 from generator.errors import SpecError
 from generator.load import load_document
 from generator.validate import validate_document
-from tests.conftest import SPECS
+from tests.conftest import ROOT, SPECS
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
 BAD_SPECS = {
@@ -24,7 +24,7 @@ def _published(vendor: str) -> list[str]:
     """Diagnostics for the vendor's spec as published, without our overlay."""
     document = load_document(SPECS / vendor / "openapi.yaml", f"specs/{vendor}/openapi.yaml")
     try:
-        found = validate_document(document, f"specs/{vendor}/overlay.yaml")
+        _, found = validate_document(document, f"specs/{vendor}/overlay.yaml")
     except SpecError as exc:
         found = exc.diagnostics
     return [d.format() for d in found]
@@ -90,3 +90,44 @@ def test_every_bad_case_has_expected_output() -> None:
         == BAD_CASES
     )
     assert len(BAD_CASES) >= 40
+
+
+# Cases whose every diagnostic is a reading (readings.RULES): without --strict they give a client.
+READABLE = [
+    "bare_verb_operation_ids",
+    "dangling_discriminator_mapping",
+    "default_not_its_format",
+    "default_violates_its_schema",
+    "duplicate_enum_values",
+    "openapi30_with_31_keywords",
+    "operation_ids_differ_in_spelling",
+    "pattern_dialect",
+    "query_in_path",
+    "required_empty",
+    "required_undefined_property",
+    "yaml_line_separator",
+    "yaml_tab_line",
+    "yaml_value_scalar",
+]
+
+
+@pytest.mark.parametrize("case", READABLE)
+def test_a_spec_with_a_clear_reading_gives_a_client_with_located_warnings(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    specs = tmp_path / "specs"
+    (specs / case).mkdir(parents=True)
+    shutil.copy(BAD_SPECS[case], specs / case / "openapi.yaml")
+    out = tmp_path / "generated"
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
+    expected = (BAD / f"{case}.expected.txt").read_text(encoding="utf-8").splitlines()[:-1]
+    warnings = capsys.readouterr().err.splitlines()
+    assert warnings == [line.replace(": error[", ": warning[", 1) for line in expected]
+    assert (out / case / "__init__.py").is_file()
+
+
+def test_every_reading_is_documented() -> None:
+    from generator.readings import RULES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [rule for rule in RULES if f"`{rule}`" not in readme] == []

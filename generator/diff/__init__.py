@@ -69,7 +69,7 @@ def _effective(vendor: Vendor) -> Document:
 
 
 def _api(vendor: Vendor, document: Document) -> Api:
-    validate_document(document)
+    document, _ = validate_document(document)
     return build_ir(document, vendor.name, vendor.display)
 
 

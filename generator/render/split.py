@@ -67,8 +67,9 @@ def split_modules(source: str, named: set[str]) -> list[ModelModule]:
             raise TypeError(
                 f"unexpected statement from datamodel-code-generator: {ast.dump(node)[:200]}"
             )
+    # Names read, not field names written (1Password's field `UUID` beside a model `UUID`).
     names_in = {
-        name: [n for n in ast.walk(node) if isinstance(n, ast.Name)]
+        name: [n for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)]
         for name, node in definitions.items()
     }
     uses = {name: {n.id for n in found} for name, found in names_in.items()}

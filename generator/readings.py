@@ -1,0 +1,308 @@
+"""Deviations from OpenAPI that real vendors publish and that have one clear reading.
+
+A spec that breaks a rule of OpenAPI or JSON Schema is refused only when the client could be
+wrong or cannot be built (validate.py). Where the rule is broken in a way that still says one
+thing, the document is read that way, with a located warning naming the rule (``--strict``
+turns these into errors). ``RULES`` is the table the README documents; each reading changes the
+loaded data in place, before validation, so that everything downstream sees the spec as read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from .errors import Diagnostic, Severity
+from .load import Document, escape_pointer_token, is_example_data
+
+# Rule id -> (what vendors publish, how it is read). Warnings with these ids come from here,
+# from load.py (YAML) and from validate.py (what openapi-spec-validator finds).
+RULES: dict[str, tuple[str, str]] = {
+    "yaml-character": (
+        "a line separator (U+2028, U+2029, U+0085) or control character in the text",
+        "the character itself, as YAML 1.2 reads it (PyYAML reads a line break or refuses it)",
+    ),
+    "yaml-tab-line": (
+        "a line of only spaces and tabs where PyYAML expects indentation",
+        "an empty line, as YAML 1.2 reads it",
+    ),
+    "yaml-1.1-scalar": (
+        "an unquoted scalar that YAML 1.1 types but cannot build (`=`, an impossible date)",
+        "the string it spells",
+    ),
+    "query-in-path": (
+        "a path key with a query string (`/rides?page={page}`), its names declared `in: path`",
+        "the path without the query; those parameters are query parameters",
+    ),
+    "empty-required": (
+        "`required: []` in a schema (OpenAPI 3.0 forbids it)",
+        "no property is required",
+    ),
+    "duplicate-enum-value": (
+        "a value listed twice in an `enum` or `required`",
+        "the list without its repeats",
+    ),
+    "openapi-3.1-keyword": (
+        "JSON Schema 2020-12 keywords in an OpenAPI 3.0 document: `const`, a list of types, "
+        "`examples`, a numeric `exclusiveMinimum`/`exclusiveMaximum`",
+        "their 3.0 spelling: `enum` of one value, `nullable` or `anyOf`, dropped, "
+        "`minimum`/`maximum` with `exclusive...: true`",
+    ),
+    "invalid-default": (
+        "a `default` that its own schema rejects (type, format, enum)",
+        "no default (an unset field is never sent, so it only documented the server's choice)",
+    ),
+    "pattern-dialect": (
+        "a `pattern` Python's `re` cannot read (`\\p{L}`, as in ECMA 262 with Unicode)",
+        "kept: pydantic checks it with the Rust regex engine, which reads it; "
+        "dropped, with this warning saying so, where that engine cannot either",
+    ),
+    "dangling-discriminator-mapping": (
+        "a discriminator `mapping` entry naming a schema that does not exist",
+        "the entry is ignored; a value is matched to a member of the union by its fields",
+    ),
+    "operation-named-from-path": (
+        "an operationId that only restates the method and path (`get_id`), or that differs "
+        "from another only in spelling (`List Rules`, `List rules`)",
+        "a name from the method and path: `list`, `retrieve`, `create`, `update`, `delete` "
+        "or the action a POST ends with, then the path's words",
+    ),
+    "unknown-field": (
+        "a field that is neither OpenAPI's nor an `x-` extension, unlike any field the object has",
+        "ignored, as an extension would be (one close to a real field is an error: a typo)",
+    ),
+    "required-undefined-property": (
+        "`required` naming a property that no `properties` of the schema defines",
+        "the name is not required of what we send, and its value is kept as an extra field",
+    ),
+}
+
+# Keywords whose value is a schema, a list of schemas, or a map of schemas.
+_ONE = (
+    "items",
+    "additionalProperties",
+    "not",
+    "contains",
+    "if",
+    "then",
+    "else",
+    "propertyNames",
+    "unevaluatedProperties",
+    "unevaluatedItems",
+    "additionalItems",
+)
+_MANY = ("allOf", "anyOf", "oneOf", "prefixItems")
+_MAP = ("properties", "patternProperties", "dependentSchemas", "$defs", "definitions")
+
+
+def iter_schemas(data: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(pointer, schema) of every schema object written in the document (references are not
+    followed: each schema is met where it is written)."""
+    stack: list[tuple[Any, str, bool]] = [(data, "", False)]
+    while stack:
+        node, pointer, is_schema = stack.pop()
+        if isinstance(node, list):
+            stack.extend((v, f"{pointer}/{i}", False) for i, v in enumerate(node))
+            continue
+        if not isinstance(node, dict):
+            continue
+        if is_schema:
+            yield pointer, node
+        for key, value in node.items():
+            if key.startswith("x-") or is_example_data(pointer, key, value):
+                continue
+            at = f"{pointer}/{escape_pointer_token(key)}"
+            if is_schema and key in _ONE:
+                stack.append((value, at, True))
+            elif is_schema and key in _MANY and isinstance(value, list):
+                stack.extend((v, f"{at}/{i}", True) for i, v in enumerate(value))
+            elif is_schema and key in _MAP and isinstance(value, dict):
+                stack.extend((v, f"{at}/{escape_pointer_token(k)}", True) for k, v in value.items())
+            elif is_schema and key in ("enum", "const", "default", "required", "discriminator"):
+                continue
+            elif key == "schema" or (pointer == "/components" and key == "schemas"):
+                if key == "schemas" and isinstance(value, dict):
+                    stack.extend(
+                        (v, f"{at}/{escape_pointer_token(k)}", True) for k, v in value.items()
+                    )
+                else:
+                    stack.append((value, at, True))
+            else:
+                stack.append((value, at, False))
+
+
+class Readings:
+    """Collects the readings applied to one document, as located warnings."""
+
+    def __init__(self, document: Document, hint_file: str) -> None:
+        self.document = document
+        self.hint_file = hint_file
+        self.found: list[Diagnostic] = []
+
+    def note(self, rule: str, message: str, pointer: str, hint: str = "") -> None:
+        self.found.append(
+            Diagnostic(
+                rule,
+                Severity.WARNING,
+                message,
+                self.document.where(pointer),
+                hint or f"fix it in {self.hint_file} to silence this",
+            )
+        )
+
+    def drop(self, rule: str, message: str, pointer: str) -> None:
+        """Remove the value at ``pointer`` (a key of an object) and say why."""
+        parent_pointer, _, token = pointer.rpartition("/")
+        parent = _at(self.document.data, parent_pointer)
+        key = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(parent, dict) and key in parent:
+            del parent[key]
+            self.note(rule, message, pointer, f"remove it in {self.hint_file}")
+
+    def rename_key(self, parent_pointer: str, old: str, new: str) -> None:
+        """Rename a key in place, keeping its order and the positions of what it holds."""
+        parent = _at(self.document.data, parent_pointer)
+        items = list(parent.items())
+        parent.clear()
+        parent.update((new if k == old else k, v) for k, v in items)
+        before = f"{parent_pointer}/{escape_pointer_token(old)}"
+        after = f"{parent_pointer}/{escape_pointer_token(new)}"
+        positions = self.document.positions
+        assert isinstance(positions, dict)
+        for pointer in [p for p in positions if p == before or p.startswith(before + "/")]:
+            positions[after + pointer[len(before) :]] = positions[pointer]
+
+
+def _at(data: Any, pointer: str) -> Any:
+    node = data
+    for raw in pointer.split("/")[1:] if pointer else []:
+        token = raw.replace("~1", "/").replace("~0", "~")
+        node = (
+            node.get(token)
+            if isinstance(node, dict)
+            else (node[int(token)] if isinstance(node, list) and token.isdigit() else None)
+        )
+    return node
+
+
+def read_paths(readings: Readings) -> None:
+    """A query string written into a path key."""
+    paths = readings.document.data.get("paths")
+    if not isinstance(paths, dict):
+        return
+    for key in [k for k in paths if "?" in k]:
+        path, _, query = key.partition("?")
+        if path in paths or not isinstance(paths[key], dict):
+            continue  # two path items would become one: left to validation to report
+        names = set(re.findall(r"{([^{}]*)}", query))
+        item = paths[key]
+        for operation in [item, *(v for v in item.values() if isinstance(v, dict))]:
+            for parameter in (
+                operation.get("parameters", [])
+                if isinstance(operation.get("parameters"), list)
+                else []
+            ):
+                if (
+                    isinstance(parameter, dict)
+                    and parameter.get("in") == "path"
+                    and parameter.get("name") in names
+                ):
+                    parameter["in"] = "query"
+        readings.rename_key("/paths", key, path)
+        readings.note(
+            "query-in-path",
+            f"the path {key!r} holds a query string; read as {path!r}"
+            + (f" with query parameter(s) {', '.join(sorted(names))}" if names else ""),
+            f"/paths/{escape_pointer_token(path)}",
+            f"move the query to parameters in {readings.hint_file}",
+        )
+
+
+def read_schemas(readings: Readings) -> None:
+    """The readings decided from a schema alone, before validation."""
+    data = readings.document.data
+    version_30 = isinstance(data, dict) and str(data.get("openapi", "")).startswith("3.0")
+    checks: list[Callable[[Readings, str, dict[str, Any]], None]] = [_required, _repeats]
+    if version_30:
+        checks.append(_keywords_of_31)
+    for pointer, schema in list(iter_schemas(data)):
+        for check in checks:
+            check(readings, pointer, schema)
+
+
+def _required(readings: Readings, pointer: str, schema: dict[str, Any]) -> None:
+    if schema.get("required") == []:
+        readings.drop(
+            "empty-required",
+            "`required: []` is read as no required property",
+            f"{pointer}/required",
+        )
+
+
+def _repeats(readings: Readings, pointer: str, schema: dict[str, Any]) -> None:
+    for key in ("enum", "required"):
+        values = schema.get(key)
+        if not isinstance(values, list):
+            continue
+        unique: list[Any] = []
+        for value in values:
+            if not any(_same(value, seen) for seen in unique):
+                unique.append(value)
+        if len(unique) < len(values):
+            schema[key] = unique
+            readings.note(
+                "duplicate-enum-value",
+                f"`{key}` lists {len(values) - len(unique)} value(s) twice; read without the repeats",
+                f"{pointer}/{key}",
+            )
+
+
+def _same(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and a == b
+
+
+def _keywords_of_31(readings: Readings, pointer: str, schema: dict[str, Any]) -> None:
+    said = "is JSON Schema 2020-12 (OpenAPI 3.1) in a 3.0 document; read as"
+    if "const" in schema:
+        value = schema.pop("const")
+        schema.setdefault("enum", [value])
+        readings.note(
+            "openapi-3.1-keyword", f"`const` {said} `enum` of its one value", f"{pointer}"
+        )
+    types = schema.get("type")
+    if isinstance(types, list):
+        named = [t for t in types if t != "null"]
+        if "null" in types:
+            schema["nullable"] = True
+        if len(named) == 1:
+            schema["type"] = named[0]
+        else:
+            del schema["type"]
+            if named:
+                schema["anyOf"] = [{"type": t} for t in named]
+        readings.note(
+            "openapi-3.1-keyword",
+            f"a list of types {said} "
+            + ("`nullable`" if "null" in types else "")
+            + (" and " if "null" in types and named else "")
+            + (
+                f"type {named[0]!r}" if len(named) == 1 else "`anyOf` of the types" if named else ""
+            ),
+            f"{pointer}/type",
+        )
+    if isinstance(schema.get("examples"), list):
+        del schema["examples"]
+        readings.note(
+            "openapi-3.1-keyword", f"`examples` in a schema {said} documentation only", f"{pointer}"
+        )
+    for keyword, bound in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
+        value = schema.get(keyword)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            schema[bound] = value
+            schema[keyword] = True
+            readings.note(
+                "openapi-3.1-keyword",
+                f"a numeric `{keyword}` {said} `{bound}: {value}` with `{keyword}: true`",
+                f"{pointer}/{keyword}",
+            )
