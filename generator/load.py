@@ -301,14 +301,8 @@ class _Builder:
         try:
             return self._constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError) as exc:
-            self._problems.append(
-                _error(
-                    "unsupported-yaml",
-                    f"YAML tag {node.tag} cannot be read: {str(exc).splitlines()[0]}",
-                    self._ref(node, pointer),
-                )
-            )
-            return None
+            reason = str(exc).splitlines()[0]
+            return self._unsupported(f"YAML tag {node.tag} cannot be read: {reason}", node, pointer)
 
     def _ref(self, node: yaml.Node, pointer: str) -> SourceRef:
         return SourceRef(self._name, pointer, node.start_mark.line + 1, node.start_mark.column + 1)
@@ -355,14 +349,11 @@ class _Builder:
             ]
         value = self._scalar(node, pointer)
         if isinstance(value, bytes | set):
-            self._problems.append(
-                _error(
-                    "unsupported-yaml",
-                    f"YAML type {node.tag} has no JSON equivalent",
-                    self._ref(node, pointer),
-                )
-            )
+            self._unsupported(f"YAML type {node.tag} has no JSON equivalent", node, pointer)
         return value
+
+    def _unsupported(self, message: str, node: yaml.Node, pointer: str) -> None:
+        self._problems.append(_error("unsupported-yaml", message, self._ref(node, pointer)))
 
 
 def _error(code: str, message: str, where: SourceRef) -> Diagnostic:

@@ -15,7 +15,7 @@ from typing import Any
 from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
-from .load import escape_pointer_token, ref_pointer, resolve_pointer
+from .load import escape_pointer_token, follow_refs
 
 # A message that starts with the value it is about prints the value: past this, it says "value".
 _SHOWN = 60
@@ -84,16 +84,8 @@ def _canonical(data: Any, parts: tuple[Any, ...]) -> str:
     pointer, node = "", data
     for part in parts:
         token = str(part)
-        seen: set[str] = set()
-        while isinstance(node, dict) and token not in node and isinstance(node.get("$ref"), str):
-            target = ref_pointer(node["$ref"])
-            if target is None or target in seen:
-                break
-            seen.add(target)
-            try:
-                node, pointer = resolve_pointer(data, target), target
-            except KeyError:
-                break
+        if isinstance(node, dict) and token not in node:
+            node, pointer = follow_refs(data, node, pointer)
         if isinstance(node, dict):
             node = node.get(token)
         elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
