@@ -69,6 +69,8 @@ def reply(request):
 kwargs = {}
 for scheme in api.security_schemes:
     kwargs[scheme.py_name] = ("u", "p") if scheme.kind == "basic" else "k"
+if not api.base_url.startswith(("http://", "https://")):
+    kwargs["base_url"] = "https://api.example.test"  # the spec names no absolute server
 client_class = getattr(package, api.client_name + "Client")
 client = client_class(http_client=httpx.Client(transport=httpx.MockTransport(reply)), max_retries=0, **kwargs)
 args = [value(p.annotation) for p in op.path_parameters]
@@ -87,7 +89,10 @@ path = op.path
 for p in op.path_parameters:
     path = path.replace("{" + p.wire_name + "}", urllib.parse.quote(str(value(p.annotation)).replace("True", "true"), safe=""))
 print("SENT", request.method, request.url.path)
-print("WANT", op.method.upper(), urllib.parse.urlsplit(api.base_url).path.rstrip("/") + path)
+# A fragment in a path key (AWS's `/#Action=...`) names the operation; HTTP never sends it.
+path = path.split("#", 1)[0]
+base = api.base_url if "base_url" not in kwargs else kwargs["base_url"]
+print("WANT", op.method.upper(), urllib.parse.urlsplit(base).path.rstrip("/") + path)
 """
 
 
