@@ -169,7 +169,7 @@ def _escape_yaml12_characters(
                 f"U+{ord(char):04X} appears {count} time(s) (first here); YAML 1.2 reads it as "
                 "a character of the text, PyYAML as a line break or an error: read as the character",
                 SourceRef(name, "", line, column),
-                "write it as an escape in a double-quoted string (\\u" f"{ord(char):04X})",
+                f"write it as an escape in a double-quoted string (\\u{ord(char):04X})",
             )
         )
     table = {ord(char): chr(_STAND_IN + ord(char)) for char in found}
@@ -282,11 +282,11 @@ class _Builder:
         if node.tag == _STR:
             return self._text(node.value)
         if node.tag.startswith(_CORE):
-            try:
-                if node.tag not in _YAML11_ONLY:
+            if node.tag not in _YAML11_ONLY:
+                try:
                     return self._constructor.construct_object(node, deep=True)
-            except (yaml.YAMLError, ValueError, OverflowError):
-                pass
+                except (yaml.YAMLError, ValueError, OverflowError):
+                    pass  # an impossible date or the like: read as its spelling, below
             self._warnings.append(
                 Diagnostic(
                     "yaml-1.1-scalar",

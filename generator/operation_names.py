@@ -38,6 +38,7 @@ def operation_names(
     """(path, method) -> the operation's name, for every operation (in the order given)."""
     names: dict[tuple[str, str], Named] = {}
     given: dict[Identifier, str] = {}  # name -> the operationId it came from
+    taken: set[Identifier] = set()
     for path, method, operation in operations:
         override = operation.get("x-python-name")
         operation_id = operation.get("operationId")
@@ -61,7 +62,6 @@ def operation_names(
             else:
                 given[named.name] = operation_id
         if named.derived or not isinstance(operation_id, str):
-            taken = {n.name for n in names.values()}
             if named.name in taken:
                 parameters = [s.strip("{}") for s in path.split("/") if _PARAMETER.match(s)]
                 named = Named(snake_case(" ".join([named.name, "by", *parameters])), named.derived)
@@ -71,6 +71,7 @@ def operation_names(
                     named.derived,
                 )
         names[(path, method)] = named
+        taken.add(named.name)
     return names
 
 
@@ -110,34 +111,22 @@ def _returns_list(data: Any, operation: dict[str, Any]) -> bool:
     """Whether the first 2xx response is a JSON array, or an object whose one array field
     holds the items (`{"data": [...], "has_more": ...}` counts too)."""
     responses = operation.get("responses")
-    if not isinstance(responses, dict):
+    success = (
+        sorted(s for s in responses if s.startswith("2")) if isinstance(responses, dict) else []
+    )
+    if not success:
         return False
-    for status in sorted(str(s) for s in responses):
-        if not status.startswith("2"):
+    response, _ = follow_refs(data, responses[success[0]], "")  # type: ignore[index]
+    content = response.get("content") if isinstance(response, dict) else None
+    for media in (content or {}).values():
+        schema, _ = follow_refs(data, media.get("schema") if isinstance(media, dict) else None, "")
+        if not isinstance(schema, dict):
             continue
-        response, _ = follow_refs(
-            data,
-            responses.get(status, responses.get(int(status) if status.isdigit() else status)),
-            "",
-        )
-        content = response.get("content") if isinstance(response, dict) else None
-        for media in (content or {}).values():
-            schema, _ = follow_refs(
-                data, media.get("schema") if isinstance(media, dict) else None, ""
-            )
-            if not isinstance(schema, dict):
-                continue
-            if schema.get("type") == "array":
-                return True
-            properties = schema.get("properties")
-            if isinstance(properties, dict):
-                arrays = [
-                    p
-                    for p in properties.values()
-                    if isinstance(follow_refs(data, p, "")[0], dict)
-                    and follow_refs(data, p, "")[0].get("type") == "array"
-                ]
-                return len(arrays) == 1
+        if schema.get("type") == "array":
+            return True
+        properties = schema.get("properties")
+        if not isinstance(properties, dict):
             return False
-        return False
+        fields: list[Any] = [follow_refs(data, p, "")[0] for p in properties.values()]
+        return [isinstance(f, dict) and f.get("type") == "array" for f in fields].count(True) == 1
     return False

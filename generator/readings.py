@@ -14,7 +14,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from .errors import Diagnostic, Severity
-from .load import Document, escape_pointer_token, is_example_data
+from .load import (
+    Document,
+    escape_pointer_token,
+    is_example_data,
+    resolve_pointer,
+    unescape_pointer_token,
+)
 
 # Rule id -> (what vendors publish, how it is read). Warnings with these ids come from here,
 # from load.py (YAML) and from validate.py (what openapi-spec-validator finds).
@@ -154,15 +160,15 @@ class Readings:
     def drop(self, rule: str, message: str, pointer: str) -> None:
         """Remove the value at ``pointer`` (a key of an object) and say why."""
         parent_pointer, _, token = pointer.rpartition("/")
-        parent = _at(self.document.data, parent_pointer)
-        key = token.replace("~1", "/").replace("~0", "~")
+        parent = resolve_pointer(self.document.data, parent_pointer)
+        key = unescape_pointer_token(token)
         if isinstance(parent, dict) and key in parent:
             del parent[key]
             self.note(rule, message, pointer, f"remove it in {self.hint_file}")
 
     def rename_key(self, parent_pointer: str, old: str, new: str) -> None:
         """Rename a key in place, keeping its order and the positions of what it holds."""
-        parent = _at(self.document.data, parent_pointer)
+        parent = resolve_pointer(self.document.data, parent_pointer)
         items = list(parent.items())
         parent.clear()
         parent.update((new if k == old else k, v) for k, v in items)
@@ -172,18 +178,6 @@ class Readings:
         assert isinstance(positions, dict)
         for pointer in [p for p in positions if p == before or p.startswith(before + "/")]:
             positions[after + pointer[len(before) :]] = positions[pointer]
-
-
-def _at(data: Any, pointer: str) -> Any:
-    node = data
-    for raw in pointer.split("/")[1:] if pointer else []:
-        token = raw.replace("~1", "/").replace("~0", "~")
-        node = (
-            node.get(token)
-            if isinstance(node, dict)
-            else (node[int(token)] if isinstance(node, list) and token.isdigit() else None)
-        )
-    return node
 
 
 def read_paths(readings: Readings) -> None:
@@ -196,17 +190,14 @@ def read_paths(readings: Readings) -> None:
         if path in paths or not isinstance(paths[key], dict):
             continue  # two path items would become one: left to validation to report
         names = set(re.findall(r"{([^{}]*)}", query))
+        moved = {("path", name) for name in names}
         item = paths[key]
-        for operation in [item, *(v for v in item.values() if isinstance(v, dict))]:
-            for parameter in (
-                operation.get("parameters", [])
-                if isinstance(operation.get("parameters"), list)
-                else []
-            ):
+        holders = [item, *(v for v in item.values() if isinstance(v, dict))]
+        for parameters in (h.get("parameters") for h in holders):
+            for parameter in parameters if isinstance(parameters, list) else []:
                 if (
                     isinstance(parameter, dict)
-                    and parameter.get("in") == "path"
-                    and parameter.get("name") in names
+                    and (parameter.get("in"), parameter.get("name")) in moved
                 ):
                     parameter["in"] = "query"
         readings.rename_key("/paths", key, path)

@@ -66,17 +66,22 @@ def test_overlaid_specs_are_valid(vendor: str) -> None:
     assert main(["validate", "--specs", str(SPECS), vendor]) == 0
 
 
-@pytest.mark.parametrize("case", BAD_CASES)
-def test_bad_spec_gives_exact_diagnostics_and_exit_1(
-    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _bad_case_workspace(case: str, tmp_path: Path) -> tuple[Path, Path]:
+    """specs/<case>/ holding the case's spec (and overlay), and where to generate."""
     specs = tmp_path / "specs"
     (specs / case).mkdir(parents=True)
     spec = BAD_SPECS[case]
     shutil.copy(spec, specs / case / f"openapi{spec.suffix}")
     if (BAD / f"{case}.overlay.yaml").exists():
         shutil.copy(BAD / f"{case}.overlay.yaml", specs / case / "overlay.yaml")
-    out = tmp_path / "generated"
+    return specs, tmp_path / "generated"
+
+
+@pytest.mark.parametrize("case", BAD_CASES)
+def test_bad_spec_gives_exact_diagnostics_and_exit_1(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    specs, out = _bad_case_workspace(case, tmp_path)
     # --strict: a case whose problems are warnings must fail too, with the same messages.
     assert main(["generate", "--strict", "--specs", str(specs), "--out", str(out)]) == 1
     expected = (BAD / f"{case}.expected.txt").read_text(encoding="utf-8")
@@ -115,10 +120,7 @@ READABLE = [
 def test_a_spec_with_a_clear_reading_gives_a_client_with_located_warnings(
     case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    specs = tmp_path / "specs"
-    (specs / case).mkdir(parents=True)
-    shutil.copy(BAD_SPECS[case], specs / case / "openapi.yaml")
-    out = tmp_path / "generated"
+    specs, out = _bad_case_workspace(case, tmp_path)
     assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
     expected = (BAD / f"{case}.expected.txt").read_text(encoding="utf-8").splitlines()[:-1]
     warnings = capsys.readouterr().err.splitlines()
