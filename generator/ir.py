@@ -27,6 +27,7 @@ from .names import (
     snake_case,
 )
 from .operation_names import Named, operation_names
+from .readings import patterns_as_extras
 from .runtime.errors import status_error_class
 from .validate import IGNORED_BODY_METHODS, IGNORED_HEADER_PARAMETERS, iter_operations
 
@@ -794,6 +795,12 @@ def _adjust(
         elif target is not None and (name := _component_name(target)) is not None:
             # Models are keyed by their class names, so the tool names each class as we do.
             node["$ref"] = "#/components/schemas/" + escape_pointer_token(class_names[name])
+        patterns_as_extras(node)
+        if isinstance(node.get("enum"), list) and None in node["enum"]:
+            # `enum: [open, closed, null]`: the tool would make null a member of the enum
+            # (NONE_TYPE_NONE); it is the absence of a value, as `nullable` says.
+            node["enum"] = [v for v in node["enum"] if v is not None]
+            node["nullable"] = True
         if node.get("type") == "string" and node.get("format") in ("email", "idn-email"):
             # EmailStr needs email-validator and rewrites the address; send what the caller gave.
             del node["format"]

@@ -51,9 +51,9 @@ RULES: dict[str, tuple[str, str]] = {
     ),
     "openapi-3.1-keyword": (
         "JSON Schema 2020-12 keywords in an OpenAPI 3.0 document: `const`, a list of types, "
-        "`examples`, a numeric `exclusiveMinimum`/`exclusiveMaximum`",
+        "`examples`, a numeric `exclusiveMinimum`/`exclusiveMaximum`, `patternProperties`",
         "their 3.0 spelling: `enum` of one value, `nullable` or `anyOf`, dropped, "
-        "`minimum`/`maximum` with `exclusive...: true`",
+        "`minimum`/`maximum` with `exclusive...: true`, typed `additionalProperties`",
     ),
     "invalid-default": (
         "a `default` that its own schema rejects (type, format, enum)",
@@ -253,8 +253,27 @@ def _same(a: Any, b: Any) -> bool:
     return type(a) is type(b) and a == b
 
 
+def patterns_as_extras(schema: dict[str, Any]) -> bool:
+    """The fields `patternProperties` describe, as typed additional properties: the model
+    tool ignores the keyword, and a model would drop the very fields it describes (the
+    patterns themselves are not checked). Whether the schema had any."""
+    patterns = schema.pop("patternProperties", None)
+    if not isinstance(patterns, dict) or not patterns:
+        return False
+    if schema.get("additionalProperties") in (None, False):
+        members = list(patterns.values())
+        schema["additionalProperties"] = members[0] if len(members) == 1 else {"anyOf": members}
+    return True
+
+
 def _keywords_of_31(readings: Readings, pointer: str, schema: dict[str, Any]) -> None:
     said = "is JSON Schema 2020-12 (OpenAPI 3.1) in a 3.0 document; read as"
+    if patterns_as_extras(schema):
+        readings.note(
+            "openapi-3.1-keyword",
+            f"`patternProperties` {said} typed `additionalProperties`",
+            f"{pointer}",
+        )
     if "const" in schema:
         value = schema.pop("const")
         schema.setdefault("enum", [value])

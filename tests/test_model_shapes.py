@@ -246,3 +246,82 @@ def test_models_that_hold_each_other_load_when_a_value_needs_them(tmp_path: Path
             check=False,
         )
         assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+# Issue 12's shapes: extras typed by an array or a union of references, recursion through
+# arrays and maps, patternProperties, nullable enums with null, 3.1 null in type lists, const.
+EXTRAS_SPEC = """
+openapi: 3.1.0
+info: {title: Extras, version: '1'}
+paths: {}
+components:
+  schemas:
+    Headers:
+      type: object
+      additionalProperties:
+        type: array
+        items: {$ref: '#/components/schemas/ParameterizedHeader'}
+    Mixed:
+      type: object
+      properties:
+        name: {type: string}
+      additionalProperties:
+        oneOf:
+          - $ref: '#/components/schemas/ParameterizedHeader'
+          - $ref: '#/components/schemas/Plain'
+    Tree:
+      type: object
+      properties:
+        children: {type: array, items: {$ref: '#/components/schemas/Tree'}}
+        byName: {type: object, additionalProperties: {$ref: '#/components/schemas/Tree'}}
+        kind: {const: tree}
+        note: {type: [string, 'null']}
+        state: {enum: [open, closed, null]}
+    ParameterizedHeader:
+      type: object
+      properties:
+        value: {type: string}
+    Plain: {type: object, properties: {text: {type: string}}}
+    Patterned:
+      type: object
+      patternProperties:
+        '^x-': {type: string}
+"""
+
+EXTRAS_SCRIPT = """
+from extras import models as m
+print(m.Headers.model_validate({"a": [{"value": "x"}]}).root["a"][0].value)
+print(m.Mixed.model_validate({"name": "n", "k": {"text": "t"}}).model_extra)
+tree = m.Tree.model_validate(
+    {"children": [{"byName": {"x": {"kind": "tree"}}}], "note": None, "state": None}
+)
+print(tree.children[0].byName["x"].kind, tree.note, tree.state)
+print(m.Patterned.model_validate({"x-a": "b"}).root)
+"""
+
+
+def test_extras_of_references_recursion_and_patterns_are_typed(tmp_path: Path) -> None:
+    spec = tmp_path / "specs" / "extras" / "openapi.yaml"
+    spec.parent.mkdir(parents=True)
+    spec.write_text(EXTRAS_SPEC, encoding="utf-8")
+    out = tmp_path / "generated"
+    assert main(["generate", "--specs", str(tmp_path / "specs"), "--out", str(out)]) == 0
+    result = subprocess.run(
+        [sys.executable, "-c", EXTRAS_SCRIPT], cwd=out, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.splitlines() == [
+        "x",
+        "{'k': Plain(text='t')}",
+        "tree None None",
+        "{'x-a': 'b'}",
+    ], result.stderr
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    for command in (["mypy", "--strict", "extras"], ["ruff", "check", "--no-cache", "."]):
+        checked = subprocess.run(
+            [sys.executable, "-m", *command],
+            cwd=out if command[0] == "mypy" else tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert checked.returncode == 0, checked.stdout + checked.stderr

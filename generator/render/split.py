@@ -69,7 +69,11 @@ def split_modules(source: str, named: set[str]) -> list[ModelModule]:
             )
     # Names read, not field names written (1Password's field `UUID` beside a model `UUID`).
     names_in = {
-        name: [n for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)]
+        name: [
+            n
+            for n in (*ast.walk(node), *_quoted_names(node))
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+        ]
         for name, node in definitions.items()
     }
     uses = {name: {n.id for n in found} for name, found in names_in.items()}
@@ -144,6 +148,29 @@ def split_modules(source: str, named: set[str]) -> list[ModelModule]:
             _module_text(names, named, imports, used, imported, later, body),
         )
     return [modules[module_names[leader]] for leader in leaders]
+
+
+def _quoted_names(node: ast.stmt) -> list[ast.AST]:
+    """The names in the quoted types of a model's typed extras, which the tool writes as
+    `__annotations__ = {"__pydantic_extra__": dict[str, "Header"]}`: pydantic resolves them
+    in the module, so the module must import them like any other."""
+    if not isinstance(node, ast.ClassDef):
+        return []
+    quoted = [
+        c.value
+        for statement in node.body
+        if isinstance(statement, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "__annotations__" for t in statement.targets)
+        for c in ast.walk(statement.value)
+        if isinstance(c, ast.Constant) and isinstance(c.value, str)
+    ]
+    found: list[ast.AST] = []
+    for text in quoted:
+        try:
+            found.extend(ast.walk(ast.parse(text, mode="eval")))
+        except SyntaxError:
+            continue  # the key "__pydantic_extra__" parses; anything else is not a type
+    return found
 
 
 def _held_fields(node: ast.stmt) -> list[ast.AnnAssign]:
