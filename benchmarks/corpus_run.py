@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -21,84 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-STAGES = ("generate", "import", "call", "mypy", "ruff")
+from tests.corpus_call import vendor_name  # noqa: E402  (after the path is set)
 
-# Run in a fresh interpreter with the generated package on the path: builds the IR to find an
-# operation to call, calls it over a MockTransport, and prints what was sent and what the
-# spec says should be.
-CALL_SCRIPT = r"""
-import importlib, json, pkgutil, sys, urllib.parse
-import httpx
-from pathlib import Path
-from generator.pipeline import build_vendor, discover_vendors
-
-vendor = sys.argv[1]
-spec_root = Path(sys.argv[2])
-package = importlib.import_module(vendor)
-for module in pkgutil.walk_packages(package.__path__, vendor + "."):
-    importlib.import_module(module.name)
-print("IMPORTED")
-api, _ = build_vendor(discover_vendors(spec_root, [vendor])[0])
-
-def value(annotation):
-    text = str(annotation)
-    literal = text.startswith("Literal[") and text.split("[", 1)[1].split(",")[0].rstrip("]")
-    if literal:
-        return eval(literal)
-    for prefix, chosen in (("str", "a1"), ("int", 7), ("float", 1.5), ("bool", True)):
-        if text == prefix or text.startswith(prefix + " |"):
-            return chosen
-    return None
-
-chosen = None
-for op in sorted(api.operations, key=lambda o: (o.method != "get", o.path, o.method)):
-    if op.request_body is not None and op.request_body.required:
-        continue
-    needed = [p for p in op.parameters if p.required and p.location != "cookie"]
-    if all(value(p.annotation) is not None for p in needed):
-        chosen = (op, needed)
-        break
-if chosen is None:
-    print("NOCALL no operation whose required arguments are all scalars")
-    sys.exit(0)
-op, needed = chosen
-seen = []
-def reply(request):
-    seen.append(request)
-    return httpx.Response(200, json={})
-kwargs = {}
-for scheme in api.security_schemes:
-    kwargs[scheme.py_name] = ("u", "p") if scheme.kind == "basic" else "k"
-if not api.base_url.startswith(("http://", "https://")):
-    kwargs["base_url"] = "https://api.example.test"  # the spec names no absolute server
-client_class = getattr(package, api.client_name + "Client")
-client = client_class(http_client=httpx.Client(transport=httpx.MockTransport(reply)), max_retries=0, **kwargs)
-args = [value(p.annotation) for p in op.path_parameters]
-keywords = {p.py_name: value(p.annotation) for p in needed if p.location != "path"}
-resource = next(
-    getattr(client, r.py_name)
-    for r in api.resources
-    if any(o.full_name == op.full_name for o in r.operations)
-)
-try:
-    getattr(resource, op.py_name)(*args, **keywords)
-except Exception as exc:  # the request is what is checked; {} may not be a valid response
-    print("RAISED", type(exc).__name__)
-request = seen[0]
-path = op.path
-for p in op.path_parameters:
-    path = path.replace("{" + p.wire_name + "}", urllib.parse.quote(str(value(p.annotation)).replace("True", "true"), safe=""))
-print("SENT", request.method, request.url.path)
-# A fragment in a path key (AWS's `/#Action=...`) names the operation; HTTP never sends it.
-path = path.split("#", 1)[0]
-base = api.base_url if "base_url" not in kwargs else kwargs["base_url"]
-print("WANT", op.method.upper(), urllib.parse.urlsplit(base).path.rstrip("/") + path)
-"""
-
-
-def vendor_name(spec: Path) -> str:
-    name = re.sub(r"[^a-z0-9]+", "_", spec.stem.lower()).strip("_")
-    return f"v_{name}"
+CALL_SCRIPT = ROOT / "tests" / "corpus_call.py"
 
 
 def first_diagnostic(text: str) -> str:
@@ -143,8 +67,7 @@ def check_spec(spec: Path, work: Path, with_types: bool) -> dict[str, str]:
             "env",
             f"PYTHONPATH={env_path}",
             sys.executable,
-            "-c",
-            CALL_SCRIPT,
+            str(CALL_SCRIPT),
             vendor,
             str(specs),
         ],
