@@ -19,6 +19,7 @@ from .load import Document, escape_pointer_token, follow_refs, ref_pointer, unes
 from .names import (
     Identifier,
     PyCode,
+    client_name,
     dedupe,
     export_order,
     parameter_name,
@@ -228,7 +229,10 @@ class _Builder:
         # Component names become class names: a schema referenced as X is class pascal(X).
         # Generated code refers to models as `models.X`, so a model's name shadows nothing.
         override = (document.data.get("info") or {}).get("x-python-name")
-        self.client = pascal_case(override if isinstance(override, str) else vendor)
+        title = str((document.data.get("info") or {}).get("title", ""))
+        self.client = (
+            pascal_case(override) if isinstance(override, str) else client_name(vendor, title)
+        )
         self.names = operation_names(
             self.data, [(p, m, o) for p, m, o, _ in iter_operations(self.data)]
         )

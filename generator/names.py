@@ -71,6 +71,19 @@ def pascal_case(text: str) -> Identifier:
     return Identifier(name)
 
 
+def client_name(vendor: str, title: str) -> Identifier:
+    """The client class's name: the vendor's name as the spec's title writes it (`SmileIo`
+    for vendor `smileio` or `smile_io` and title "Smile.io API"), else the vendor in
+    PascalCase."""
+    wanted = vendor.replace("_", "")
+    words = re.findall(r"[A-Za-z0-9]+", title)
+    for start in range(len(words)):
+        for end in range(start + 1, len(words) + 1):
+            if "".join(words[start:end]).lower() == wanted:
+                return pascal_case(" ".join(w[:1].upper() + w[1:] for w in words[start:end]))
+    return pascal_case(vendor)
+
+
 def py_str(value: str) -> PyCode:
     """A Python string literal that evaluates to exactly ``value``, quoted as black quotes it
     (so that black has nothing to change in a template's output and formats it in one pass)."""

@@ -34,7 +34,7 @@ CALLS = {
         "result.id",
     ),
     "github": (
-        "GithubClient({http})",
+        "GitHubClient({http})",
         "client.repos.get('octo', 'hello')",
         "GET https://api.github.com/repos/octo/hello",
         None,  # GITHUB_REPOSITORY

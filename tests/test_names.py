@@ -148,3 +148,12 @@ def test_export_order_is_the_order_ruff_wants() -> None:
         "W2Box12",
         "models",
     ]
+
+
+def test_client_class_is_named_as_the_spec_title_writes_the_vendor() -> None:
+    from generator.names import client_name
+
+    assert client_name("smileio", "Smile.io") == "SmileIo"
+    assert client_name("smile_io", "Smile.io API") == "SmileIo"
+    assert client_name("imprint", "Public Imprint API") == "Imprint"
+    assert client_name("acme", "Loyalty platform") == "Acme"  # the title does not name it
