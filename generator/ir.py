@@ -168,6 +168,7 @@ class ModelSchema:
     name: Identifier
     schema_json: str  # prepared for datamodel-code-generator
     fields: tuple[ModelField, ...]  # from the spec as written, for the surface snapshot
+    where: SourceRef  # the schema, or the operation whose inline schema it is
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +246,8 @@ class _Builder:
         self.class_names.update({a: self.class_names[t] for a, t in self.aliases.items()})
         self.schemes = self._security_schemes()
         self.hoisted: dict[str, Any] = {}
+        self.hoisted_at: dict[str, SourceRef] = {}
+        self.at = SourceRef(spec_file)  # the operation being built
         self.used: set[str] = set()
 
     def build(self) -> Api:
@@ -256,12 +259,17 @@ class _Builder:
             operations.append(self._operation(*args))
             uses[operations[-1].full_name] = frozenset(self.used)
         models = [
-            ModelSchema(self.class_names[name], _canonical(self._prepare(schema)), _fields(schema))
+            ModelSchema(
+                self.class_names[name],
+                _canonical(self._prepare(schema)),
+                _fields(schema),
+                self.doc.where(f"/components/schemas/{escape_pointer_token(name)}"),
+            )
             for name, schema in self.component_schemas.items()
             if name not in self.aliases
         ]
         models += [
-            ModelSchema(Identifier(n), _canonical(self._prepare(s)), _fields(s))
+            ModelSchema(Identifier(n), _canonical(self._prepare(s)), _fields(s), self.hoisted_at[n])
             for n, s in self.hoisted.items()
         ]
         client = self.client
@@ -370,6 +378,7 @@ class _Builder:
         return tuple(usable)
 
     def _operation(self, path: str, method: str, raw: dict[str, Any], pointer: str) -> Operation:
+        self.at = self.doc.where(pointer)
         name = self.names[(path, method)].name
         # A prefix of model names (`TrueRequest`): the `_` that keeps a reserved word such as
         # `True_` from being one belongs at the end of a name only.
@@ -527,6 +536,7 @@ class _Builder:
             n += 1
             name = f"{wanted}{n}"
         self.hoisted[name] = schema
+        self.hoisted_at[name] = self.at
         return name
 
     def _annotation(self, schema: Any, *, for_parameter: bool) -> PyCode:

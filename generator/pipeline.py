@@ -208,9 +208,9 @@ def _build_one(vendor: Vendor, *, strict: bool, workers: int = 1) -> Built | tup
     # Diagnostics are returned, not raised, so that they cross process boundaries as data.
     try:
         api, warnings = build_vendor(vendor, strict=strict)
+        files = render_vendor(api, workers=workers)
     except SpecError as exc:
         return exc.diagnostics
-    files = render_vendor(api, workers=workers)
     files[PurePosixPath(DIGEST_NAME)] = inputs_digest(vendor) + "\n"
     return Built(vendor, api, files, warnings)
 

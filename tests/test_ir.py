@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path, PurePosixPath
 
+import pytest
+
 from generator.ir import Api, build_ir
 from generator.load import load_document, parse_document
 from generator.pipeline import render_vendor
@@ -267,3 +269,28 @@ def test_references_into_part_of_a_schema_or_a_path_are_followed(tmp_path: Path)
     assert users.count("        id_: int,\n") == 4  # sync and async, both operations
     models = "".join(p.read_text(encoding="utf-8") for p in (out / "parts" / "models").glob("*.py"))
     assert "best: ListFriendsResponseBest | MISSING" in models
+
+
+def test_a_schema_the_model_tool_refuses_is_a_located_spec_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """datamodel-code-generator's own errors name a class; the diagnostic names the schema it
+    was made from, at its line (the tool raised SchemaParseError for a dedented `example:`)."""
+    from generator.cli import main
+    from generator.render import models
+
+    def refuse(*args: object, **kwargs: object) -> str:
+        raise ValueError("Invalid schema for ListFriendsResponseBest: expected an object")
+
+    monkeypatch.setattr(models, "generate", refuse)
+    specs = tmp_path / "specs" / "parts"
+    specs.mkdir(parents=True)
+    shutil.copy(Path(__file__).parent / "fixtures" / "refs_into_parts.yaml", specs / "openapi.yaml")
+    assert main(["generate", "--specs", str(specs.parent), "--out", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.splitlines()[:2] == [
+        "specs/parts/openapi.yaml:20:7: error[model-tool-error]: datamodel-code-generator "
+        "cannot model this schema: 'Invalid schema for ListFriendsResponseBest: expected an "
+        "object'",
+        "  hint: simplify the schema in an overlay, and tell us: the generator should read it",
+    ]
+    assert not (tmp_path / "out").exists()

@@ -17,6 +17,7 @@ from datamodel_code_generator.enums import (
     OpenAPIScope,
 )
 
+from ..errors import Diagnostic, Severity, SourceRef, SpecError, quote_value
 from ..ir import Api
 from ..names import comment, docstring
 from .client import render_models_init
@@ -64,6 +65,21 @@ _TYPED_EXTRAS = re.compile(r"^( +['\"]__pydantic_extra__['\"]: )(.*)$", re.MULTI
 _MISSING_IMPORT = "from pydantic.experimental.missing_sentinel import MISSING"
 
 
+def _model_tool_error(api: Api, exc: Exception) -> Diagnostic:
+    """What datamodel-code-generator refused, at the schema it names (its message names the
+    model, or a class made from it), else at the spec."""
+    reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    named = [m for m in api.models if re.search(rf"\b{re.escape(m.name)}", reason)]
+    model = max(named, key=lambda m: len(m.name), default=None)
+    return Diagnostic(
+        "model-tool-error",
+        Severity.ERROR,
+        f"datamodel-code-generator cannot model this schema: {quote_value(reason, 240)}",
+        model.where if model is not None else SourceRef(api.spec_file),
+        "simplify the schema in an overlay, and tell us: the generator should read it",
+    )
+
+
 def render_models(api: Api) -> dict[PurePosixPath, str]:
     """The ``models`` package: one module per model (with the models only it uses, and any
     models that refer to each other in a cycle), and an ``__init__`` that loads each on
@@ -82,9 +98,12 @@ def render_models(api: Api) -> dict[PurePosixPath, str]:
     with warnings.catch_warnings():
         # Its warnings (unknown formats) are reported, with locations, by the validate stage.
         warnings.simplefilter("ignore")
-        source = generate(
-            json.dumps(document, ensure_ascii=False), aliases=dict(api.field_names), **_OPTIONS
-        )
+        try:
+            source = generate(
+                json.dumps(document, ensure_ascii=False), aliases=dict(api.field_names), **_OPTIONS
+            )
+        except Exception as exc:  # the tool's own errors: a schema it cannot model
+            raise SpecError([_model_tool_error(api, exc)]) from exc
     if not isinstance(source, str):
         raise TypeError("datamodel-code-generator returned several modules for one document")
     source = _HEADER.sub("", source).replace(_MISSING_IMPORT, "from pydantic import MISSING")
