@@ -239,7 +239,11 @@ class _Builder:
         )
         self.resource_of, self.resources, self.method_of = _resource_names(self.data, self.names)
         names = [pascal_case(n) for n in sorted(self.component_schemas)]
-        self.class_names = dict(zip(sorted(self.component_schemas), dedupe(names), strict=True))
+        # `updateOrderTimeRequest` beside `UpdateOrderTimeRequest` (Just Eat): the second is
+        # UpdateOrderTimeRequest2, spelt as the model tool spells classes (it drops a `_`).
+        self.class_names = dict(
+            zip(sorted(self.component_schemas), dedupe(names, separator=""), strict=True)
+        )
         # A schema that only names another (Asana's `UserBase: {$ref: UserCompact}`) is that
         # model: as a wrapper of it, models extending it would lose its fields.
         self.aliases = _aliases(self.component_schemas)

@@ -132,7 +132,7 @@ def comment(text: str) -> PyCode:
     return PyCode(" ".join(cleaned.split()))
 
 
-def dedupe(names: list[Identifier]) -> list[Identifier]:
+def dedupe(names: list[Identifier], separator: str = "_") -> list[Identifier]:
     """Suffix ``_2``, ``_3``... to names that repeat, in order; the first keeps its name."""
     seen: set[str] = set()
     out: list[Identifier] = []
@@ -140,7 +140,7 @@ def dedupe(names: list[Identifier]) -> list[Identifier]:
         candidate, n = name, 1
         while candidate in seen:
             n += 1
-            candidate = Identifier(f"{name}_{n}")
+            candidate = Identifier(f"{name}{separator}{n}")
         seen.add(candidate)
         out.append(candidate)
     return out

@@ -25,7 +25,6 @@ _SHOWN = 60
 class Problem:
     pointer: str  # the node concerned, $refs followed to where it is written
     message: str
-    in_default: str | None  # the pointer of the `default` whose value this is about, if one
     # For a key its object may not have: the keys it may (pointer ends with the key).
     allowed: tuple[str, ...] | None = None
 
@@ -36,13 +35,11 @@ def iter_problems(data: dict[str, Any]) -> Iterator[Problem]:
         located = getattr(error, "located", None)
         if located is None:  # the whole document against the OpenAPI schema: paths are absolute
             error = _deepest(error)
-            located = (tuple(error.absolute_path), None)
-        parts, default_at = located
+            located = tuple(error.absolute_path)
         key = _unexpected_key(error)
         yield Problem(
-            _canonical(data, (*parts, *key)),
+            _canonical(data, (*located, *key)),
             _message(error),
-            None if default_at is None else _canonical(data, default_at),
             tuple(error.schema.get("properties", {})) if key else None,
         )
 
@@ -96,13 +93,13 @@ def _canonical(data: Any, parts: tuple[Any, ...]) -> str:
     return pointer
 
 
-def _mark(error: Any, parts: tuple[Any, ...], default_at: Any = None) -> Any:
+def _mark(error: Any, parts: tuple[Any, ...]) -> Any:
     """The error, marked with where it is, unless a deeper check already marked it."""
     if getattr(error, "located", None) is not None:
         return error
     if not isinstance(error, OpenAPIValidationError):
         error = OpenAPIValidationError.create_from(error)
-    error.located = (parts, default_at)
+    error.located = parts
     return error
 
 
@@ -120,7 +117,7 @@ def _located(base: type[Any]) -> type[Any]:
         def __call__(self, schema: Any, value: Any) -> Iterator[Any]:
             at = (*schema.parts, "default")
             for error in super().__call__(schema, value):
-                yield _mark(error, (*at, *error.absolute_path), at)
+                yield _mark(error, (*at, *error.absolute_path))
 
     wrapped = {"schema": Schema, "default": Default}
     for keyword, cls in base.keyword_validators.items():

@@ -9,8 +9,6 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import unquote
 
-from openapi_schema_validator import oas30_format_checker, oas31_format_checker
-
 from .errors import Diagnostic, Severity, SpecError, quote_value
 from .load import (
     Document,
@@ -108,10 +106,6 @@ class _Checks:
         self.hint_file = hint_file or "an overlay beside the spec"
         self.found: list[Diagnostic] = list(document.warnings)
         self.readings = Readings(document, self.hint_file)
-        version = str(self.data.get("openapi", "")) if isinstance(self.data, dict) else ""
-        self.format_checker = (
-            oas31_format_checker if version.startswith("3.1") else oas30_format_checker
-        )
 
     def error(self, code: str, message: str, pointer: str, hint: str = "") -> None:
         self.found.append(Diagnostic(code, Severity.ERROR, message, self.doc.where(pointer), hint))
@@ -249,17 +243,6 @@ class _Checks:
                         "the value is treated as a plain string",
                         f"{pointer}/format",
                     )
-                default = node.get("default")
-                if (
-                    isinstance(fmt, str)
-                    and isinstance(default, str)
-                    and not self.format_checker.conforms(default, fmt)
-                ):
-                    self.readings.drop(
-                        "invalid-default",
-                        f"default {quote_value(default)} is not a valid {fmt}; read as no default",
-                        f"{pointer}/default",
-                    )
                 if node.get("type") == "string" and isinstance(node.get("enum"), list):
                     for index, value in enumerate(node["enum"]):
                         if isinstance(value, bool | int | float):
@@ -316,25 +299,15 @@ class _Checks:
         from .openapi_validator import iter_problems
 
         ours = {d.where.pointer for d in self.found}
-        dropped: set[str] = set()
         reported: set[str] = set()
         for problem in iter_problems(self.data):
             if problem.pointer in ours or _OURS_WITH_LOCATION.match(problem.message):
                 continue  # reported by our own checks, with a location
-            if problem.in_default is not None:
-                if problem.in_default not in dropped:
-                    dropped.add(problem.in_default)
-                    self.readings.drop(
-                        "invalid-default",
-                        f"the default does not fit its schema ({problem.message}); "
-                        "read as no default",
-                        problem.in_default,
-                    )
-            elif problem.message.endswith("is not a 'regex'") and problem.pointer.endswith(
+            if problem.message.endswith("is not a 'regex'") and problem.pointer.endswith(
                 "/pattern"
             ):
                 self._pattern_dialect(problem.pointer)
-            elif problem.allowed is not None and not problem.in_default:
+            elif problem.allowed is not None:
                 self._unknown_field(problem.pointer, problem.allowed)
             elif problem.message.startswith("Required list has not defined properties"):
                 names = problem.message.partition(": ")[2]

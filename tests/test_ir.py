@@ -294,3 +294,43 @@ def test_a_schema_the_model_tool_refuses_is_a_located_spec_error(
         "  hint: simplify the schema in an overlay, and tell us: the generator should read it",
     ]
     assert not (tmp_path / "out").exists()
+
+
+def test_schemas_named_alike_get_classes_the_model_tool_keeps(tmp_path: Path) -> None:
+    """Just Eat's `UpdateOrderTimeRequest` and `updateOrderTimeRequest`: the second is
+    UpdateOrderTimeRequest2 in the method's annotation and in models (mypy: not a type, when
+    the annotation said UpdateOrderTimeRequest_2)."""
+    from generator.cli import main
+
+    spec = tmp_path / "specs" / "alike" / "openapi.yaml"
+    spec.parent.mkdir(parents=True)
+    spec.write_text(
+        """
+openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /orders:
+    put:
+      operationId: updateOrders
+      requestBody:
+        content: {application/json: {schema: {$ref: '#/components/schemas/thing'}}}
+      responses: {'200': {description: ok}}
+components:
+  schemas:
+    Thing: {type: object, properties: {a: {type: string}}}
+    thing: {type: object, properties: {b: {type: integer}}}
+""",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["generate", "--specs", str(spec.parent.parent), "--out", str(out)]) == 0
+    resource = (out / "alike" / "resources" / "orders.py").read_text(encoding="utf-8")
+    assert "body: models.Thing2 | Mapping[str, Any]" in resource
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "alike"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout
