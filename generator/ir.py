@@ -813,6 +813,10 @@ def _adjust(
         elif target is not None and (name := _component_name(target)) is not None:
             # Models are keyed by their class names, so the tool names each class as we do.
             node["$ref"] = "#/components/schemas/" + escape_pointer_token(class_names[name])
+            # A default beside a reference (Telnyx's `loop: {$ref: Loopcount, default: 1}`):
+            # the tool writes it raw where the model is a RootModel, which mypy rejects, and
+            # an unset field is never sent anyway.
+            node.pop("default", None)
         patterns_as_extras(node)
         if isinstance(node.get("enum"), list) and None in node["enum"]:
             # `enum: [open, closed, null]`: the tool would make null a member of the enum

@@ -325,3 +325,35 @@ def test_extras_of_references_recursion_and_patterns_are_typed(tmp_path: Path) -
             check=False,
         )
         assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_a_default_beside_a_reference_to_a_scalar_model_passes_mypy(tmp_path: Path) -> None:
+    """Telnyx: `loop: {$ref: Loopcount, default: 1}` with Loopcount a oneOf of string and
+    integer was written `loop: Loopcount = 1`."""
+    spec = tmp_path / "specs" / "loops" / "openapi.yaml"
+    spec.parent.mkdir(parents=True)
+    spec.write_text(
+        """
+openapi: 3.0.3
+info: {title: Loops, version: '1'}
+paths: {}
+components:
+  schemas:
+    Loopcount: {oneOf: [{type: string}, {type: integer}]}
+    PlayAudio:
+      type: object
+      properties:
+        loop: {$ref: '#/components/schemas/Loopcount', default: 1}
+""",
+        encoding="utf-8",
+    )
+    out = tmp_path / "generated"
+    assert main(["generate", "--specs", str(tmp_path / "specs"), "--out", str(out)]) == 0
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "loops"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stdout
