@@ -12,6 +12,37 @@ from pathlib import Path
 from generator.cli import main
 from tests.conftest import ROOT
 
+
+def _generate(tmp_path: Path, vendor: str, spec: str) -> Path:
+    """The client of ``spec`` generated as ``vendor`` under tmp_path/generated."""
+    path = tmp_path / "specs" / vendor / "openapi.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(spec, encoding="utf-8")
+    out = tmp_path / "generated"
+    assert main(["generate", "--specs", str(tmp_path / "specs"), "--out", str(out)]) == 0
+    return out
+
+
+def _run(out: Path, script: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", script], cwd=out, capture_output=True, text=True, check=False
+    )
+
+
+def _passes_mypy_and_ruff(out: Path, *targets: str) -> None:
+    """mypy --strict on ``targets`` (in ``out``) and ruff on the whole tree, with the
+    project's settings for generated code."""
+    shutil.copy(ROOT / "pyproject.toml", out.parent)
+    for command, cwd in (
+        (["mypy", "--strict", *targets], out),
+        (["ruff", "check", "--no-cache", "."], out.parent),
+    ):
+        checked = subprocess.run(
+            [sys.executable, "-m", *command], cwd=cwd, capture_output=True, text=True, check=False
+        )
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
 SPEC = """
 openapi: 3.0.3
 info: {title: Shapes, version: '1'}
@@ -106,14 +137,8 @@ print(sorted(m.value for m in models.Version))
 
 
 def test_corpus_shapes_generate_typed_and_behave(tmp_path: Path) -> None:
-    spec = tmp_path / "specs" / "shapes" / "openapi.yaml"
-    spec.parent.mkdir(parents=True)
-    spec.write_text(SPEC, encoding="utf-8")
-    out = tmp_path / "generated"
-    assert main(["generate", "--specs", str(tmp_path / "specs"), "--out", str(out)]) == 0
-    result = subprocess.run(
-        [sys.executable, "-c", SCRIPT], cwd=out, capture_output=True, text=True, check=False
-    )
+    out = _generate(tmp_path, "shapes", SPEC)
+    result = _run(out, SCRIPT)
     assert result.stdout.splitlines() == [
         # Every value as given (the password not masked, a field set by its Python name
         # under its wire name), unset fields absent.
@@ -125,16 +150,7 @@ def test_corpus_shapes_generate_typed_and_behave(tmp_path: Path) -> None:
         "False forbid",
         "['3_lite', '4', '4.1']",
     ], result.stderr
-    shutil.copy(ROOT / "pyproject.toml", tmp_path)
-    for command in (["mypy", "--strict", "shapes"], ["ruff", "check", "--no-cache", "."]):
-        checked = subprocess.run(
-            [sys.executable, "-m", *command],
-            cwd=out if command[0] == "mypy" else tmp_path,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert checked.returncode == 0, checked.stdout + checked.stderr
+    _passes_mypy_and_ruff(out, "shapes")
 
 
 # Stripe: models that hold each other (expandable fields, `customer: str | Customer`) used to
@@ -217,14 +233,8 @@ def card_of(customer: models.Customer) -> models.Card | None:
 
 
 def test_models_that_hold_each_other_load_when_a_value_needs_them(tmp_path: Path) -> None:
-    spec = tmp_path / "specs" / "cyc" / "openapi.yaml"
-    spec.parent.mkdir(parents=True)
-    spec.write_text(CYCLE_SPEC, encoding="utf-8")
-    out = tmp_path / "generated"
-    assert main(["generate", "--specs", str(tmp_path / "specs"), "--out", str(out)]) == 0
-    result = subprocess.run(
-        [sys.executable, "-c", CYCLE_SCRIPT], cwd=out, capture_output=True, text=True, check=False
-    )
+    out = _generate(tmp_path, "cyc", CYCLE_SPEC)
+    result = _run(out, CYCLE_SCRIPT)
     assert result.stdout.splitlines() == [
         # The response held a card's id: the card's module was not loaded.
         "card_1 ['customer']",
@@ -236,16 +246,7 @@ def test_models_that_hold_each_other_load_when_a_value_needs_them(tmp_path: Path
         "['Card', 'Customer', 'DeletedCustomer']",
     ], result.stderr
     (out / "use.py").write_text(CYCLE_USE, encoding="utf-8")
-    shutil.copy(ROOT / "pyproject.toml", tmp_path)
-    for command in (["mypy", "--strict", "cyc", "use.py"], ["ruff", "check", "--no-cache", "."]):
-        checked = subprocess.run(
-            [sys.executable, "-m", *command],
-            cwd=out if command[0] == "mypy" else tmp_path,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert checked.returncode == 0, checked.stdout + checked.stderr
+    _passes_mypy_and_ruff(out, "cyc", "use.py")
 
 
 # Issue 12's shapes: extras typed by an array or a union of references, recursion through
@@ -301,38 +302,23 @@ print(m.Patterned.model_validate({"x-a": "b"}).root)
 
 
 def test_extras_of_references_recursion_and_patterns_are_typed(tmp_path: Path) -> None:
-    spec = tmp_path / "specs" / "extras" / "openapi.yaml"
-    spec.parent.mkdir(parents=True)
-    spec.write_text(EXTRAS_SPEC, encoding="utf-8")
-    out = tmp_path / "generated"
-    assert main(["generate", "--specs", str(tmp_path / "specs"), "--out", str(out)]) == 0
-    result = subprocess.run(
-        [sys.executable, "-c", EXTRAS_SCRIPT], cwd=out, capture_output=True, text=True, check=False
-    )
+    out = _generate(tmp_path, "extras", EXTRAS_SPEC)
+    result = _run(out, EXTRAS_SCRIPT)
     assert result.stdout.splitlines() == [
         "x",
         "{'k': Plain(text='t')}",
         "tree None None",
         "{'x-a': 'b'}",
     ], result.stderr
-    shutil.copy(ROOT / "pyproject.toml", tmp_path)
-    for command in (["mypy", "--strict", "extras"], ["ruff", "check", "--no-cache", "."]):
-        checked = subprocess.run(
-            [sys.executable, "-m", *command],
-            cwd=out if command[0] == "mypy" else tmp_path,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert checked.returncode == 0, checked.stdout + checked.stderr
+    _passes_mypy_and_ruff(out, "extras")
 
 
 def test_a_default_beside_a_reference_to_a_scalar_model_passes_mypy(tmp_path: Path) -> None:
     """Telnyx: `loop: {$ref: Loopcount, default: 1}` with Loopcount a oneOf of string and
     integer was written `loop: Loopcount = 1`."""
-    spec = tmp_path / "specs" / "loops" / "openapi.yaml"
-    spec.parent.mkdir(parents=True)
-    spec.write_text(
+    out = _generate(
+        tmp_path,
+        "loops",
         """
 openapi: 3.0.3
 info: {title: Loops, version: '1'}
@@ -345,15 +331,5 @@ components:
       properties:
         loop: {$ref: '#/components/schemas/Loopcount', default: 1}
 """,
-        encoding="utf-8",
     )
-    out = tmp_path / "generated"
-    assert main(["generate", "--specs", str(tmp_path / "specs"), "--out", str(out)]) == 0
-    checked = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "loops"],
-        cwd=out,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert checked.returncode == 0, checked.stdout
+    _passes_mypy_and_ruff(out, "loops")
