@@ -3,7 +3,8 @@
 Run in a fresh interpreter with the generated package and the project on the path:
 `python tests/corpus_call.py VENDOR SPECS_DIR`. It imports every module of the client, builds
 the IR to choose an operation whose required arguments are all scalars, calls it, and prints
-IMPORTED, then what was sent (SENT) and what the spec says should be (WANT), or NOCALL.
+IMPORTED, then what was sent (SENT: method, path, body) and what the spec says should be
+(WANT), or NOCALL.
 Used by the directory sample test and by benchmarks/corpus_run.py.
 """
 
@@ -98,8 +99,11 @@ def main(vendor: str, specs: Path) -> None:
         path = path.replace("{" + p.wire_name + "}", urllib.parse.quote(text, safe=""))
     # A fragment in a path key (AWS's `/#Action=...`) names the operation; HTTP never sends it.
     path = path.split("#", 1)[0]
-    print("SENT", seen[0].method, seen[0].url.path)
-    print("WANT", op.method.upper(), urllib.parse.urlsplit(base).path.rstrip("/") + path)
+    # No body argument was given, so none may be sent (a form or JSON `{}` would be one).
+    print("SENT", seen[0].method, seen[0].url.path, f"body={seen[0].content!r}")
+    print(
+        "WANT", op.method.upper(), urllib.parse.urlsplit(base).path.rstrip("/") + path, "body=b''"
+    )
 
 
 if __name__ == "__main__":
