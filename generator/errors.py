@@ -35,8 +35,13 @@ class Diagnostic:
     hint: str = ""
 
     def format(self) -> str:
-        text = f"{self.where}: {self.severity.value}[{self.code}]: {self.message}"
-        return f"{text}\n  hint: {self.hint}" if self.hint else text
+        lines = [f"{self.where}: {self.severity.value}[{self.code}]: {self.message}"]
+        if self.where.pointer and self.where.line is not None:
+            # The node in the document's terms, for an overlay action's target.
+            lines.append(f"  at: {self.where.pointer}")
+        if self.hint:
+            lines.append(f"  hint: {self.hint}")
+        return "\n".join(lines)
 
 
 class SpecError(Exception):

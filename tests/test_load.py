@@ -27,7 +27,7 @@ def test_invalid_yaml_names_line_and_column() -> None:
 def test_duplicate_keys_are_errors() -> None:
     with pytest.raises(SpecError) as caught:
         parse_document("a: 1\nb: 2\na: 3\n", "dup.yaml")
-    assert _message(caught) == "dup.yaml:3:1: error[duplicate-key]: duplicate key 'a'"
+    assert _message(caught) == "dup.yaml:3:1: error[duplicate-key]: duplicate key 'a'\n  at: /a"
 
 
 def test_dates_and_numeric_keys_stay_json() -> None:
@@ -62,7 +62,7 @@ def test_json_positions_match_the_yaml_parser() -> None:
 def test_json_duplicate_key_is_reported_with_its_line() -> None:
     with pytest.raises(SpecError) as caught:
         parse_document('{\n  "a": 1,\n  "a": 2\n}\n', "dup.json")
-    assert _message(caught) == "dup.json:3:3: error[duplicate-key]: duplicate key 'a'"
+    assert _message(caught) == "dup.json:3:3: error[duplicate-key]: duplicate key 'a'\n  at: /a"
 
 
 def test_json_surrogate_escapes_load() -> None:

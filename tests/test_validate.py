@@ -35,10 +35,12 @@ def test_loyaltylion_both_mapping_entries_reported_with_locations() -> None:
         "specs/loyaltylion/openapi.yaml:259:25: error[discriminator-mapping-not-string]: "
         "discriminator mapping 'points' is {'$ref': '#/components/schemas/TierEligibilityPoints'}; "
         "OpenAPI requires a schema name or reference string\n"
+        "  at: /components/schemas/CustomersUpdateCustomerResponseBody/properties/customer/properties/tier_eligibility/anyOf/0/discriminator/mapping/points\n"
         "  hint: replace it with the reference string in specs/loyaltylion/overlay.yaml",
         "specs/loyaltylion/openapi.yaml:261:25: error[discriminator-mapping-not-string]: "
         "discriminator mapping 'spend' is {'$ref': '#/components/schemas/TierEligibilitySpend'}; "
         "OpenAPI requires a schema name or reference string\n"
+        "  at: /components/schemas/CustomersUpdateCustomerResponseBody/properties/customer/properties/tier_eligibility/anyOf/0/discriminator/mapping/spend\n"
         "  hint: replace it with the reference string in specs/loyaltylion/overlay.yaml",
     ]
 
@@ -47,6 +49,7 @@ def test_imprint_undefined_basic_auth_reported() -> None:
     assert _published("imprint") == [
         "specs/imprint/openapi.yaml:9:16: error[undefined-security-scheme]: security requires "
         "'basicAuth', which components.securitySchemes does not define\n"
+        "  at: /security/0/basicAuth\n"
         "  hint: define it in specs/imprint/overlay.yaml, or remove the requirement there"
     ]
 
@@ -56,7 +59,9 @@ def test_loyaltydog_authorization_header_parameter_reported() -> None:
     assert found[0] == (
         "specs/loyaltydog/openapi.yaml:64:11: warning[ignored-header-parameter]: header parameter "
         "'authorization' is ignored (OpenAPI: Accept, Content-Type and Authorization are set by the "
-        "client)\n  hint: remove it in specs/loyaltydog/overlay.yaml"
+        "client)\n"
+        "  at: /paths/~1v2~1loyalty~1programs~1{programId}~1customers~1{customerId}/put/parameters/2\n"
+        "  hint: remove it in specs/loyaltydog/overlay.yaml"
     )
     assert len(found) == 2 and "unknown-format" in found[1]
 
