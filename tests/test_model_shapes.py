@@ -287,6 +287,13 @@ components:
       type: object
       patternProperties:
         '^x-': {type: string}
+    Labeled:
+      allOf:
+        - $ref: '#/components/schemas/Plain'
+          description: A sibling of a reference, which 3.1 honours.
+        - allOf:
+            - $ref: '#/components/schemas/ParameterizedHeader'
+            - {type: object, properties: {extra: {type: integer}}}
 """
 
 EXTRAS_SCRIPT = """
@@ -298,6 +305,8 @@ tree = m.Tree.model_validate(
 )
 print(tree.children[0].byName["x"].kind, tree.note, tree.state)
 print(m.Patterned.model_validate({"x-a": "b"}).root)
+labeled = m.Labeled.model_validate({"text": "t", "value": "v", "extra": 1})
+print(labeled.text, labeled.value, labeled.extra)
 """
 
 
@@ -309,6 +318,7 @@ def test_extras_of_references_recursion_and_patterns_are_typed(tmp_path: Path) -
         "{'k': Plain(text='t')}",
         "tree None None",
         "{'x-a': 'b'}",
+        "t v 1",
     ], result.stderr
     _passes_mypy_and_ruff(out, "extras")
 
