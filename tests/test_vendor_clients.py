@@ -46,6 +46,13 @@ class TestLoyaltyDog:
         client.customers.update_customer("p1", "c1", body=payload)
         assert json.loads(seen[0].content) == {"points": 0, "email": None}
 
+    def test_a_misspelt_field_is_a_type_error_naming_the_field(self) -> None:
+        with pytest.raises(TypeError) as caught:
+            loyaltydog.models.UpdateCustomerPayload(firstname="Ann")  # type: ignore[call-arg]
+        assert "unexpected keyword argument 'firstname'; did you mean 'firstName'?" in str(
+            caught.value
+        )
+
     def test_non_nullable_field_refuses_none(self) -> None:
         with pytest.raises(ValueError):
             loyaltydog.models.UpdateCustomerPayload(points=None)  # type: ignore[arg-type]
@@ -93,14 +100,51 @@ class TestLoyaltyLion:
         assert customer.insights_segment == "Big Spender"  # a segment added after generation
         assert customer.email == "Foo@Example.COM"  # not normalised
 
-    def test_one_of_is_dispatched_on_its_discriminator(self) -> None:
-        customer = {**self.CUSTOMER, "tier_eligibility": {"kind": "visits"}}
-        _, http = transport(200, {"customer": customer})
+    def test_a_tier_kind_added_later_is_kept_as_its_raw_data(self) -> None:
+        tier = {"kind": "visits", "visits_needed": 3}
+        _, http = transport(200, {"customer": {**self.CUSTOMER, "tier_eligibility": tier}})
         client = loyaltylion.LoyaltyLionClient(program_api_key="key", http_client=http)
-        with pytest.raises(
-            loyaltylion.APIResponseValidationError, match="Input tag 'visits' found using 'kind'"
-        ):
+        result = client.customers.update_customer("m1", body={"customer": {}})
+        assert result.customer.tier_eligibility == tier
+
+    def test_a_response_off_its_schema_names_each_field(self) -> None:
+        customer = {k: v for k, v in self.CUSTOMER.items() if k != "id"}
+        _, http = transport(200, {"customer": {**customer, "points_approved": "many"}})
+        client = loyaltylion.LoyaltyLionClient(program_api_key="key", http_client=http)
+        with pytest.raises(loyaltylion.APIResponseValidationError) as caught:
             client.customers.update_customer("m1", body={"customer": {}})
+        message = str(caught.value)
+        assert "customer.id: Field required, got nothing" in message, message
+        assert "customer.points_approved: Input should be a valid number" in message, message
+        assert "got 'many'" in message
+
+    def test_a_field_added_later_is_kept_although_the_spec_forbids_extras(self) -> None:
+        customer = {**self.CUSTOMER, "nickname": "Ann"}
+        _, http = transport(200, {"customer": customer, "meta": {"v": 2}})
+        client = loyaltylion.LoyaltyLionClient(program_api_key="key", http_client=http)
+        result = client.customers.update_customer("m1", body={"customer": {}})
+        assert result.customer.model_extra == {"nickname": "Ann"}
+        assert result.model_extra == {"meta": {"v": 2}}
+
+    def test_a_field_the_request_schema_forbids_is_refused_before_sending(self) -> None:
+        seen, http = transport(200, {"customer": self.CUSTOMER})
+        client = loyaltylion.LoyaltyLionClient(program_api_key="key", http_client=http)
+        with pytest.raises(TypeError, match=r"unexpected keyword argument 'email'"):
+            loyaltylion.models.CustomersUpdateCustomerRequestBody(
+                customer=loyaltylion.models.CustomersUpdateCustomerRequestBodyCustomer(
+                    blocked=True, email="a@b.c"
+                )
+            )
+        # A nested mapping is read as data; the field it names is refused when sent.
+        body = loyaltylion.models.CustomersUpdateCustomerRequestBody(
+            customer={"blocked": True, "email": "a@b.c"}
+        )
+        with pytest.raises(ValueError, match=r"body\.customer .*'email', which its schema forbids"):
+            client.customers.update_customer("m1", body=body)
+        assert seen == []
+        # A plain mapping is sent as given: the caller chose to bypass the models.
+        client.customers.update_customer("m1", body={"customer": {"email": "a@b.c"}})
+        assert json.loads(seen[0].content) == {"customer": {"email": "a@b.c"}}
 
     def test_deprecated_basic_scheme_is_used_when_it_is_the_only_credential(self) -> None:
         seen, http = transport(200, {"customer": self.CUSTOMER})
@@ -165,6 +209,17 @@ class TestCapillary:
             client.customers.update_customer("171891944", source="INSTORE", body={})
         assert caught.value.error.errors[0].code == 8015
         assert caught.value.status_code == 400
+        error = caught.value.error_as(capillary.models.ErrorEnvelope)
+        assert error is not None and error.errors[0].code == 8015
+
+    def test_an_off_spec_error_body_still_raises_the_typed_error(self) -> None:
+        _, http = transport(400, ["not", "an", "envelope"])
+        client = capillary.CapillaryClient(basic_auth=("till", "Pass123"), http_client=http)
+        with pytest.raises(capillary.BadRequestError) as caught:
+            client.customers.update_customer("171891944", source="INSTORE", body={})
+        assert caught.value.error is None
+        assert caught.value.error_as(capillary.models.ErrorEnvelope) is None
+        assert caught.value.body == ["not", "an", "envelope"]
 
     def test_md5_basic_auth_and_query_parameters(self) -> None:
         seen, http = transport(200, {"createdId": 1, "warnings": [], "sideEffects": []})

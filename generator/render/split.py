@@ -311,7 +311,7 @@ def _module_text(
                 else ast.Import(kept)
             )
             header.append(ast.unparse(node))
-    runtime = [b for b in _DEFERRED_BASES if b in used]
+    runtime = [b for b in (*_DEFERRED_BASES, "OpenUnion") if b in used]
     if later:
         header.append("from typing import TYPE_CHECKING, Annotated")
         runtime += ["LAZY", "lazy_model"]

@@ -33,6 +33,7 @@ from .errors import (
     status_error_class,
 )
 from .hooks import Redactor, RequestHook, RequestInfo, ResponseHook, ResponseInfo
+from .models import refuse_forbidden_fields
 from .response import RAW_RESPONSE, APIResponse
 from .retries import DEFAULT_MAX_RETRIES, retry_after, retry_delay, should_retry
 from .sentinels import NOT_GIVEN, NotGiven, Omit
@@ -112,6 +113,22 @@ def _bracketed(prefix: str, value: object) -> Iterator[tuple[str, str]]:
 
 def _form_scalar(value: object) -> str:
     return "" if value is None else _scalar(value)
+
+
+def describe_problems(exc: pydantic.ValidationError, shown: int = 3) -> str:
+    """Each failing field's path, what was expected and what arrived: a few, then a count."""
+    problems = exc.errors(include_url=False)
+    lines = []
+    for problem in problems[:shown]:
+        path = ".".join(str(part) for part in problem["loc"]) or "(the body)"
+        if problem["type"] == "missing":
+            arrived = "nothing"
+        else:
+            arrived = repr(problem["input"])
+            arrived = arrived if len(arrived) <= 60 else arrived[:59] + "…"
+        lines.append(f"{path}: {problem['msg']}, got {arrived}")
+    more = f"; and {len(problems) - shown} more" if len(problems) > shown else ""
+    return "; ".join(lines) + more
 
 
 def _decode(response: httpx.Response) -> object:
@@ -194,6 +211,7 @@ class _BaseClient:
             {k: _scalar(v) for k, v in headers.items() if not isinstance(v, Omit) and v is not None}
         )
         content = None
+        refuse_forbidden_fields(body)
         if not isinstance(body, Omit) and form is not None:
             merged["Content-Type"] = "application/x-www-form-urlencoded"
             content = urlencode(_form_pairs(body, form)).encode()
@@ -244,12 +262,13 @@ class _BaseClient:
             if cast_to is None:
                 return None
             try:
-                return _adapter(cast_to).validate_python(body)
+                # Fields the vendor added later are kept, even where the spec forbids them.
+                return _adapter(cast_to).validate_python(body, extra="allow")
             except pydantic.ValidationError as exc:
                 raise APIResponseValidationError(
                     f"{response.status_code} response to {response.request.method} "
                     f"{response.request.url.path} does not match its documented schema: "
-                    f"{exc.error_count()} problem(s), first: {exc.errors()[0]['msg']}",
+                    f"{describe_problems(exc)}",
                     response=response,
                     body=body,
                 ) from exc
@@ -257,7 +276,7 @@ class _BaseClient:
         error = None
         if model is not None:
             try:
-                error = _adapter(model).validate_python(body)
+                error = _adapter(model).validate_python(body, extra="allow")
             except pydantic.ValidationError:
                 error = None
         reason = response.reason_phrase or "error"

@@ -1,5 +1,14 @@
 """Bases of the generated models, and what lets a model module load without its neighbours.
 
+One model serves both directions, liberal in what it reads and strict in what it is given:
+
+- Reading (a response, ``model_validate``): fields the vendor added later are kept as extras
+  (``model.model_extra``), even where the spec says ``additionalProperties: false``.
+- Building in code: an unknown keyword raises ``TypeError`` naming the closest fields, as a
+  dataclass would, unless the schema itself allows other properties.
+- Writing: extras are sent as they came, except where the schema forbids them: then
+  serialising raises before anything is sent.
+
 A client of a large API defines thousands of models. Each builds its validator on first use,
 not at import. And a field whose type is a model of another module (Stripe's Customer reaches
 760 models through such fields) loads that module only when a value for it is first
@@ -9,24 +18,129 @@ response could hold.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import importlib
 import operator
 import threading
 import types
 import typing
-from typing import Any, Generic, TypeVar
+from collections.abc import Mapping
+from typing import Annotated, Any, Generic, Self, TypeVar
 
 import pydantic
+import pydantic_core
 from pydantic_core import CoreSchema, core_schema
 
 RootModelRootType = TypeVar("RootModelRootType")
+VariantT = TypeVar("VariantT")
+
+# A discriminated oneOf as read: a variant this client does not know (a discriminator value
+# the vendor added later) is kept as its raw data instead of failing the whole response.
+OpenUnion = Annotated[VariantT | dict[str, Any], pydantic.Field(union_mode="left_to_right")]
 
 
 class BaseModel(pydantic.BaseModel):
     # A field whose wire name is not a Python name (`first-name`, `class`) is set by its
-    # Python name; by default pydantic would drop `first_name=...` without a word.
+    # Python name; by default pydantic would drop `first_name=...` without a word. The
+    # `extra` setting of a generated model says what its schema says about other properties:
+    # "allow" (additionalProperties given), "forbid" (false), or unset (silent).
     model_config = pydantic.ConfigDict(defer_build=True, validate_by_name=True)
+
+    def __init__(self, /, **data: Any) -> None:
+        refuse_unknown_fields(type(self), data)
+        # Nested mappings are data, read as a response is: their extras are kept and sent.
+        self.__pydantic_validator__.validate_python(data, self_instance=self, extra="allow")
+
+    # Reading a response does not pass through here (pydantic calls a model's own __init__
+    # while validating, unless told it is the base one): only building in code is checked.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    @classmethod
+    def model_validate(
+        cls,
+        obj: Any,
+        *,
+        strict: bool | None = None,
+        extra: pydantic.config.ExtraValues | None = None,
+        from_attributes: bool | None = None,
+        context: Any | None = None,
+        by_alias: bool | None = None,
+        by_name: bool | None = None,
+    ) -> Self:
+        """Read ``obj`` as a response is read: other fields are kept as extras."""
+        return super().model_validate(
+            obj,
+            strict=strict,
+            extra="allow" if extra is None else extra,
+            from_attributes=from_attributes,
+            context=context,
+            by_alias=by_alias,
+            by_name=by_name,
+        )
+
+    @pydantic.model_serializer(mode="wrap")
+    def _serialise_extras(
+        self, handler: pydantic.SerializerFunctionWrapHandler, info: pydantic.SerializationInfo
+    ) -> Any:
+        data = handler(self)
+        extra = self.__pydantic_extra__
+        stance = self.model_config.get("extra")
+        if not extra or stance == "allow" or not isinstance(data, dict):
+            return data  # pydantic writes the extras of a model that allows them
+        if stance == "forbid":
+            raise ValueError(_forbidden(type(self).__name__, extra))
+        if info.mode_is_json():
+            extra = pydantic_core.to_jsonable_python(extra)
+        return {**data, **{k: v for k, v in extra.items() if k not in data}}
+
+
+def refuse_unknown_fields(model: type[pydantic.BaseModel], data: Mapping[str, Any]) -> None:
+    """``TypeError`` for a keyword that names no field of ``model`` (by Python or wire name),
+    unless its schema allows other properties."""
+    if model.model_config.get("extra") == "allow":
+        return
+    fields = model.model_fields
+    known = set(fields) | {f.alias for f in fields.values() if f.alias}
+    unknown = [name for name in data if name not in known]
+    if not unknown:
+        return
+    name = unknown[0]
+    close = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.6)
+    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+    fields_text = ", ".join(sorted(fields)) or "none"
+    raise TypeError(
+        f"{model.__name__}() got an unexpected keyword argument {name!r}{hint} "
+        f"(its fields: {fields_text})"
+    )
+
+
+def refuse_forbidden_fields(value: object, where: str = "body") -> None:
+    """``ValueError`` naming the first model in ``value`` that holds fields its schema forbids
+    (read from a response, or given in a nested mapping), before any of it is sent."""
+    if isinstance(value, pydantic.BaseModel):
+        extra = value.__pydantic_extra__
+        if extra and value.model_config.get("extra") == "forbid":
+            raise ValueError(_forbidden(f"{where} ({type(value).__name__})", extra))
+        for name in value.model_fields_set & set(type(value).model_fields):
+            refuse_forbidden_fields(getattr(value, name), f"{where}.{name}")
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            refuse_forbidden_fields(item, f"{where}.{key}")
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            refuse_forbidden_fields(item, f"{where}[{index}]")
+
+
+def _forbidden(where: str, extra: Mapping[str, Any]) -> str:
+    names = sorted(extra)
+    shown = ", ".join(repr(n) for n in names[:5])
+    more = f" and {len(names) - 5} more" if len(names) > 5 else ""
+    return (
+        f"{where} has field{'s' if len(names) > 1 else ''} {shown}{more}, which its schema "
+        f"forbids (additionalProperties: false); remove {'them' if len(names) > 1 else 'it'} "
+        "before sending"
+    )
 
 
 class RootModel(pydantic.RootModel[RootModelRootType], Generic[RootModelRootType]):

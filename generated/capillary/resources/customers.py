@@ -63,10 +63,10 @@ class CustomersResource(SyncAPIResource):
             max_retries: overrides the client's max_retries for this call.
 
         Raises:
-            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
-            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
-            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
-            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
+            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
@@ -145,10 +145,10 @@ class CustomersResource(SyncAPIResource):
             max_retries: overrides the client's max_retries for this call.
 
         Raises:
-            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
-            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
-            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
-            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
+            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
@@ -234,10 +234,10 @@ class AsyncCustomersResource(AsyncAPIResource):
             max_retries: overrides the client's max_retries for this call.
 
         Raises:
-            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
-            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
-            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
-            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
+            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
@@ -316,10 +316,10 @@ class AsyncCustomersResource(AsyncAPIResource):
             max_retries: overrides the client's max_retries for this call.
 
         Raises:
-            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
-            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
-            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
-            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes.; ``.error`` is a models.ErrorEnvelope.
+            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """

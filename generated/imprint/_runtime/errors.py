@@ -16,15 +16,20 @@
         InternalServerError            >= 500
 
 ``.error`` is the body parsed into the operation's documented error model for
-that status, or None when the status is undocumented or the body does not match.
+that status, or None when the status is undocumented or the body does not match;
+``.body`` is always the body as it arrived. ``.error_as(Model)`` gives the same
+value typed as the model the method's ``Raises:`` section names, for mypy.
 No message, repr or attribute holds a credential.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import typing
+from typing import Any, TypeVar
 
 import httpx
+
+ErrorT = TypeVar("ErrorT")
 
 
 class APIError(Exception):
@@ -73,6 +78,14 @@ class APIStatusError(APIError):
         self.error = error
         # Seconds the server asked to wait (Retry-After), when it did.
         self.retry_after: float | None = None
+
+    def error_as(self, model: type[ErrorT]) -> ErrorT | None:
+        """``.error`` typed as ``model``: None when the body did not match it (see ``.body``).
+
+        ``exc.error_as(models.ClientErrorBadRequest)`` is what the method's ``Raises:`` section
+        documents for this status; any other model gives None.
+        """
+        return self.error if isinstance(self.error, typing.get_origin(model) or model) else None
 
 
 class BadRequestError(APIStatusError):

@@ -42,8 +42,8 @@ class CustomersResource(SyncAPIResource):
                 server (it has no idempotency key, so the server could apply it twice).
 
         Raises:
-            BadRequestError: 400 Invalid request; ``.error`` is a models.InvalidRequestError.
-            NotFoundError: 404 Customer not found; ``.error`` is a models.CustomerNotFoundError.
+            BadRequestError: 400 Invalid request; ``exc.error_as(models.InvalidRequestError)`` is its parsed body.
+            NotFoundError: 404 Customer not found; ``exc.error_as(models.CustomerNotFoundError)`` is its parsed body.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
@@ -102,8 +102,8 @@ class AsyncCustomersResource(AsyncAPIResource):
                 server (it has no idempotency key, so the server could apply it twice).
 
         Raises:
-            BadRequestError: 400 Invalid request; ``.error`` is a models.InvalidRequestError.
-            NotFoundError: 404 Customer not found; ``.error`` is a models.CustomerNotFoundError.
+            BadRequestError: 400 Invalid request; ``exc.error_as(models.InvalidRequestError)`` is its parsed body.
+            NotFoundError: 404 Customer not found; ``exc.error_as(models.CustomerNotFoundError)`` is its parsed body.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """

@@ -53,7 +53,7 @@ class CustomersResource(SyncAPIResource):
             max_retries: overrides the client's max_retries for this call.
 
         Raises:
-            UnprocessableEntityError: 422 Validation Error; ``.error`` is a models.HTTPValidationError.
+            UnprocessableEntityError: 422 Validation Error; ``exc.error_as(models.HTTPValidationError)`` is its parsed body.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
@@ -122,7 +122,7 @@ class AsyncCustomersResource(AsyncAPIResource):
             max_retries: overrides the client's max_retries for this call.
 
         Raises:
-            UnprocessableEntityError: 422 Validation Error; ``.error`` is a models.HTTPValidationError.
+            UnprocessableEntityError: 422 Validation Error; ``exc.error_as(models.HTTPValidationError)`` is its parsed body.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import MISSING, ConfigDict, Field
 
-from .._runtime.models import BaseModel, RootModel
+from .._runtime.models import BaseModel, OpenUnion, RootModel
 from .tier_eligibility_points import TierEligibilityPoints
 from .tier_eligibility_spend import TierEligibilitySpend
 
@@ -101,8 +101,8 @@ class CustomersUpdateCustomerResponseBodyCustomer(BaseModel):
     referred_by: CustomersUpdateCustomerResponseBodyCustomerReferredBy | None
     rewards_claimed: Annotated[int, Field(ge=0)]
     rewards_used: CustomersUpdateCustomerResponseBodyCustomerRewardsUsed | None
-    tier_eligibility: Annotated[
-        TierEligibilityPoints | TierEligibilitySpend | None, Field(discriminator="kind")
+    tier_eligibility: OpenUnion[
+        Annotated[TierEligibilityPoints | TierEligibilitySpend | None, Field(discriminator="kind")]
     ]
     updated_at: str
 

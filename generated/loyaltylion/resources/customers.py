@@ -40,10 +40,10 @@ class CustomersResource(SyncAPIResource):
                 server (it has no idempotency key, so the server could apply it twice).
 
         Raises:
-            BadRequestError: 400 Bad Request; ``.error`` is a models.ClientErrorBadRequest.
-            AuthenticationError: 401 401; ``.error`` is a models.UpdateCustomerUnauthorizedError.
-            PermissionDeniedError: 403 403; ``.error`` is a models.UpdateCustomerForbiddenError.
-            NotFoundError: 404 404; ``.error`` is a models.UpdateCustomerNotFoundError.
+            BadRequestError: 400 Bad Request; ``exc.error_as(models.ClientErrorBadRequest)`` is its parsed body.
+            AuthenticationError: 401 401; ``exc.error_as(models.UpdateCustomerUnauthorizedError)`` is its parsed body.
+            PermissionDeniedError: 403 403; ``exc.error_as(models.UpdateCustomerForbiddenError)`` is its parsed body.
+            NotFoundError: 404 404; ``exc.error_as(models.UpdateCustomerNotFoundError)`` is its parsed body.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
@@ -102,10 +102,10 @@ class AsyncCustomersResource(AsyncAPIResource):
                 server (it has no idempotency key, so the server could apply it twice).
 
         Raises:
-            BadRequestError: 400 Bad Request; ``.error`` is a models.ClientErrorBadRequest.
-            AuthenticationError: 401 401; ``.error`` is a models.UpdateCustomerUnauthorizedError.
-            PermissionDeniedError: 403 403; ``.error`` is a models.UpdateCustomerForbiddenError.
-            NotFoundError: 404 404; ``.error`` is a models.UpdateCustomerNotFoundError.
+            BadRequestError: 400 Bad Request; ``exc.error_as(models.ClientErrorBadRequest)`` is its parsed body.
+            AuthenticationError: 401 401; ``exc.error_as(models.UpdateCustomerUnauthorizedError)`` is its parsed body.
+            PermissionDeniedError: 403 403; ``exc.error_as(models.UpdateCustomerForbiddenError)`` is its parsed body.
+            NotFoundError: 404 404; ``exc.error_as(models.UpdateCustomerNotFoundError)`` is its parsed body.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
