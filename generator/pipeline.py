@@ -37,7 +37,7 @@ _CONTENT_MODULES = frozenset(
         "readings.py",
         "openapi_validator.py",
         "operation_names.py",
-        "ir.py",
+        "ir",
         "names.py",
         "format.py",
         "pipeline.py",

@@ -1,0 +1,226 @@
+"""Schemas prepared for datamodel-code-generator, and described for reviewers (ModelField).
+
+Each decision about what the tool should see is recorded where the schema is adjusted.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+from ..load import escape_pointer_token, follow_refs, ref_pointer, unescape_pointer_token
+from ..names import Identifier, snake_case
+from ..readings import patterns_as_extras
+from .types import ModelField
+
+
+def prepare_schema(schema: Any, class_names: dict[str, Identifier], data: Any) -> Any:
+    """The schema as datamodel-code-generator should see it (decisions recorded here)."""
+    prepared = copy.deepcopy(schema)
+    _adjust(prepared, class_names, data)
+    if isinstance(prepared, dict) and not is_model_shape(prepared) and "enum" not in prepared:
+        # A scalar or array schema becomes a RootModel, and the tool writes its default
+        # raw on every field that refers to it (`consent: Consent = False`): mypy rejects
+        # that, and an unset field is never sent anyway.
+        prepared.pop("default", None)
+    return prepared
+
+
+def aliases(schemas: dict[str, Any]) -> dict[str, str]:
+    """Schemas that are only a reference to another, and the schema each finally names."""
+    prefix = "#/components/schemas/"
+
+    def target(schema: Any) -> str | None:
+        ref = schema.get("$ref") if isinstance(schema, dict) else None
+        if isinstance(ref, str) and ref.startswith(prefix) and set(schema) <= _ALIAS_KEYS:
+            return unescape_pointer_token(ref.removeprefix(prefix))
+        return None
+
+    found: dict[str, str] = {}
+    for name, schema in schemas.items():
+        seen = {name}
+        final = target(schema)
+        while final is not None and final in schemas and final not in seen:
+            seen.add(final)
+            if target(schemas[final]) is None:
+                found[name] = final
+                break
+            final = target(schemas[final])
+    return found
+
+
+# What an alias may carry besides its reference: words about it, not constraints.
+_ALIAS_KEYS = frozenset(["$ref", "description", "title"])
+
+
+def component_name(pointer: str) -> str | None:
+    """The schema name of a pointer to a whole component schema, else None."""
+    name = pointer.removeprefix("/components/schemas/")
+    if name == pointer or "/" in name:
+        return None
+    return unescape_pointer_token(name)
+
+
+def _adjust(
+    node: Any, class_names: dict[str, Identifier], data: Any, inlining: frozenset[str] = frozenset()
+) -> None:
+    if isinstance(node, dict):
+        _lift_nullable_discriminated_union(node)
+        ref = node.get("$ref")
+        target = ref_pointer(ref) if isinstance(ref, str) else None
+        if target is not None and component_name(target) is None and target not in inlining:
+            # A reference into part of a schema, or outside components (`User/properties/id`,
+            # a path's response): the tool sees only components, so the part is written here.
+            resolved, _ = follow_refs(data, node, "")
+            if isinstance(resolved, dict) and "$ref" not in resolved:
+                del node["$ref"]
+                node.update({k: v for k, v in copy.deepcopy(resolved).items() if k not in node})
+                inlining = inlining | {target}
+        elif target is not None and (name := component_name(target)) is not None:
+            # Models are keyed by their class names, so the tool names each class as we do.
+            node["$ref"] = "#/components/schemas/" + escape_pointer_token(class_names[name])
+            # A default beside a reference (Telnyx's `loop: {$ref: Loopcount, default: 1}`):
+            # the tool writes it raw where the model is a RootModel, which mypy rejects, and
+            # an unset field is never sent anyway.
+            node.pop("default", None)
+        patterns_as_extras(node)
+        if isinstance(node.get("enum"), list) and None in node["enum"]:
+            # `enum: [open, closed, null]`: the tool would make null a member of the enum
+            # (NONE_TYPE_NONE); it is the absence of a value, as `nullable` says.
+            node["enum"] = [v for v in node["enum"] if v is not None]
+            node["nullable"] = True
+        if node.get("type") == "string" and node.get("format") in ("email", "idn-email"):
+            # EmailStr needs email-validator and rewrites the address; send what the caller gave.
+            del node["format"]
+        if node.get("format") == "password":
+            # SecretStr is written to JSON as "**********": the request would lose the value.
+            del node["format"]
+        if isinstance(node.get("default"), str) and node.get("format") in _PARSED_FORMATS:
+            # The tool would write the string itself as the default of a parsed type
+            # (`url: AnyUrl = ""`), which mypy rejects; an unset field is never sent anyway.
+            del node["default"]
+        if node.get("type") == "string":
+            # An unquoted YAML enum value (4.1, true) in a string schema: the string it spells.
+            if isinstance(node.get("enum"), list):
+                node["enum"] = [json_text(v) for v in node["enum"]]
+            if "default" in node:
+                node["default"] = json_text(node["default"])
+        if node.get("format") in ("date-time", "date") and "pattern" in node:
+            # A pattern on a parsed datetime makes pydantic raise TypeError on every value.
+            del node["pattern"]
+        if isinstance(node.get("description"), str):
+            # The tool copies descriptions into docstrings line by line; trailing spaces
+            # there would fail `ruff check` (W291) and mean nothing to a reader.
+            node["description"] = "\n".join(
+                line.rstrip() for line in node["description"].split("\n")
+            )
+        for key, value in node.items():
+            if key not in ("example", "examples", "default", "enum", "const"):
+                _adjust(value, class_names, data, inlining)
+    elif isinstance(node, list):
+        for value in node:
+            _adjust(value, class_names, data, inlining)
+
+
+# Formats the model tool parses into a type other than str.
+_PARSED_FORMATS = frozenset(
+    ["binary", "date", "date-time", "decimal", "duration", "ipv4", "ipv6", "time", "uri", "uuid"]
+)
+
+
+def json_text(value: Any) -> Any:
+    """A number or boolean as the JSON text that spells it (4.1 -> "4.1", True -> "true")."""
+    return json.dumps(value) if isinstance(value, bool | int | float) else value
+
+
+def non_ascii_field_names(schemas: list[Any]) -> tuple[tuple[str, Identifier], ...]:
+    found: set[str] = set()
+    stack = list(schemas)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            props = node.get("properties")
+            if isinstance(props, dict):
+                found.update(name for name in props if not name.isascii())
+            stack.extend(
+                v
+                for k, v in node.items()
+                if k not in ("example", "examples", "default", "enum", "const")
+            )
+        elif isinstance(node, list):
+            stack.extend(node)
+    return tuple((name, snake_case(name)) for name in sorted(found))
+
+
+def model_fields(schema: Any, prefix: str = "") -> tuple[ModelField, ...]:
+    if not isinstance(schema, dict):
+        return ()
+    required = set(schema.get("required") or [])
+    found: list[ModelField] = []
+    for name, prop in sorted((schema.get("properties") or {}).items()):
+        path = f"{prefix}{name}"
+        found.append(ModelField(path, describe_type(prop), name in required))
+        inline = (
+            [prop, *(prop.get("anyOf") or []), prop.get("items")] if isinstance(prop, dict) else []
+        )
+        for candidate in inline:
+            if (
+                isinstance(candidate, dict)
+                and "properties" in candidate
+                and "$ref" not in candidate
+            ):
+                suffix = "[]" if candidate is prop.get("items") else ""
+                found.extend(model_fields(candidate, f"{path}{suffix}."))
+    return tuple(found)
+
+
+def describe_type(schema: Any) -> str:
+    """A short, stable type description for reviewers: ``string | null``, ``array[Customer]``."""
+    if not isinstance(schema, dict):
+        return "any"
+    if "$ref" in schema:
+        return str(schema["$ref"]).rsplit("/", 1)[-1]
+    if "enum" in schema:
+        return "enum[" + ", ".join(json.dumps(v) for v in schema["enum"]) + "]"
+    if "const" in schema:
+        return f"const {json.dumps(schema['const'])}"
+    for key in ("anyOf", "oneOf", "allOf"):
+        if key in schema:
+            members = " | ".join(describe_type(s) for s in schema[key])
+            return f"{key}({members})" if key != "anyOf" else members
+    kind = schema.get("type", "any")
+    if isinstance(kind, list):
+        return " | ".join(describe_type({**schema, "type": k}) for k in kind)
+    if kind == "array":
+        return f"array[{describe_type(schema.get('items', {}))}]"
+    fmt = schema.get("format")
+    return f"{kind}({fmt})" if fmt else str(kind)
+
+
+def _lift_nullable_discriminated_union(node: dict[str, Any]) -> None:
+    """``anyOf: [{oneOf: [...], discriminator}, {type: null}]`` -> the oneOf, marked nullable.
+
+    datamodel-code-generator drops a discriminator nested in ``anyOf``; lifted, the
+    field becomes ``Annotated[A | B | None, Field(discriminator=...)]`` and pydantic
+    dispatches on the tag instead of trying each branch.
+    """
+    branches = node.get("anyOf")
+    if not isinstance(branches, list) or len(branches) != 2:
+        return
+    nulls = [b for b in branches if b == {"type": "null"}]
+    unions = [b for b in branches if isinstance(b, dict) and "oneOf" in b and "discriminator" in b]
+    if len(nulls) == 1 and len(unions) == 1:
+        del node["anyOf"]
+        node.update({k: v for k, v in unions[0].items() if k != "type"}, nullable=True)
+
+
+def is_model_shape(schema: Any) -> bool:
+    return isinstance(schema, dict) and (
+        "properties" in schema
+        or any(k in schema for k in ("allOf", "oneOf", "anyOf", "discriminator"))
+    )
+
+
+def canonical_json(schema: Any) -> str:
+    return json.dumps(schema, sort_keys=True, ensure_ascii=False)

@@ -1,0 +1,182 @@
+"""The IR's values: frozen dataclasses, all a renderer reads (build_ir makes them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..errors import SourceRef
+from ..names import Identifier, PyCode
+
+Location = Literal["path", "query", "header", "cookie"]
+AuthKind = Literal["bearer", "basic", "api_key"]
+
+FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
+
+
+@dataclass(frozen=True, slots=True)
+class SecurityScheme:
+    wire_name: str
+    py_name: Identifier
+    kind: AuthKind
+    description: str
+    api_key_name: str = ""
+    api_key_location: str = ""
+    password_hash: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    wire_name: str
+    py_name: Identifier
+    location: Location
+    required: bool
+    annotation: PyCode
+    description: str
+    default_doc: str
+    where: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class RequestBody:
+    annotation: PyCode
+    required: bool
+    media_type: str
+    description: str
+    # Of a form-encoded body (Stripe, Twilio): the properties in style deepObject.
+    deep_objects: tuple[str, ...] = ()
+
+    @property
+    def form(self) -> bool:
+        """Sent form-encoded, not as JSON."""
+        return self.media_type == FORM_MEDIA_TYPE
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    status: str
+    code: int
+    description: str
+    annotation: PyCode | None
+    is_success: bool
+    exception: Identifier
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    wire_name: str
+    py_name: Identifier  # the method's name in its resource
+    full_name: Identifier  # unique in the client; model names start with it
+    method: str
+    path: str
+    summary: str
+    description: str
+    deprecated: bool
+    # Safe to repeat: from the method, or the operation's x-idempotent extension.
+    idempotent: bool
+    # The wire name of the idempotency-key header the operation declares, if any.
+    idempotency_header: str
+    parameters: tuple[Parameter, ...]
+    request_body: RequestBody | None
+    responses: tuple[Response, ...]
+    return_annotation: PyCode
+    security: tuple[tuple[str, ...], ...]
+    where: SourceRef
+
+    @property
+    def path_parameters(self) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.parameters if p.location == "path")
+
+    @property
+    def keyword_parameters(self) -> tuple[Parameter, ...]:
+        """Required ones first, so the signature reads in order of importance."""
+        rest = [p for p in self.parameters if p.location != "path"]
+        return tuple(sorted(rest, key=lambda p: not p.required))
+
+    def located(self, location: str) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.parameters if p.location == location)
+
+    @property
+    def retry_needs_consent(self) -> bool:
+        """Repeating it could apply it twice, so retries after sending need the caller's consent."""
+        return not self.idempotent and not self.idempotency_header
+
+    @property
+    def error_responses(self) -> tuple[Response, ...]:
+        return tuple(r for r in self.responses if not r.is_success)
+
+    @property
+    def code_annotations(self) -> tuple[PyCode, ...]:
+        """Every annotation the method's code (not its docstring) contains."""
+        body = (self.request_body.annotation,) if self.request_body else ()
+        return (
+            *(p.annotation for p in self.parameters),
+            *body,
+            self.return_annotation,
+            *(r.annotation for r in self.documented_errors if r.annotation),
+        )
+
+    @property
+    def documented_errors(self) -> tuple[Response, ...]:
+        return tuple(r for r in self.error_responses if r.annotation is not None and r.code)
+
+
+@dataclass(frozen=True, slots=True)
+class ModelField:
+    """A property as the spec describes it; nested inline objects appear as dotted paths."""
+
+    path: str
+    type: str
+    required: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ModelSchema:
+    name: Identifier
+    schema_json: str  # prepared for datamodel-code-generator
+    fields: tuple[ModelField, ...]  # from the spec as written, for the surface snapshot
+    where: SourceRef  # the schema, or the operation whose inline schema it is
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """The operations of one tag (or first path segment), reached as ``client.<py_name>``."""
+
+    py_name: Identifier  # the client's attribute and the module's name
+    class_name: Identifier  # <Name>Resource; Async<Name>Resource for the async client
+    label: str  # the tag or path segment it is named after
+    description: str
+    operations: tuple[Operation, ...]
+    # What its module uses, so that it imports exactly that. Models are referred to as
+    # `models.X`, so they load on the first call that needs them, not with the resource.
+    uses_models: bool
+    typing_imports: tuple[Identifier, ...]
+    omit_imports: tuple[Identifier, ...]
+
+    @property
+    def doc(self) -> str:
+        if self.description.strip():
+            return f"Operations on {self.label}: {self.description}"
+        return f"Operations on {self.label}."
+
+
+@dataclass(frozen=True, slots=True)
+class Api:
+    vendor: Identifier
+    spec_file: str
+    client_name: Identifier
+    title: str
+    description: str
+    version: str
+    base_url: str
+    security_schemes: tuple[SecurityScheme, ...]
+    operations: tuple[Operation, ...]
+    resources: tuple[Resource, ...]
+    models: tuple[ModelSchema, ...]
+    user_agent: str
+    auth_imports: tuple[Identifier, ...]
+    exports: tuple[Identifier, ...]
+    runtime_exports: tuple[Identifier, ...]
+    # Property names that cannot be Python names as they are (non-ASCII: Python NFKC-normalises
+    # identifiers, so `ª` would silently become `a`) and the ASCII names models use instead.
+    field_names: tuple[tuple[str, Identifier], ...]
