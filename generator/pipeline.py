@@ -37,6 +37,7 @@ _CONTENT_MODULES = frozenset(
         "readings.py",
         "openapi_validator.py",
         "operation_names.py",
+        "media.py",
         "ir",
         "names.py",
         "format.py",

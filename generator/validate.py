@@ -20,6 +20,7 @@ from .load import (
     resolve_pointer,
     unescape_pointer_token,
 )
+from .media import body_kind, is_media_type
 from .names import parameter_name
 from .operation_names import operation_names
 from .readings import Readings, read_paths, read_schemas
@@ -415,6 +416,7 @@ class _Checks:
             else:
                 names[name] = f"{method.upper()} {path}"
             self._check_parameters(path, method, operation, pointer)
+            self._check_media_types(path, method, operation, pointer)
             body, _ = follow_refs(self.data, operation.get("requestBody"), "")
             if method in IGNORED_BODY_METHODS and _defines_properties(body):
                 self.warning(
@@ -424,6 +426,53 @@ class _Checks:
                     f"{pointer}/requestBody",
                     hint=f"make its fields query parameters in {self.hint_file}",
                 )
+
+    def _check_media_types(
+        self, path: str, method: str, operation: dict[str, Any], pointer: str
+    ) -> None:
+        """A body the client cannot type is sent or returned as bytes, never dropped: say so."""
+        where = f"{method.upper()} {path}"
+        holders: list[tuple[str, Any, str]] = []
+        if method not in IGNORED_BODY_METHODS and "requestBody" in operation:
+            holders.append(("request", operation["requestBody"], f"{pointer}/requestBody"))
+        for status, response in (operation.get("responses") or {}).items():
+            if str(status).startswith("2") or str(status).upper() == "2XX":
+                holders.append((f"{status} response", response, f"{pointer}/responses/{status}"))
+        for label, raw, at in holders:
+            holder, target = follow_refs(self.data, raw, at)
+            content = holder.get("content") if isinstance(holder, dict) else None
+            if not isinstance(content, dict) or not content:
+                continue
+            kinds = {}
+            for media_type, media in content.items():
+                media_at = f"{target}/content/{escape_pointer_token(media_type)}"
+                if not is_media_type(media_type):
+                    self.warning(
+                        "not-a-media-type",
+                        f"{where}: {media_type!r} in a {label}'s content is not a media type "
+                        "(type/subtype); it is ignored",
+                        media_at,
+                        hint=f"remove or rename it in {self.hint_file}",
+                    )
+                    continue
+                schema = media.get("schema") if isinstance(media, dict) else None
+                kinds[media_type] = (body_kind(media_type, schema, self._resolve), media_at)
+            if kinds and all(kind == "raw" for kind, _ in kinds.values()):
+                media_type, (_, media_at) = next(iter(kinds.items()))
+                what = (
+                    "sends what it is given (bytes or str)"
+                    if label == "request"
+                    else "returns its bytes"
+                )
+                self.warning(
+                    "untyped-media-type",
+                    f"{where}: the client cannot type the {label} body ({media_type}); it {what}",
+                    media_at,
+                )
+
+    def _resolve(self, schema: Any) -> Any:
+        resolved, _ = follow_refs(self.data, schema, "")
+        return resolved
 
     def _check_name_collisions(
         self, declared: dict[tuple[str, str], tuple[str, Any]], method: str, path: str

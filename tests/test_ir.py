@@ -243,16 +243,19 @@ paths:
     get, post = api.operations
     assert get.request_body is None
     assert post.request_body is not None
-    assert (post.request_body.form, post.request_body.deep_objects) == (
-        True,
-        ("expand", "metadata"),
-    )
+    (form,) = post.request_body.encodings
+    assert (form.kind, form.deep_objects) == ("form", ("expand", "metadata"))
     assert post.request_body.annotation == "models.PostCustomersRequest | Mapping[str, Any]"
     source = render_vendor(api)[PurePosixPath("resources/customers.py")]
     assert (
-        'form=(\n                    "expand",\n                    "metadata",\n                ),'
-        in source
-    )
+        'Encoding(\n                        "application/x-www-form-urlencoded",\n'
+        '                        "form",\n'
+        "                        deep_objects=(\n"
+        '                            "expand",\n'
+        '                            "metadata",\n'
+        "                        ),\n"
+        "                    ),"
+    ) in source, source
 
 
 def test_references_into_part_of_a_schema_or_a_path_are_followed(tmp_path: Path) -> None:

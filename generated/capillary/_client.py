@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import httpx
 
@@ -18,7 +18,7 @@ from ._runtime.retries import DEFAULT_MAX_RETRIES
 if TYPE_CHECKING:
     from .resources.customers import AsyncCustomersResource, CustomersResource
 
-DEFAULT_BASE_URL = "https://eu.api.capillarytech.com"
+SERVER_URL = "https://{host}"
 USER_AGENT = "capillary-python/v2 (generated; httpx)"
 
 
@@ -33,7 +33,13 @@ class CapillaryClient(SyncAPIClient):
         *,
         basic_auth: tuple[str, str] | None = None,
         o_auth_token: str | None = None,
-        base_url: str | httpx.URL = DEFAULT_BASE_URL,
+        host: Literal[
+            "eu.api.capillarytech.com",
+            "apac.api.capillarytech.com",
+            "apac2.api.capillarytech.com",
+            "us.api.capillarytech.com",
+        ] = "eu.api.capillarytech.com",
+        base_url: str | httpx.URL | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
@@ -47,7 +53,9 @@ class CapillaryClient(SyncAPIClient):
         Args:
             basic_auth: (user name, password) for HTTP Basic; the password is hashed with md5 for you (scheme BasicAuth). HTTP Basic with the till id (or Store Center user name) as user name and the lowercase hex MD5 digest of the password as password.
             o_auth_token: API key, sent in header X-CAP-API-OAUTH-TOKEN (scheme OAuthToken). Access token from POST /v3/oauth/token/generate (valid for at most 60 minutes).
-            base_url: overrides the server the spec names (https://eu.api.capillarytech.com).
+            host: the server variable ``host``, one of the values the spec lists.
+            base_url: overrides the server the spec names (https://{host}), for
+                every operation, those with servers of their own too.
             timeout: seconds or an ``httpx.Timeout``; default 30 s (5 s to connect); None waits forever.
             default_headers: headers sent with every request.
             http_client: an ``httpx.Client`` to send requests with (proxies,
@@ -62,6 +70,10 @@ class CapillaryClient(SyncAPIClient):
         """
         super().__init__(
             base_url=base_url,
+            server=SERVER_URL,
+            server_variables={
+                "host": host,
+            },
             auth={
                 "BasicAuth": (
                     BasicAuth(*basic_auth, password_hash="md5") if basic_auth is not None else None
@@ -101,7 +113,13 @@ class AsyncCapillaryClient(AsyncAPIClient):
         *,
         basic_auth: tuple[str, str] | None = None,
         o_auth_token: str | None = None,
-        base_url: str | httpx.URL = DEFAULT_BASE_URL,
+        host: Literal[
+            "eu.api.capillarytech.com",
+            "apac.api.capillarytech.com",
+            "apac2.api.capillarytech.com",
+            "us.api.capillarytech.com",
+        ] = "eu.api.capillarytech.com",
+        base_url: str | httpx.URL | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
@@ -115,7 +133,9 @@ class AsyncCapillaryClient(AsyncAPIClient):
         Args:
             basic_auth: (user name, password) for HTTP Basic; the password is hashed with md5 for you (scheme BasicAuth). HTTP Basic with the till id (or Store Center user name) as user name and the lowercase hex MD5 digest of the password as password.
             o_auth_token: API key, sent in header X-CAP-API-OAUTH-TOKEN (scheme OAuthToken). Access token from POST /v3/oauth/token/generate (valid for at most 60 minutes).
-            base_url: overrides the server the spec names (https://eu.api.capillarytech.com).
+            host: the server variable ``host``, one of the values the spec lists.
+            base_url: overrides the server the spec names (https://{host}), for
+                every operation, those with servers of their own too.
             timeout: seconds or an ``httpx.Timeout``; default 30 s (5 s to connect); None waits forever.
             default_headers: headers sent with every request.
             http_client: an ``httpx.AsyncClient`` to send requests with (proxies,
@@ -130,6 +150,10 @@ class AsyncCapillaryClient(AsyncAPIClient):
         """
         super().__init__(
             base_url=base_url,
+            server=SERVER_URL,
+            server_variables={
+                "host": host,
+            },
             auth={
                 "BasicAuth": (
                     BasicAuth(*basic_auth, password_hash="md5") if basic_auth is not None else None

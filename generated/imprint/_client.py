@@ -18,7 +18,7 @@ from ._runtime.retries import DEFAULT_MAX_RETRIES
 if TYPE_CHECKING:
     from .resources.customers import AsyncCustomersResource, CustomersResource
 
-DEFAULT_BASE_URL = "https://dev.sbx.imprint.co"
+SERVER_URL = "https://dev.sbx.imprint.co"
 USER_AGENT = "imprint-python/2.0 (generated; httpx)"
 
 
@@ -33,7 +33,7 @@ class ImprintClient(SyncAPIClient):
         *,
         basic_auth: tuple[str, str] | None = None,
         bearer_auth: str | None = None,
-        base_url: str | httpx.URL = DEFAULT_BASE_URL,
+        base_url: str | httpx.URL | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
@@ -47,7 +47,8 @@ class ImprintClient(SyncAPIClient):
         Args:
             basic_auth: (user name, password) for HTTP Basic (scheme basicAuth). HTTP Basic authentication (defined by our overlay; the published spec names it without defining it).
             bearer_auth: bearer token (scheme bearerAuth). Bearer HTTP authentication. Allowed headers-- Authorization: Bearer <api_key>
-            base_url: overrides the server the spec names (https://dev.sbx.imprint.co).
+            base_url: overrides the server the spec names (https://dev.sbx.imprint.co), for
+                every operation, those with servers of their own too.
             timeout: seconds or an ``httpx.Timeout``; default 30 s (5 s to connect); None waits forever.
             default_headers: headers sent with every request.
             http_client: an ``httpx.Client`` to send requests with (proxies,
@@ -62,6 +63,7 @@ class ImprintClient(SyncAPIClient):
         """
         super().__init__(
             base_url=base_url,
+            server=SERVER_URL,
             auth={
                 "basicAuth": BasicAuth(*basic_auth) if basic_auth is not None else None,
                 "bearerAuth": BearerAuth(bearer_auth) if bearer_auth is not None else None,
@@ -95,7 +97,7 @@ class AsyncImprintClient(AsyncAPIClient):
         *,
         basic_auth: tuple[str, str] | None = None,
         bearer_auth: str | None = None,
-        base_url: str | httpx.URL = DEFAULT_BASE_URL,
+        base_url: str | httpx.URL | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
@@ -109,7 +111,8 @@ class AsyncImprintClient(AsyncAPIClient):
         Args:
             basic_auth: (user name, password) for HTTP Basic (scheme basicAuth). HTTP Basic authentication (defined by our overlay; the published spec names it without defining it).
             bearer_auth: bearer token (scheme bearerAuth). Bearer HTTP authentication. Allowed headers-- Authorization: Bearer <api_key>
-            base_url: overrides the server the spec names (https://dev.sbx.imprint.co).
+            base_url: overrides the server the spec names (https://dev.sbx.imprint.co), for
+                every operation, those with servers of their own too.
             timeout: seconds or an ``httpx.Timeout``; default 30 s (5 s to connect); None waits forever.
             default_headers: headers sent with every request.
             http_client: an ``httpx.AsyncClient`` to send requests with (proxies,
@@ -124,6 +127,7 @@ class AsyncImprintClient(AsyncAPIClient):
         """
         super().__init__(
             base_url=base_url,
+            server=SERVER_URL,
             auth={
                 "basicAuth": BasicAuth(*basic_auth) if basic_auth is not None else None,
                 "bearerAuth": BearerAuth(bearer_auth) if bearer_auth is not None else None,

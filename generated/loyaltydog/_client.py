@@ -18,7 +18,7 @@ from ._runtime.retries import DEFAULT_MAX_RETRIES
 if TYPE_CHECKING:
     from .resources.customers import AsyncCustomersResource, CustomersResource
 
-DEFAULT_BASE_URL = "https://api.loyalty.dog"
+SERVER_URL = "https://api.loyalty.dog"
 USER_AGENT = "loyaltydog-python/1.0.1 (generated; httpx)"
 
 
@@ -32,7 +32,7 @@ class LoyaltyDogClient(SyncAPIClient):
         self,
         *,
         bearer_auth: str | None = None,
-        base_url: str | httpx.URL = DEFAULT_BASE_URL,
+        base_url: str | httpx.URL | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
@@ -45,7 +45,8 @@ class LoyaltyDogClient(SyncAPIClient):
 
         Args:
             bearer_auth: bearer token (scheme bearerAuth). JWT access token obtained from POST /v2/token.
-            base_url: overrides the server the spec names (https://api.loyalty.dog).
+            base_url: overrides the server the spec names (https://api.loyalty.dog), for
+                every operation, those with servers of their own too.
             timeout: seconds or an ``httpx.Timeout``; default 30 s (5 s to connect); None waits forever.
             default_headers: headers sent with every request.
             http_client: an ``httpx.Client`` to send requests with (proxies,
@@ -60,6 +61,7 @@ class LoyaltyDogClient(SyncAPIClient):
         """
         super().__init__(
             base_url=base_url,
+            server=SERVER_URL,
             auth={
                 "bearerAuth": BearerAuth(bearer_auth) if bearer_auth is not None else None,
             },
@@ -91,7 +93,7 @@ class AsyncLoyaltyDogClient(AsyncAPIClient):
         self,
         *,
         bearer_auth: str | None = None,
-        base_url: str | httpx.URL = DEFAULT_BASE_URL,
+        base_url: str | httpx.URL | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
@@ -104,7 +106,8 @@ class AsyncLoyaltyDogClient(AsyncAPIClient):
 
         Args:
             bearer_auth: bearer token (scheme bearerAuth). JWT access token obtained from POST /v2/token.
-            base_url: overrides the server the spec names (https://api.loyalty.dog).
+            base_url: overrides the server the spec names (https://api.loyalty.dog), for
+                every operation, those with servers of their own too.
             timeout: seconds or an ``httpx.Timeout``; default 30 s (5 s to connect); None waits forever.
             default_headers: headers sent with every request.
             http_client: an ``httpx.AsyncClient`` to send requests with (proxies,
@@ -119,6 +122,7 @@ class AsyncLoyaltyDogClient(AsyncAPIClient):
         """
         super().__init__(
             base_url=base_url,
+            server=SERVER_URL,
             auth={
                 "bearerAuth": BearerAuth(bearer_auth) if bearer_auth is not None else None,
             },

@@ -18,7 +18,7 @@ from ._runtime.retries import DEFAULT_MAX_RETRIES
 if TYPE_CHECKING:
     from .resources.customers import AsyncCustomersResource, CustomersResource
 
-DEFAULT_BASE_URL = "https://api.loyaltylion.com"
+SERVER_URL = "https://api.loyaltylion.com"
 USER_AGENT = "loyaltylion-python/v2 (generated; httpx)"
 
 
@@ -33,7 +33,7 @@ class LoyaltyLionClient(SyncAPIClient):
         *,
         program_api_key: str | None = None,
         site_token_secret: tuple[str, str] | None = None,
-        base_url: str | httpx.URL = DEFAULT_BASE_URL,
+        base_url: str | httpx.URL | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
@@ -47,7 +47,8 @@ class LoyaltyLionClient(SyncAPIClient):
         Args:
             program_api_key: bearer token (scheme ProgramApiKey). An API key linked to a Program in LoyaltyLion, with a set of permissions (scopes). API keys can be created manually, or acquired through an OAuth2 flow. The API key should be provided as a `Bearer` token in the `Authorization` header
             site_token_secret: (user name, password) for HTTP Basic (scheme SiteTokenSecret). [DEPRECATED] Authenticate using a LoyaltyLion site's `token` as username, and its `secret` as the password. This authentication method is deprecated and will be removed in future. Use the `ProgramApiKey` authentication method instead
-            base_url: overrides the server the spec names (https://api.loyaltylion.com).
+            base_url: overrides the server the spec names (https://api.loyaltylion.com), for
+                every operation, those with servers of their own too.
             timeout: seconds or an ``httpx.Timeout``; default 30 s (5 s to connect); None waits forever.
             default_headers: headers sent with every request.
             http_client: an ``httpx.Client`` to send requests with (proxies,
@@ -62,6 +63,7 @@ class LoyaltyLionClient(SyncAPIClient):
         """
         super().__init__(
             base_url=base_url,
+            server=SERVER_URL,
             auth={
                 "ProgramApiKey": (
                     BearerAuth(program_api_key) if program_api_key is not None else None
@@ -99,7 +101,7 @@ class AsyncLoyaltyLionClient(AsyncAPIClient):
         *,
         program_api_key: str | None = None,
         site_token_secret: tuple[str, str] | None = None,
-        base_url: str | httpx.URL = DEFAULT_BASE_URL,
+        base_url: str | httpx.URL | None = None,
         timeout: TimeoutArg = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
@@ -113,7 +115,8 @@ class AsyncLoyaltyLionClient(AsyncAPIClient):
         Args:
             program_api_key: bearer token (scheme ProgramApiKey). An API key linked to a Program in LoyaltyLion, with a set of permissions (scopes). API keys can be created manually, or acquired through an OAuth2 flow. The API key should be provided as a `Bearer` token in the `Authorization` header
             site_token_secret: (user name, password) for HTTP Basic (scheme SiteTokenSecret). [DEPRECATED] Authenticate using a LoyaltyLion site's `token` as username, and its `secret` as the password. This authentication method is deprecated and will be removed in future. Use the `ProgramApiKey` authentication method instead
-            base_url: overrides the server the spec names (https://api.loyaltylion.com).
+            base_url: overrides the server the spec names (https://api.loyaltylion.com), for
+                every operation, those with servers of their own too.
             timeout: seconds or an ``httpx.Timeout``; default 30 s (5 s to connect); None waits forever.
             default_headers: headers sent with every request.
             http_client: an ``httpx.AsyncClient`` to send requests with (proxies,
@@ -128,6 +131,7 @@ class AsyncLoyaltyLionClient(AsyncAPIClient):
         """
         super().__init__(
             base_url=base_url,
+            server=SERVER_URL,
             auth={
                 "ProgramApiKey": (
                     BearerAuth(program_api_key) if program_api_key is not None else None

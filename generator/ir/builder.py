@@ -8,6 +8,7 @@ from typing import Any
 
 from ..errors import SourceRef
 from ..load import Document, escape_pointer_token, follow_refs, ref_pointer
+from ..media import body_kind, is_media_type, preferred
 from ..names import (
     Identifier,
     PyCode,
@@ -33,16 +34,28 @@ from .schemas import (
     prepare_schema,
 )
 from .types import (
-    FORM_MEDIA_TYPE,
     Api,
+    BodyEncoding,
     ModelSchema,
     Operation,
     Parameter,
     RequestBody,
     Response,
     SecurityScheme,
+    ServerVariable,
 )
 
+# The generated clients' own arguments, which a server variable must not take.
+_CLIENT_ARGUMENTS = (
+    "base_url",
+    "timeout",
+    "default_headers",
+    "http_client",
+    "max_retries",
+    "retry_non_idempotent",
+    "on_request",
+    "on_response",
+)
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 _REASONS = {
     400: "BadRequest",
@@ -89,6 +102,7 @@ class _Builder:
         self.aliases = aliases(self.component_schemas)
         self.class_names.update({a: self.class_names[t] for a, t in self.aliases.items()})
         self.schemes = self._security_schemes()
+        self.server, self.server_variables = self._servers()
         self.hoisted: dict[str, Any] = {}
         self.hoisted_at: dict[str, SourceRef] = {}
         self.at = SourceRef(spec_file)  # the operation being built
@@ -131,7 +145,8 @@ class _Builder:
             title=str(info.get("title", self.vendor)),
             description=str(info.get("description", "")),
             version=str(info.get("version", "")),
-            base_url=self._base_url(),
+            server=self.server,
+            server_variables=self.server_variables,
             security_schemes=self.schemes,
             operations=tuple(operations),
             resources=group_resources(
@@ -145,13 +160,38 @@ class _Builder:
             field_names=non_ascii_field_names([json.loads(m.schema_json) for m in models]),
         )
 
-    def _base_url(self) -> str:
-        servers = self.data.get("servers") or [{"url": ""}]
-        server = servers[0]
-        url = str(server.get("url", ""))
-        for name, variable in (server.get("variables") or {}).items():
-            url = url.replace("{" + name + "}", str(variable.get("default", "")))
-        return url.rstrip("/")
+    def _servers(self) -> tuple[str, tuple[ServerVariable, ...]]:
+        """The client's server URL (variables as written) and every variable of it and of
+        the operations' own servers, each a client argument."""
+        found: dict[str, dict[str, Any]] = {}
+        servers = [_first_server(self.data)]
+        for path, _, raw, _ in iter_operations(self.data):
+            servers.append(_first_server(raw) or _first_server(self.data["paths"][path]))
+        for server in servers:
+            for name, variable in ((server or {}).get("variables") or {}).items():
+                found.setdefault(str(name), variable if isinstance(variable, dict) else {})
+        taken = [*_CLIENT_ARGUMENTS, *(s.py_name for s in self.schemes)]
+        py_names = dedupe([*(Identifier(n) for n in taken), *(snake_case(n) for n in found)])
+        variables = tuple(
+            ServerVariable(
+                wire_name=name,
+                py_name=py_name,
+                default=str(variable.get("default", "")),
+                enum=tuple(str(v) for v in variable.get("enum") or ()),
+                description=str(variable.get("description", "")),
+            )
+            for (name, variable), py_name in zip(found.items(), py_names[len(taken) :], strict=True)
+        )
+        return str((servers[0] or {}).get("url", "")).rstrip("/"), variables
+
+    def _operation_server(self, path: str, raw: dict[str, Any]) -> str:
+        """An operation's own server (its `servers`, else its path's), when it has one the
+        client's is not: absolute, or a variable such as GitHub's `{origin}`."""
+        server = _first_server(raw) or _first_server(self.data["paths"][path])
+        url = str((server or {}).get("url", "")).rstrip("/")
+        if url == self.server or not url.startswith(("http://", "https://", "{")):
+            return ""
+        return url
 
     def _security_schemes(self) -> tuple[SecurityScheme, ...]:
         raw = self.data.get("components", {}).get("securitySchemes", {}) or {}
@@ -200,7 +240,7 @@ class _Builder:
         # A GET or HEAD body has no meaning (OpenAPI 3.0: consumers SHALL ignore it); Stripe
         # gives every GET an empty one.
         body = None if method in IGNORED_BODY_METHODS else self._request_body(raw, op_class)
-        responses = self._responses(raw, op_class)
+        responses, accept = self._responses(raw, op_class)
         successes = [r.annotation for r in responses if r.is_success and r.annotation is not None]
         security = self._security(raw.get("security", self.data.get("security")) or [])
         return Operation(
@@ -227,6 +267,8 @@ class _Builder:
             return_annotation=PyCode(" | ".join(dict.fromkeys(successes)) or "None"),
             security=security,
             where=self.doc.where(pointer),
+            accept=accept,
+            server=self._operation_server(path, raw),
         )
 
     def _parameters(self, path: str, raw: dict[str, Any], pointer: str) -> tuple[Parameter, ...]:
@@ -272,37 +314,81 @@ class _Builder:
         if "requestBody" not in raw:
             return None
         body, _ = follow_refs(self.data, raw["requestBody"], "")
-        media_type, schema = _json_content(body)
         content = body.get("content") or {}
-        encoding: dict[str, Any] = {}
-        if not media_type and FORM_MEDIA_TYPE in content:
-            media_type, schema = FORM_MEDIA_TYPE, content[FORM_MEDIA_TYPE].get("schema")
-            encoding = content[FORM_MEDIA_TYPE].get("encoding") or {}
-        annotation = self._model_or_annotation(schema, f"{op_class}Request")
-        if annotation != "dict[str, Any]":
-            # A plain mapping is accepted too, and sent as given.
-            self._use("Any")
-            annotation = PyCode(f"{annotation} | Mapping[str, Any]")
-        return RequestBody(
-            annotation=annotation,
-            required=bool(body.get("required", False)),
-            media_type=media_type,
-            description=str(body.get("description", "")),
-            deep_objects=tuple(
-                sorted(
-                    name
-                    for name, how in encoding.items()
-                    if isinstance(how, dict) and how.get("style") == "deepObject"
+        kinds = [
+            (media_type, body_kind(media_type, _schema(media), self._resolve))
+            for media_type, media in content.items()
+            if is_media_type(media_type)
+        ]
+        encodings: list[BodyEncoding] = []
+        # Media types describing one schema (JSON beside XML) take one model.
+        annotations: dict[str, PyCode] = {}
+        for media_type, kind in preferred(kinds) or [("application/octet-stream", "raw")]:
+            media = content.get(media_type) or {}
+            schema = _schema(media)
+            encoding = media.get("encoding")
+            encoding = encoding if isinstance(encoding, dict) else {}
+            if kind in ("json", "form", "multipart"):
+                key = canonical_json(schema)
+                if key not in annotations:
+                    suffix = "" if not encodings else kind.title()
+                    annotations[key] = self._model_or_annotation(
+                        schema, f"{op_class}{suffix}Request"
+                    )
+                annotation = annotations[key]
+                accepts_mapping = annotation != "dict[str, Any]"
+                if accepts_mapping:
+                    self._use("Any")
+            else:
+                annotation = (
+                    self._use("BinaryContent")
+                    if kind == "binary"
+                    else PyCode("str" if kind == "text" else "bytes | str")
                 )
-            ),
+                accepts_mapping = False
+            encodings.append(
+                BodyEncoding(
+                    media_type=media_type,
+                    kind=kind,
+                    annotation=annotation,
+                    accepts_mapping=accepts_mapping,
+                    deep_objects=tuple(
+                        sorted(
+                            name
+                            for name, how in encoding.items()
+                            if isinstance(how, dict) and how.get("style") == "deepObject"
+                        )
+                    ),
+                    part_types=tuple(
+                        sorted(
+                            (name, str(how["contentType"]))
+                            for name, how in encoding.items()
+                            if kind == "multipart"
+                            and isinstance(how, dict)
+                            and isinstance(how.get("contentType"), str)
+                            and "," not in how["contentType"]  # a list: the file's own type
+                        )
+                    ),
+                )
+            )
+        if len(encodings) > 1:
+            self._use("Literal")  # content_type=
+        if len(encodings) > 1 or not encodings[0].is_plain_json:
+            self._use("Encoding")
+        return RequestBody(
+            encodings=tuple(encodings),
+            required=bool(body.get("required", False)),
+            description=str(body.get("description", "")),
         )
 
-    def _responses(self, raw: dict[str, Any], op_class: str) -> tuple[Response, ...]:
+    def _responses(self, raw: dict[str, Any], op_class: str) -> tuple[tuple[Response, ...], str]:
+        """The responses, and the Accept header: the media types of successes (JSON first),
+        then those of errors."""
         result = []
+        accept: dict[bool, list[str]] = {True: [], False: []}
         responses = raw.get("responses", {}) or {}
         for status in sorted(responses):
             response, target = follow_refs(self.data, responses[status], "")
-            _, schema = _json_content(response)
             code = int(status) if status.isdigit() else 0
             success = 200 <= code < 300 or status.upper() == "2XX"
             hoist_name: str
@@ -312,18 +398,45 @@ class _Builder:
                 hoist_name = f"{op_class}Response"
             else:
                 hoist_name = f"{op_class}{_REASONS.get(code, f'Status{status}')}Error"
-            annotation = None if schema is None else self._model_or_annotation(schema, hoist_name)
+            content = response.get("content") if isinstance(response, dict) else None
+            kinds = preferred(
+                [
+                    (media_type, body_kind(media_type, _schema(media), self._resolve))
+                    for media_type, media in (content or {}).items()
+                    if is_media_type(media_type)
+                ]
+            )
+            members: list[PyCode] = []
+            first_json = True
+            for media_type, kind in kinds:
+                if kind == "json":
+                    schema = _schema((content or {}).get(media_type))
+                    if first_json and schema is not None:
+                        members.append(self._model_or_annotation(schema, hoist_name))
+                    elif first_json and success:
+                        members.append(self._use("Any"))  # JSON of no documented shape
+                    first_json = False
+                    accept[success].append(media_type)
+                elif success:
+                    members.append(PyCode("str" if kind == "text" else "bytes"))
+                    accept[success].append(media_type)
+            annotation = "Any" if "Any" in members else " | ".join(dict.fromkeys(members))
             result.append(
                 Response(
                     status=status,
                     code=code,
                     description=str(response.get("description", "")),
-                    annotation=annotation,
+                    annotation=PyCode(annotation) if annotation else None,
                     is_success=success,
                     exception=Identifier(status_error_class(code or 500).__name__),
                 )
             )
-        return tuple(result)
+        ordered = dict.fromkeys(accept[True] + accept[False])
+        return tuple(result), ", ".join(ordered) or "application/json"
+
+    def _resolve(self, schema: Any) -> Any:
+        resolved, _ = follow_refs(self.data, schema, "")
+        return resolved
 
     def _model_or_annotation(self, schema: Any, hoist_name: str) -> PyCode:
         """A component's class; an inline object schema becomes a named model; else a plain type."""
@@ -423,9 +536,12 @@ def _is_idempotency_key(header: str) -> bool:
     return header.lower().replace("_", "-").removeprefix("x-") == "idempotency-key"
 
 
-def _json_content(holder: dict[str, Any]) -> tuple[str, Any]:
-    content = holder.get("content") or {}
-    for media_type in sorted(content, key=lambda m: (not m.startswith("application/json"), m)):
-        if "json" in media_type or media_type == "*/*":
-            return media_type, (content[media_type] or {}).get("schema")
-    return "", None
+def _schema(media: Any) -> Any:
+    return media.get("schema") if isinstance(media, dict) else None
+
+
+def _first_server(holder: dict[str, Any]) -> dict[str, Any] | None:
+    servers = holder.get("servers")
+    if isinstance(servers, list) and servers and isinstance(servers[0], dict):
+        return servers[0]
+    return None

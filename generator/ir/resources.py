@@ -112,6 +112,9 @@ def group_resources(
                     Identifier(n) for n in sorted(used & {"Any", "Literal", "Sequence"})
                 ),
                 omit_imports=_omit_imports(ops),
+                content_imports=tuple(
+                    Identifier(n) for n in sorted(used & {"BinaryContent", "Encoding"})
+                ),
             )
         )
     return tuple(resources)
@@ -156,7 +159,9 @@ def _method_names(
 def _omit_imports(operations: list[Operation]) -> tuple[Identifier, ...]:
     """`Omit` types an optional argument; `omit` is its default, and the body of a call without one."""
     optional = any(not p.required for op in operations for p in op.parameters) or any(
-        op.request_body is not None and not op.request_body.required for op in operations
+        op.request_body is not None
+        and (not op.request_body.required or op.request_body.content_types)
+        for op in operations
     )
     bodiless = any(op.request_body is None for op in operations)
     return tuple(

@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..errors import SourceRef
+from ..media import Kind
 from ..names import Identifier, PyCode
 
 Location = Literal["path", "query", "header", "cookie"]
 AuthKind = Literal["bearer", "basic", "api_key"]
-
-FORM_MEDIA_TYPE = "application/x-www-form-urlencoded"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,18 +37,60 @@ class Parameter:
 
 
 @dataclass(frozen=True, slots=True)
-class RequestBody:
-    annotation: PyCode
-    required: bool
-    media_type: str
+class ServerVariable:
+    """A variable of a server URL (`https://{host}`), a client argument."""
+
+    wire_name: str
+    py_name: Identifier
+    default: str
+    enum: tuple[str, ...]
     description: str
-    # Of a form-encoded body (Stripe, Twilio): the properties in style deepObject.
+
+
+@dataclass(frozen=True, slots=True)
+class BodyEncoding:
+    """One media type a request body may be sent as (runtime/content.py's Encoding)."""
+
+    media_type: str
+    kind: Kind
+    annotation: PyCode  # what the caller passes, without the plain-mapping alternative
+    accepts_mapping: bool  # a plain mapping is accepted too, and sent as given
+    # form: the properties in style deepObject (Stripe, Twilio).
     deep_objects: tuple[str, ...] = ()
+    # multipart: the parts the spec's encoding object gives a contentType.
+    part_types: tuple[tuple[str, str], ...] = ()
 
     @property
-    def form(self) -> bool:
-        """Sent form-encoded, not as JSON."""
-        return self.media_type == FORM_MEDIA_TYPE
+    def is_plain_json(self) -> bool:
+        """What the runtime sends when told nothing."""
+        return self.kind == "json" and self.media_type == "application/json"
+
+
+@dataclass(frozen=True, slots=True)
+class RequestBody:
+    encodings: tuple[BodyEncoding, ...]  # the one sent by default first
+    required: bool
+    description: str
+
+    @property
+    def annotation(self) -> PyCode:
+        members = list(dict.fromkeys(e.annotation for e in self.encodings))
+        if any(e.accepts_mapping for e in self.encodings) and "dict[str, Any]" not in members:
+            members.append(PyCode("Mapping[str, Any]"))
+        return PyCode(" | ".join(members))
+
+    @property
+    def media_type(self) -> str:
+        return self.encodings[0].media_type
+
+    @property
+    def content_types(self) -> tuple[str, ...]:
+        """The media types the caller may choose between (content_type=), when several."""
+        return tuple(e.media_type for e in self.encodings) if len(self.encodings) > 1 else ()
+
+    @property
+    def plain_json(self) -> bool:
+        return len(self.encodings) == 1 and self.encodings[0].is_plain_json
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +123,10 @@ class Operation:
     return_annotation: PyCode
     security: tuple[tuple[str, ...], ...]
     where: SourceRef
+    # The Accept header: the media types its responses document, JSON first.
+    accept: str = "application/json"
+    # Its own server (path- or operation-level servers), when not the client's.
+    server: str = ""
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:
@@ -152,6 +197,7 @@ class Resource:
     uses_models: bool
     typing_imports: tuple[Identifier, ...]
     omit_imports: tuple[Identifier, ...]
+    content_imports: tuple[Identifier, ...]  # from the runtime's content module
 
     @property
     def doc(self) -> str:
@@ -168,7 +214,8 @@ class Api:
     title: str
     description: str
     version: str
-    base_url: str
+    server: str  # the first server's URL, variables as written: https://{host}
+    server_variables: tuple[ServerVariable, ...]
     security_schemes: tuple[SecurityScheme, ...]
     operations: tuple[Operation, ...]
     resources: tuple[Resource, ...]
@@ -180,3 +227,11 @@ class Api:
     # Property names that cannot be Python names as they are (non-ASCII: Python NFKC-normalises
     # identifiers, so `ª` would silently become `a`) and the ASCII names models use instead.
     field_names: tuple[tuple[str, Identifier], ...]
+
+    @property
+    def base_url(self) -> str:
+        """The server's URL with each variable at its default."""
+        url = self.server
+        for variable in self.server_variables:
+            url = url.replace("{" + variable.wire_name + "}", variable.default)
+        return url

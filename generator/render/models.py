@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import warnings
@@ -68,7 +69,9 @@ _MISSING_IMPORT = "from pydantic.experimental.missing_sentinel import MISSING"
 _DISCRIMINATED = re.compile(
     r"""Annotated\[([^\[\]]*?), Field\(discriminator=('[^']*'|"[^"]*")\)\]"""
 )
-_OPEN_ROOT = re.compile(r"(class \w+\(RootModel\[)([^\[\]]*)(\]\):\n(?:    .*\n)*?    root: OpenUnion\[)")
+_OPEN_ROOT = re.compile(
+    r"(class \w+\(RootModel\[)([^\[\]]*)(\]\):\n(?:    .*\n)*?    root: OpenUnion\[)"
+)
 
 
 def _model_tool_error(api: Api, exc: Exception) -> Diagnostic:
@@ -84,6 +87,28 @@ def _model_tool_error(api: Api, exc: Exception) -> Diagnostic:
         model.where if model is not None else SourceRef(api.spec_file),
         "simplify the schema in an overlay, and tell us: the generator should read it",
     )
+
+
+def _files_as_given(source: str) -> str:
+    """``bytes`` (the tool's type for `format: binary`) as the runtime's FileContent in every
+    annotation: a file part is bytes, a binary file object or a (filename, content) tuple."""
+    lines = source.splitlines(keepends=True)
+    spots: list[tuple[int, int, int]] = []
+    for node in ast.walk(ast.parse(source)):
+        annotations = []
+        if isinstance(node, ast.AnnAssign):
+            annotations.append(node.annotation)
+        elif isinstance(node, ast.ClassDef):
+            annotations.extend(node.bases)
+        for annotation in annotations:
+            spots.extend(
+                (name.lineno - 1, name.col_offset, name.end_col_offset or 0)
+                for name in ast.walk(annotation)
+                if isinstance(name, ast.Name) and name.id == "bytes"
+            )
+    for line, start, end in sorted(spots, reverse=True):
+        lines[line] = lines[line][:start] + "FileContent" + lines[line][end:]
+    return "".join(lines)
 
 
 def render_models(api: Api) -> dict[PurePosixPath, str]:
@@ -118,6 +143,7 @@ def render_models(api: Api) -> dict[PurePosixPath, str]:
     )
     source = _DISCRIMINATED.sub(r"OpenUnion[Annotated[\1, Field(discriminator=\2)]]", source)
     source = _OPEN_ROOT.sub(r"\1OpenUnion[\2]\3", source)
+    source = _files_as_given(source)
     modules = split_modules(flatten_conflicting_overrides(source), set(schemas))
     files = {
         PurePosixPath(f"models/{module.name}.py"): f"{header}{module.text}" for module in modules

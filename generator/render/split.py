@@ -315,6 +315,8 @@ def _module_text(
     if later:
         header.append("from typing import TYPE_CHECKING, Annotated")
         runtime += ["LAZY", "lazy_model"]
+    if "FileContent" in used:
+        header.append("from .._runtime.content import FileContent")
     if runtime:
         header.append(f"from .._runtime.models import {', '.join(runtime)}")
     for module in sorted(imported):

@@ -35,6 +35,7 @@ from generator.runtime import (
     omit,
 )
 from generator.runtime.client import DEFAULT_TIMEOUT
+from generator.runtime.content import Encoding
 
 SECRET = "s3cr3t-token-value"
 
@@ -129,7 +130,8 @@ def test_form_body_is_encoded_as_stripe_and_twilio_read_it() -> None:
         "metadata": {"plan": "pro & co"},
         "items": [{"price": "p1", "quantity": 2}],
     }
-    call(make_client(recorder), body=body, form=("expand",))
+    form = Encoding("application/x-www-form-urlencoded", "form", deep_objects=("expand",))
+    call(make_client(recorder), body=body, encodings=(form,))
     assert recorder.last.headers["content-type"] == "application/x-www-form-urlencoded"
     assert recorder.last.content.decode().split("&") == [
         "email=ann%40example.com",
@@ -146,7 +148,8 @@ def test_form_body_is_encoded_as_stripe_and_twilio_read_it() -> None:
 
 def test_form_body_from_a_model_sends_only_what_was_set() -> None:
     recorder = Recorder()
-    call(make_client(recorder), body=Payload(name="x"), form=())
+    form = Encoding("application/x-www-form-urlencoded", "form")
+    call(make_client(recorder), body=Payload(name="x"), encodings=(form,))
     assert recorder.last.content == b"name=x"
 
 

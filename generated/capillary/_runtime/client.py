@@ -8,23 +8,23 @@ a response to a value or an exception); ``SyncAPIClient`` and
 from __future__ import annotations
 
 import asyncio
-import datetime
-import enum
 import functools
 import json
 import logging
 import time
+import types
+import typing
 import uuid
-from collections.abc import Awaitable, Callable, Collection, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
 from typing import Any, Self, TypeVar
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 import httpx
 import pydantic
-import pydantic_core
 
 from .auth import ApiKeyAuth, CombinedAuth
+from .content import JSON, Encoded, Encoding, decoded, encode, is_json, text_value
 from .errors import (
     APIConnectionError,
     APIResponseValidationError,
@@ -34,9 +34,15 @@ from .errors import (
 )
 from .hooks import Redactor, RequestHook, RequestInfo, ResponseHook, ResponseInfo
 from .models import refuse_forbidden_fields
-from .response import RAW_RESPONSE, APIResponse
+from .response import (
+    RAW_RESPONSE,
+    STREAMED_RESPONSE,
+    APIResponse,
+    AsyncStreamedResponse,
+    StreamedResponse,
+)
 from .retries import DEFAULT_MAX_RETRIES, retry_after, retry_delay, should_retry
-from .sentinels import NOT_GIVEN, NotGiven, Omit
+from .sentinels import NOT_GIVEN, NotGiven, Omit, omit
 
 T = TypeVar("T")
 
@@ -55,66 +61,6 @@ def _adapter(tp: Any) -> pydantic.TypeAdapter[Any]:
     return pydantic.TypeAdapter(tp)
 
 
-def _scalar(value: object) -> str:
-    """A parameter value as text: JSON's spelling of booleans, an enum's value, ISO dates."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, enum.Enum):
-        return _scalar(value.value)
-    if isinstance(value, datetime.date | datetime.datetime):
-        return value.isoformat()
-    return str(value)
-
-
-def _jsonable(value: object) -> object:
-    """Request data as JSON values. Models send only the fields the caller set; ``omit`` is dropped."""
-    if isinstance(value, pydantic.BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
-    if isinstance(value, Mapping):
-        return {str(k): _jsonable(v) for k, v in value.items() if not isinstance(v, Omit)}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value if not isinstance(v, Omit)]
-    return pydantic_core.to_jsonable_python(value)
-
-
-def _form_pairs(body: object, deep_objects: Collection[str]) -> list[tuple[str, str]]:
-    """A body as ``application/x-www-form-urlencoded`` pairs, as Stripe and Twilio read them:
-    a list of scalars repeats its key (``tags=a&tags=b``) unless the spec gives it style
-    deepObject (``expand[0]=a``); objects, and lists holding them, use brackets
-    (``metadata[plan]=pro``, ``items[0][price]=p1``); null is the empty string."""
-    data = _jsonable(body)
-    if not isinstance(data, dict):
-        raise TypeError(f"a form-encoded body must be a mapping or a model, not {type(data)}")
-    pairs: list[tuple[str, str]] = []
-    for key, value in data.items():
-        nested = isinstance(value, dict) or (
-            isinstance(value, list)
-            and (key in deep_objects or any(isinstance(v, dict | list) for v in value))
-        )
-        if nested:
-            pairs.extend(_bracketed(key, value))
-        elif isinstance(value, list):
-            pairs.extend((key, _form_scalar(v)) for v in value)
-        else:
-            pairs.append((key, _form_scalar(value)))
-    return pairs
-
-
-def _bracketed(prefix: str, value: object) -> Iterator[tuple[str, str]]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from _bracketed(f"{prefix}[{key}]", item)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _bracketed(f"{prefix}[{index}]", item)
-    else:
-        yield prefix, _form_scalar(value)
-
-
-def _form_scalar(value: object) -> str:
-    return "" if value is None else _scalar(value)
-
-
 def describe_problems(exc: pydantic.ValidationError, shown: int = 3) -> str:
     """Each failing field's path, what was expected and what arrived: a few, then a count."""
     problems = exc.errors(include_url=False)
@@ -131,21 +77,29 @@ def describe_problems(exc: pydantic.ValidationError, shown: int = 3) -> str:
     return "; ".join(lines) + more
 
 
-def _decode(response: httpx.Response) -> object:
-    """The response body: parsed JSON when it is JSON, else its text."""
-    if not response.content:
-        return None
-    try:
-        return response.json()
-    except ValueError:
+def _raw_body(response: httpx.Response, cast_to: Any) -> bytes | str | None:
+    """The body as bytes or text, when the operation documents one of those for what arrived:
+    a download, a CSV; None when it is to be parsed as JSON."""
+    members = set(typing.get_args(cast_to)) if typing.get_origin(cast_to) in _UNIONS else {cast_to}
+    content_type = response.headers.get("content-type", "")
+    other = bool(content_type) and not is_json(content_type)
+    if bytes in members and (cast_to is bytes or other):
+        return response.content
+    if str in members and other:
         return response.text
+    return None
+
+
+_UNIONS = (typing.Union, types.UnionType)
 
 
 class _BaseClient:
     def __init__(
         self,
         *,
-        base_url: str | httpx.URL,
+        base_url: str | httpx.URL | None,
+        server: str,
+        server_variables: Mapping[str, str],
         auth: Mapping[str, httpx.Auth | None],
         timeout: TimeoutArg,
         user_agent: str,
@@ -155,7 +109,12 @@ class _BaseClient:
         on_request: RequestHook | None,
         on_response: ResponseHook | None,
     ) -> None:
-        self.base_url = httpx.URL(str(base_url).rstrip("/") + "/")
+        self._server_variables = dict(server_variables)
+        # A base_url given here overrides every server the spec names, an operation's too.
+        self._base_url_given = base_url is not None
+        self.base_url = httpx.URL(
+            (str(base_url) if base_url is not None else self._server_url(server)).rstrip("/") + "/"
+        )
         # Paths are appended to this text; httpx parses the whole URL once, in build_request.
         self._base = str(self.base_url)
         self._auth = {name: scheme for name, scheme in auth.items() if scheme is not None}
@@ -164,11 +123,7 @@ class _BaseClient:
         self.retry_non_idempotent = retry_non_idempotent
         self._on_request = on_request
         self._on_response = on_response
-        self._headers = {
-            "User-Agent": user_agent,
-            "Accept": "application/json",
-            **(default_headers or {}),
-        }
+        self._headers = {"User-Agent": user_agent, **(default_headers or {})}
         keys = [a for a in self._auth.values() if isinstance(a, ApiKeyAuth)]
         self._redactor = Redactor(
             header_names=[k.name for k in keys if k.location == "header"],
@@ -178,16 +133,25 @@ class _BaseClient:
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
 
-    def _url(self, path: str, path_params: Mapping[str, object]) -> str:
+    def _server_url(self, server: str) -> str:
+        """A server URL with the client's values of its variables."""
+        for name, value in self._server_variables.items():
+            server = server.replace("{" + name + "}", value)
+        return server
+
+    def _url(self, path: str, path_params: Mapping[str, object], server: str) -> str:
+        base = self._base
+        if server and not self._base_url_given:
+            base = self._server_url(server).rstrip("/") + "/"
         values = {}
         for name, value in path_params.items():
-            text = _scalar(value)
+            text = text_value(value)
             if not text:
                 # An empty segment would silently address another resource.
                 raise ValueError(f"path parameter {name!r} must not be empty")
             # So would `.` or `..`, which URL normalisation removes with the segment before.
             values[name] = quote(text, safe="") if text.strip(".") else "%2E" * len(text)
-        return self._base + path.lstrip("/").format_map(values)
+        return base + path.lstrip("/").format_map(values)
 
     def _request_parts(
         self,
@@ -197,39 +161,56 @@ class _BaseClient:
         query: Mapping[str, object],
         headers: Mapping[str, object],
         body: object,
-        form: Collection[str] | None,
+        encoding: Encoding,
+        accept: str,
+        server: str,
         extra_headers: Mapping[str, str] | None,
-    ) -> dict[str, Any]:
+        asynchronous: bool,
+    ) -> tuple[dict[str, Any], bool]:
+        """The arguments of ``build_request``, and whether the body can be sent again."""
         params: list[tuple[str, str]] = []
         for name, value in query.items():
             if isinstance(value, Omit) or value is None:
                 continue
             items = value if isinstance(value, list | tuple) else [value]
-            params.extend((name, _scalar(item)) for item in items)
+            params.extend((name, text_value(item)) for item in items)
         merged = dict(self._headers)
         merged.update(
-            {k: _scalar(v) for k, v in headers.items() if not isinstance(v, Omit) and v is not None}
+            {
+                k: text_value(v)
+                for k, v in headers.items()
+                if not isinstance(v, Omit) and v is not None
+            }
         )
-        content = None
-        refuse_forbidden_fields(body)
-        if not isinstance(body, Omit) and form is not None:
-            merged["Content-Type"] = "application/x-www-form-urlencoded"
-            content = urlencode(_form_pairs(body, form)).encode()
-        elif not isinstance(body, Omit):
-            merged["Content-Type"] = "application/json"
-            content = json.dumps(
-                _jsonable(body), ensure_ascii=False, separators=(",", ":")
-            ).encode()
+        merged["Accept"] = accept
+        encoded = Encoded({})
+        if not isinstance(body, Omit):
+            refuse_forbidden_fields(body)
+            encoded = encode(body, encoding, asynchronous=asynchronous)
+        merged.update(encoded.headers)
         merged.update(extra_headers or {})
         parts: dict[str, Any] = {
-            "url": self._url(path, path_params),
+            "url": self._url(path, path_params, server),
             "headers": merged,
-            "content": content,
+            "content": encoded.content,
         }
+        if encoded.files is not None:
+            parts["files"] = encoded.files
         if params:
             # Even an empty list makes httpx parse and rebuild the URL: a third of a request.
             parts["params"] = params
-        return parts
+        return parts, encoded.replayable
+
+    @staticmethod
+    def _encoding(encodings: tuple[Encoding, ...], content_type: str | Omit) -> Encoding:
+        """The media type to send: the caller's choice, else the first the spec offers."""
+        if isinstance(content_type, Omit):
+            return encodings[0]
+        for encoding in encodings:
+            if encoding.media_type == content_type:
+                return encoding
+        offered = ", ".join(e.media_type for e in encodings)
+        raise ValueError(f"content_type {content_type!r} is not one the operation takes: {offered}")
 
     def _timeout(self, timeout: TimeoutArg) -> float | httpx.Timeout | None:
         return self.timeout if isinstance(timeout, NotGiven) else timeout
@@ -257,10 +238,12 @@ class _BaseClient:
         return self._process(response, cast_to, errors)
 
     def _process(self, response: httpx.Response, cast_to: Any, errors: ErrorModels) -> Any:
-        body = _decode(response)
+        if response.is_success and cast_to is None:
+            return None
+        if response.is_success and (raw := _raw_body(response, cast_to)) is not None:
+            return raw
+        body = decoded(response)
         if response.is_success:
-            if cast_to is None:
-                return None
             try:
                 # Fields the vendor added later are kept, even where the spec forbids them.
                 return _adapter(cast_to).validate_python(body, extra="allow")
@@ -329,7 +312,10 @@ class _BaseClient:
         query: Mapping[str, object] | None,
         headers: Mapping[str, object] | None,
         body: object,
-        form: Collection[str] | None,
+        encodings: tuple[Encoding, ...],
+        content_type: str | Omit,
+        accept: str,
+        server: str,
         security: Security,
         idempotent: bool,
         idempotency_header: str,
@@ -348,17 +334,21 @@ class _BaseClient:
             max_retries=max_retries,
             retry_non_idempotent=retry_non_idempotent,
         )
-        parts = self._request_parts(
+        parts, replayable = self._request_parts(
             path,
             path_params=path_params or {},
             query=query or {},
             headers=merged,
             body=body,
-            form=form,
+            encoding=self._encoding(encodings, content_type),
+            accept=accept,
+            server=server,
             extra_headers=extra_headers,
+            asynchronous=isinstance(client, httpx.AsyncClient),
         )
         request = client.build_request(method, timeout=self._timeout(timeout), **parts)
-        return request, auth, safe, retries
+        # A body streamed from an iterator or file is gone once sent: it is sent once.
+        return request, auth, safe, retries if replayable else 0
 
     def _before(self, operation: str, request: httpx.Request, attempt: int) -> None:
         if self._on_request is not None:
@@ -445,7 +435,9 @@ class SyncAPIClient(_BaseClient):
     def __init__(
         self,
         *,
-        base_url: str | httpx.URL,
+        base_url: str | httpx.URL | None,
+        server: str = "",
+        server_variables: Mapping[str, str] | None = None,
         auth: Mapping[str, httpx.Auth | None],
         timeout: TimeoutArg = NOT_GIVEN,
         user_agent: str,
@@ -459,6 +451,8 @@ class SyncAPIClient(_BaseClient):
     ) -> None:
         super().__init__(
             base_url=base_url,
+            server=server,
+            server_variables=server_variables or {},
             auth=auth,
             timeout=timeout,
             user_agent=user_agent,
@@ -482,7 +476,10 @@ class SyncAPIClient(_BaseClient):
         query: Mapping[str, object] | None = None,
         headers: Mapping[str, object] | None = None,
         body: object,
-        form: Collection[str] | None = None,
+        encodings: tuple[Encoding, ...] = (JSON,),
+        content_type: str | Omit = omit,
+        accept: str = "application/json",
+        server: str = "",
         cast_to: Any,
         errors: ErrorModels,
         security: Security,
@@ -502,7 +499,10 @@ class SyncAPIClient(_BaseClient):
             query=query,
             headers=headers,
             body=body,
-            form=form,
+            encodings=encodings,
+            content_type=content_type,
+            accept=accept,
+            server=server,
             security=security,
             idempotent=idempotent,
             idempotency_header=idempotency_header,
@@ -511,6 +511,7 @@ class SyncAPIClient(_BaseClient):
             max_retries=max_retries,
             retry_non_idempotent=retry_non_idempotent,
         )
+        streaming = STREAMED_RESPONSE.get()
         attempt = 0
         while True:
             attempt += 1
@@ -518,7 +519,9 @@ class SyncAPIClient(_BaseClient):
             started = time.monotonic()
             try:
                 response = (
-                    self._client.send(request, auth=auth) if auth else self._client.send(request)
+                    self._client.send(request, auth=auth, stream=streaming)
+                    if auth
+                    else self._client.send(request, stream=streaming)
                 )
             except httpx.TransportError as exc:
                 failure = self._transport_failure(exc, request, attempt, started)
@@ -530,6 +533,12 @@ class SyncAPIClient(_BaseClient):
             delay = self._next_delay(attempt, retries, safe, response, None)
             self._after(operation, request, response, attempt, started, delay is not None)
             if delay is None:
+                if not streaming:
+                    return self._result(response, cast_to, errors, attempt - 1)
+                if response.is_success:
+                    return StreamedResponse(response, attempt - 1)
+                response.read()  # an error's body, for the exception
+                response.close()
                 return self._result(response, cast_to, errors, attempt - 1)
             response.close()
             self._sleep(delay)
@@ -555,7 +564,9 @@ class AsyncAPIClient(_BaseClient):
     def __init__(
         self,
         *,
-        base_url: str | httpx.URL,
+        base_url: str | httpx.URL | None,
+        server: str = "",
+        server_variables: Mapping[str, str] | None = None,
         auth: Mapping[str, httpx.Auth | None],
         timeout: TimeoutArg = NOT_GIVEN,
         user_agent: str,
@@ -569,6 +580,8 @@ class AsyncAPIClient(_BaseClient):
     ) -> None:
         super().__init__(
             base_url=base_url,
+            server=server,
+            server_variables=server_variables or {},
             auth=auth,
             timeout=timeout,
             user_agent=user_agent,
@@ -592,7 +605,10 @@ class AsyncAPIClient(_BaseClient):
         query: Mapping[str, object] | None = None,
         headers: Mapping[str, object] | None = None,
         body: object,
-        form: Collection[str] | None = None,
+        encodings: tuple[Encoding, ...] = (JSON,),
+        content_type: str | Omit = omit,
+        accept: str = "application/json",
+        server: str = "",
         cast_to: Any,
         errors: ErrorModels,
         security: Security,
@@ -612,7 +628,10 @@ class AsyncAPIClient(_BaseClient):
             query=query,
             headers=headers,
             body=body,
-            form=form,
+            encodings=encodings,
+            content_type=content_type,
+            accept=accept,
+            server=server,
             security=security,
             idempotent=idempotent,
             idempotency_header=idempotency_header,
@@ -621,13 +640,18 @@ class AsyncAPIClient(_BaseClient):
             max_retries=max_retries,
             retry_non_idempotent=retry_non_idempotent,
         )
+        streaming = STREAMED_RESPONSE.get()
         attempt = 0
         while True:
             attempt += 1
             self._before(operation, request, attempt)
             started = time.monotonic()
             try:
-                sent = self._client.send(request, auth=auth) if auth else self._client.send(request)
+                sent = (
+                    self._client.send(request, auth=auth, stream=streaming)
+                    if auth
+                    else self._client.send(request, stream=streaming)
+                )
                 response = await sent
             except httpx.TransportError as exc:
                 failure = self._transport_failure(exc, request, attempt, started)
@@ -639,6 +663,12 @@ class AsyncAPIClient(_BaseClient):
             delay = self._next_delay(attempt, retries, safe, response, None)
             self._after(operation, request, response, attempt, started, delay is not None)
             if delay is None:
+                if not streaming:
+                    return self._result(response, cast_to, errors, attempt - 1)
+                if response.is_success:
+                    return AsyncStreamedResponse(response, attempt - 1)
+                await response.aread()  # an error's body, for the exception
+                await response.aclose()
                 return self._result(response, cast_to, errors, attempt - 1)
             await response.aclose()
             await self._sleep(delay)

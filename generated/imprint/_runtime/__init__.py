@@ -6,6 +6,7 @@ each generated client as ``<vendor>/_runtime``; it is never a template.
 
 from .auth import ApiKeyAuth, BasicAuth, BearerAuth, md5_password
 from .client import AsyncAPIClient, SyncAPIClient
+from .content import BinaryContent, Encoding, FileContent
 from .errors import (
     APIConnectionError,
     APIError,
@@ -23,7 +24,7 @@ from .errors import (
     UnprocessableEntityError,
 )
 from .hooks import RequestInfo, ResponseInfo
-from .response import APIResponse
+from .response import APIResponse, AsyncStreamedResponse, StreamedResponse
 from .sentinels import NOT_GIVEN, NotGiven, Omit, omit
 
 __all__ = [
@@ -36,11 +37,15 @@ __all__ = [
     "APITimeoutError",
     "ApiKeyAuth",
     "AsyncAPIClient",
+    "AsyncStreamedResponse",
     "AuthenticationError",
     "BadRequestError",
     "BasicAuth",
     "BearerAuth",
+    "BinaryContent",
     "ConflictError",
+    "Encoding",
+    "FileContent",
     "InternalServerError",
     "MissingCredentialsError",
     "NotFoundError",
@@ -50,6 +55,7 @@ __all__ = [
     "RateLimitError",
     "RequestInfo",
     "ResponseInfo",
+    "StreamedResponse",
     "SyncAPIClient",
     "UnprocessableEntityError",
     "md5_password",

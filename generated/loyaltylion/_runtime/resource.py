@@ -6,7 +6,7 @@ from functools import cached_property
 from typing import Generic, TypeVar
 
 from .client import AsyncAPIClient, SyncAPIClient
-from .response import WithRawResponse
+from .response import WithRawResponse, WithStreamingResponse
 
 ClientT = TypeVar("ClientT")
 
@@ -19,6 +19,12 @@ class _APIResource(Generic[ClientT]):
     def with_raw_response(self) -> WithRawResponse:
         """The same methods, returning an ``APIResponse`` (status, headers) whose ``parse()`` gives the model."""
         return WithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> WithStreamingResponse:
+        """The same methods as context managers whose response body is read as it arrives:
+        ``with client.files.with_streaming_response.download(id) as r: r.write_to_file(p)``."""
+        return WithStreamingResponse(self)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} of {self._client!r}>"
