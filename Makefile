@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 GEN := $(BIN)/python -m generator
 VENDOR ?=
 
-.PHONY: generate check validate accept-surface spec-diff bench-spec-diff bench-generation test corpus-check lint clean
+.PHONY: generate check validate accept-surface spec-diff bench-spec-diff bench-generation bench-media test corpus-check lint clean
 
 $(VENV_STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ $(OPC_VENV)/.installed: benchmarks/opc-requirements.lock
 
 bench-generation: $(VENV_STAMP) $(OPC_VENV)/.installed
 	$(BIN)/python benchmarks/generation.py --opc $(OPC_VENV)/bin/openapi-python-client
+
+# SIZE: bytes per transfer (default 200MB), e.g. SIZE=20MB for a quick run.
+bench-media: $(VENV_STAMP) $(OPC_VENV)/.installed
+	$(BIN)/python benchmarks/media.py --opc $(OPC_VENV)/bin/openapi-python-client $(if $(SIZE),--size $(SIZE))
 
 test: lint $(NODE_STAMP)
 	$(BIN)/python -m pytest -q

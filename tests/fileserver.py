@@ -177,12 +177,13 @@ def _parts(content_type: str, body: bytes) -> list[Part]:
     )
     parts = []
     for part in message.iter_parts():
+        payload = part.get_payload(decode=True)
         parts.append(
             Part(
                 name=str(part.get_param("name", header="content-disposition")),
                 filename=part.get_filename(),
                 content_type=part.get("Content-Type"),
-                content=part.get_payload(decode=True) or b"",
+                content=payload if isinstance(payload, bytes) else b"",
             )
         )
     return parts

@@ -343,3 +343,50 @@ components:
 """,
     )
     _passes_mypy_and_ruff(out, "loops")
+
+
+UNIONS = """
+openapi: 3.0.3
+info: {title: Unions, version: '1'}
+servers: [{url: 'https://unions.test'}]
+paths:
+  /pets/{id}:
+    get:
+      operationId: getPet
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  pet: {$ref: '#/components/schemas/Pet'}
+components:
+  schemas:
+    Pet:
+      oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+    Cat:
+      type: object
+      required: [meows]
+      properties: {meows: {type: boolean}}
+    Dog:
+      type: object
+      required: [barks]
+      properties: {barks: {type: boolean}}
+"""
+
+
+def test_a_one_of_variant_added_later_is_read_as_its_raw_data(tmp_path: Path) -> None:
+    out = _generate(tmp_path, "unions", UNIONS)
+    _passes_mypy_and_ruff(out, "unions")
+    script = """
+import httpx, json, unions
+bodies = iter([{"pet": {"meows": True}}, {"pet": {"hops": 3}}])
+http = httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200, json=next(bodies))))
+client = unions.UnionsClient(http_client=http)
+print(type(client.pets.get_pet("1").pet.root).__name__, client.pets.get_pet("2").pet.root)
+"""
+    done = _run(out, script)
+    assert done.stdout.strip() == "Cat {'hops': 3}", done.stderr

@@ -85,6 +85,10 @@ def _adjust(
             # an unset field is never sent anyway.
             node.pop("default", None)
         patterns_as_extras(node)
+        if _is_closed_union(node, data):
+            # A variant the vendor adds later matches none of these: it is read as its raw
+            # data (as a discriminated union's is, by the runtime's OpenUnion).
+            node["oneOf"] = [*node["oneOf"], {"type": "object", "additionalProperties": True}]
         if isinstance(node.get("enum"), list) and None in node["enum"]:
             # `enum: [open, closed, null]`: the tool would make null a member of the enum
             # (NONE_TYPE_NONE); it is the absence of a value, as `nullable` says.
@@ -196,6 +200,21 @@ def describe_type(schema: Any) -> str:
         return f"array[{describe_type(schema.get('items', {}))}]"
     fmt = schema.get("format")
     return f"{kind}({fmt})" if fmt else str(kind)
+
+
+def _is_closed_union(node: dict[str, Any], data: Any) -> bool:
+    """A oneOf of objects without a discriminator, which nothing new would match."""
+    members = node.get("oneOf")
+    if not isinstance(members, list) or len(members) < 2 or "discriminator" in node:
+        return False
+    resolved = [follow_refs(data, member, "")[0] for member in members]
+    return (
+        all(
+            isinstance(m, dict) and is_model_shape(m) and m.get("type", "object") == "object"
+            for m in resolved
+        )
+        and {"type": "object", "additionalProperties": True} not in members
+    )
 
 
 def _lift_nullable_discriminated_union(node: dict[str, Any]) -> None:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import datetime
 import enum
+import io
 import json
 import os
+import stat
 from collections.abc import AsyncIterable, AsyncIterator, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Annotated, Any, Literal
@@ -129,7 +131,32 @@ def encode(body: object, encoding: Encoding, *, asynchronous: bool) -> Encoded:
         return Encoded(content_type, bytes(body))
     if encoding.kind == "text":
         raise TypeError(f"a {encoding.media_type} body is a str, not {type(body).__name__}")
+    size = _remaining(body)
+    if size is not None:
+        # Streamed all the same; some servers refuse an upload without its length.
+        content_type["Content-Length"] = str(size)
     return Encoded(content_type, _stream(body, asynchronous), replayable=False)
+
+
+def _remaining(body: object) -> int | None:
+    """The bytes left to read in a file object, when it can tell."""
+    if not isinstance(body, io.IOBase) and not hasattr(body, "fileno"):
+        return None
+    file: Any = body
+    try:
+        status = os.fstat(file.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            return None  # a pipe, a socket, a device: sent chunked
+        return int(status.st_size - file.tell())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a file on disk (io.BytesIO): ask the stream itself
+    try:
+        here = int(file.tell())
+        end = int(file.seek(0, os.SEEK_END))
+        file.seek(here)
+        return end - here
+    except (OSError, ValueError, AttributeError):
+        return None  # a pipe, a socket, an unseekable stream: sent chunked
 
 
 def _stream(body: object, asynchronous: bool) -> Iterator[bytes] | AsyncIterator[bytes]:
