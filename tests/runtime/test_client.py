@@ -203,6 +203,41 @@ def test_headers_user_agent_and_extra_headers() -> None:
     assert "x-none" not in headers
 
 
+def test_accept_is_what_the_operation_documents_unless_the_caller_says() -> None:
+    recorder = Recorder()
+    call(make_client(recorder))
+    assert recorder.last.headers["accept"] == "application/json"
+    call(make_client(recorder), accept="application/pdf, application/json")
+    assert recorder.last.headers["accept"] == "application/pdf, application/json"
+    client = SyncAPIClient(
+        base_url="https://api.example.test",
+        auth={},
+        user_agent="x",
+        default_headers={"accept": "application/vnd.example+json"},
+        http_client=httpx.Client(transport=httpx.MockTransport(recorder)),
+    )
+    call(client, accept="application/pdf")
+    assert recorder.last.headers.get_list("accept") == ["application/vnd.example+json"]
+    call(client, accept="application/pdf", extra_headers={"Accept": "text/csv"})
+    assert recorder.last.headers.get_list("accept") == ["text/csv"]
+
+
+def test_a_range_media_type_is_sent_as_a_concrete_one() -> None:
+    recorder = Recorder()
+    anything = Encoding("*/*", "binary")
+    call(make_client(recorder), body=b"PK", encodings=(anything,))
+    assert recorder.last.headers["content-type"] == "application/octet-stream"
+    call(
+        make_client(recorder),
+        body=b"PK",
+        encodings=(anything,),
+        extra_headers={"Content-Type": "application/zip"},
+    )
+    assert recorder.last.headers.get_list("content-type") == ["application/zip"]
+    call(make_client(recorder), body={"a": 1}, encodings=(Encoding("*/*", "json"),))
+    assert recorder.last.headers["content-type"] == "application/json"
+
+
 def test_bearer_auth_header() -> None:
     recorder = Recorder()
     call(make_client(recorder, bearer=BearerAuth(SECRET)), security=(("bearer",),))

@@ -174,7 +174,8 @@ class _BaseClient:
                 continue
             items = value if isinstance(value, list | tuple) else [value]
             params.extend((name, text_value(item)) for item in items)
-        merged = dict(self._headers)
+        # Case-insensitive: a caller's `accept` or `content-type` replaces ours.
+        merged = httpx.Headers(self._headers)
         merged.update(
             {
                 k: text_value(v)
@@ -182,7 +183,8 @@ class _BaseClient:
                 if not isinstance(v, Omit) and v is not None
             }
         )
-        merged["Accept"] = accept
+        if "accept" not in merged:
+            merged["Accept"] = accept  # unless the client's default_headers name one
         encoded = Encoded({})
         if not isinstance(body, Omit):
             refuse_forbidden_fields(body)

@@ -33,6 +33,8 @@ from .sentinels import Omit
 Kind = Literal["json", "form", "multipart", "binary", "text", "raw"]
 
 _CHUNK = 64 * 1024
+# What a body of each kind is sent as where the spec gives a range (`*/*`, `application/*+json`).
+_CONCRETE = {"json": "application/json", "text": "text/plain"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +117,12 @@ class Encoded:
 
 
 def encode(body: object, encoding: Encoding, *, asynchronous: bool) -> Encoded:
-    content_type = {"Content-Type": encoding.media_type}
+    # A range (GitHub's `*/*` asset upload) is no Content-Type: the caller may name the
+    # actual type in extra_headers.
+    media_type = encoding.media_type
+    if "*" in media_type:
+        media_type = _CONCRETE.get(encoding.kind, "application/octet-stream")
+    content_type = {"Content-Type": media_type}
     if encoding.kind == "json":
         text = json.dumps(jsonable(body), ensure_ascii=False, separators=(",", ":"))
         return Encoded(content_type, text.encode())
