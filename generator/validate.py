@@ -417,6 +417,7 @@ class _Checks:
                 names[name] = f"{method.upper()} {path}"
             self._check_parameters(path, method, operation, pointer)
             self._check_media_types(path, method, operation, pointer)
+            self._check_server(path, method, operation, pointer)
             body, _ = follow_refs(self.data, operation.get("requestBody"), "")
             if method in IGNORED_BODY_METHODS and _defines_properties(body):
                 self.warning(
@@ -449,8 +450,8 @@ class _Checks:
                 if not is_media_type(media_type):
                     self.warning(
                         "not-a-media-type",
-                        f"{where}: {media_type!r} in a {label}'s content is not a media type "
-                        "(type/subtype); it is ignored",
+                        f"{where}: {media_type!r} in the {label} body's content is not a "
+                        "media type (type/subtype); it is ignored",
                         media_at,
                         hint=f"remove or rename it in {self.hint_file}",
                     )
@@ -469,6 +470,29 @@ class _Checks:
                     f"{where}: the client cannot type the {label} body ({media_type}); it {what}",
                     media_at,
                 )
+
+    def _check_server(
+        self, path: str, method: str, operation: dict[str, Any], pointer: str
+    ) -> None:
+        """An operation's own server is used only when it is absolute (or a variable)."""
+        item_pointer = pointer.rsplit("/", 1)[0]
+        for holder, at in ((operation, pointer), (self.data["paths"][path], item_pointer)):
+            servers = holder.get("servers")
+            if not (isinstance(servers, list) and servers and isinstance(servers[0], dict)):
+                continue
+            url = str(servers[0].get("url", ""))
+            roots = self.data.get("servers")
+            root = roots[0] if isinstance(roots, list) and roots else None
+            root_url = root.get("url") if isinstance(root, dict) else None
+            if not url.startswith(("http://", "https://", "{")) and url != root_url:
+                self.warning(
+                    "relative-server",
+                    f"{method.upper()} {path}: its server {url!r} is relative, so the "
+                    "operation is sent to the client's server",
+                    f"{at}/servers/0/url",
+                    hint=f"give an absolute URL in {self.hint_file}",
+                )
+            return
 
     def _resolve(self, schema: Any) -> Any:
         resolved, _ = follow_refs(self.data, schema, "")

@@ -109,6 +109,7 @@ READABLE = [
     "default_not_its_format",
     "default_violates_its_schema",
     "duplicate_enum_values",
+    "media_types_and_servers",
     "openapi30_with_31_keywords",
     "operation_ids_differ_in_spelling",
     "pattern_dialect",
