@@ -146,7 +146,7 @@ def _run(args: argparse.Namespace) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     from .diff import diff_specs
-    from .diff.allowlist import ALLOWLIST_NAME, load_allowlist
+    from .diff.allowlist import ALLOWLIST_NAME, load_allowlist, load_policy
     from .diff.report import REPORTERS
     from .diff.revisions import changed_files, default_base, export_tree, repository_root
 
@@ -155,6 +155,7 @@ def _diff(args: argparse.Namespace) -> int:
     base = args.base or default_base(root)
     allowlist_path = args.allowlist or specs / ALLOWLIST_NAME
     allowlist = load_allowlist(allowlist_path, str(allowlist_path))
+    policy = load_policy(allowlist_path, str(allowlist_path))
     generator_inputs = tuple(changed_files(root, base, list(GENERATOR_INPUTS)))
     with tempfile.TemporaryDirectory(prefix="spec-diff-") as scratch:
         folder = specs.relative_to(root).as_posix()
@@ -168,6 +169,7 @@ def _diff(args: argparse.Namespace) -> int:
             base_label=base,
             revision_label="working tree",
             allowlist=allowlist,
+            policy=policy,
             base_generated=base_generated,
             generator_inputs=generator_inputs,
         )

@@ -20,9 +20,20 @@ from .allowlist import Entry, apply_allowlist
 from .compare import compare_documents
 from .findings import Change, Finding, Level
 from .impact import Impact, client_impact
+from .lifecycle import Policy, judge_removals, relax_unstable, stability_changes
 from .rules import RULES, evaluate
 
-__all__ = ["RULES", "DiffReport", "Finding", "Level", "VendorDiff", "diff_files", "diff_specs"]
+__all__ = [
+    "RULES",
+    "DiffReport",
+    "Finding",
+    "Level",
+    "Policy",
+    "VendorDiff",
+    "assess",
+    "diff_files",
+    "diff_specs",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +71,21 @@ class DiffReport:
         return tuple(f for f in self.findings if f.level is Level.BREAKING and not f.allowlisted)
 
 
+def assess(
+    base: Document,
+    revision: Document,
+    vendor: str,
+    *,
+    policy: Policy | None = None,
+    levels: dict[str, Level] | None = None,
+) -> tuple[list[Change], list[Finding]]:
+    """compare -> deprecation and stability -> rules: the changes and their findings."""
+    policy = policy or Policy()
+    changes = judge_removals(base, compare_documents(base, revision), policy)
+    changes += stability_changes(base, revision, policy)
+    return changes, relax_unstable(evaluate(changes, vendor, levels), base, revision)
+
+
 def _effective(vendor: Vendor) -> Document:
     document = load_document(vendor.spec, vendor.display)
     if vendor.overlay is not None:
@@ -81,6 +107,7 @@ def diff_specs(
     revision_label: str,
     allowlist: tuple[Entry, ...] = (),
     levels: dict[str, Level] | None = None,
+    policy: Policy | None = None,
     impact: bool = True,
     base_generated: Path | None = None,
     generator_inputs: tuple[str, ...] = (),
@@ -94,11 +121,12 @@ def diff_specs(
         if old_doc is None or new_doc is None:
             rule = "vendor-added" if old_doc is None else "vendor-removed"
             changes = [Change(rule, "", "", "vendor")]
+            judged = evaluate(changes, name, levels)
             status = "added" if old_doc is None else "removed"
         else:
-            changes = compare_documents(old_doc, new_doc)
+            changes, judged = assess(old_doc, new_doc, name, policy=policy, levels=levels)
             status = "changed" if changes else "unchanged"
-        findings = apply_allowlist(evaluate(changes, name, levels), allowlist)
+        findings = apply_allowlist(judged, allowlist)
         effects: list[Impact] = []
         old_api = _api(old[name], old_doc) if old_doc is not None else None
         new_api = _api(new[name], new_doc) if new_doc is not None else None
@@ -127,6 +155,6 @@ def diff_specs(
 def diff_files(base: Path, revision: Path) -> DiffReport:
     """Two spec files compared as they are: no overlays, no client impact."""
     old, new = load_document(base), load_document(revision)
-    findings = evaluate(compare_documents(old, new), revision.stem)
+    _, findings = assess(old, new, revision.stem)
     vendor = VendorDiff(revision.stem, "changed" if findings else "unchanged", tuple(findings), ())
     return DiffReport(str(base), str(revision), (vendor,))

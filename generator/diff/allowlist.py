@@ -6,6 +6,11 @@ allow:
     operation: PUT /v2/loyalty/programs/{programId}/customers/{customerId}
     location: "request body: phone"        # or: fingerprint: 1a2b3c4d5e6f
     reason: LoyaltyDog dropped phone updates on 2026-11-01; callers were migrated.
+
+deprecation:
+  minimum-days:          # deprecation to sunset, per x-stability-level (these are the defaults)
+    beta: 31
+    stable: 180
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from pathlib import Path
 from ..errors import Diagnostic, Severity, SpecError
 from ..load import load_document
 from .findings import Finding
+from .lifecycle import DEFAULT_MINIMUM_DAYS, STABILITY, Policy
 from .rules import RULES
 
 ALLOWLIST_NAME = "spec-diff-allowlist.yaml"
@@ -95,6 +101,45 @@ def load_allowlist(path: Path, display: str) -> tuple[Entry, ...]:
     if problems:
         raise SpecError(problems)
     return tuple(entries)
+
+
+def load_policy(path: Path, display: str) -> Policy:
+    """The deprecation policy of the allowlist file: minimum days per stability level."""
+    if not path.exists():
+        return Policy()
+    document = load_document(path, display)
+    section = document.data.get("deprecation") if isinstance(document.data, dict) else None
+    if section is None:
+        return Policy()
+    days = section.get("minimum-days") if isinstance(section, dict) else None
+    minimum = dict(DEFAULT_MINIMUM_DAYS)
+    problems = []
+    if not isinstance(days, dict):
+        problems.append(
+            Diagnostic(
+                "allowlist-invalid",
+                Severity.ERROR,
+                "`deprecation` holds `minimum-days`: a mapping of stability level to days",
+                document.where("/deprecation"),
+            )
+        )
+    else:
+        for level, value in days.items():
+            if level not in STABILITY or isinstance(value, bool) or not isinstance(value, int):
+                problems.append(
+                    Diagnostic(
+                        "allowlist-invalid",
+                        Severity.ERROR,
+                        f"minimum-days maps a stability level ({', '.join(STABILITY)}) to a "
+                        f"whole number of days, not {level!r}: {value!r}",
+                        document.where(f"/deprecation/minimum-days/{level}"),
+                    )
+                )
+            else:
+                minimum[level] = value
+    if problems:
+        raise SpecError(problems)
+    return Policy(minimum_days=minimum)
 
 
 def apply_allowlist(findings: list[Finding], entries: tuple[Entry, ...]) -> list[Finding]:

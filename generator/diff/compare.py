@@ -16,6 +16,7 @@ from typing import Any
 from ..load import Document, escape_pointer_token, follow_refs, iter_refs, resolve_pointer
 from ..validate import IGNORED_HEADER_PARAMETERS, iter_operations
 from .findings import Change
+from .lifecycle import sunset_text
 
 _TEMPLATE = re.compile(r"{([^{}]*)}")
 _UPPER_BOUNDS = ("maxLength", "maxItems", "maximum", "exclusiveMaximum", "maxProperties")
@@ -227,7 +228,13 @@ class _Operation:
                 self.rev_ptr,
             )
         if not self.base_op.get("deprecated") and self.rev_op.get("deprecated"):
-            yield self.change("endpoint-deprecated", "endpoint", (), self.base_ptr, self.rev_ptr)
+            yield self.change(
+                "endpoint-deprecated",
+                "endpoint",
+                (("sunset", sunset_text(self.rev_op)),),
+                self.base_ptr,
+                self.rev_ptr,
+            )
         yield from self._parameters()
         yield from self._request_body()
         yield from self._responses()
@@ -310,6 +317,14 @@ class _Operation:
                 "request-parameter-became-required" if now else "request-parameter-became-optional"
             )
             yield self.change(rule, label, (("name", new_name),), old_ptr, new_ptr)
+        if old.get("deprecated") is not True and new.get("deprecated") is True:
+            yield self.change(
+                "request-parameter-deprecated",
+                label,
+                (("name", new_name), ("sunset", sunset_text(new))),
+                old_ptr,
+                new_ptr,
+            )
         yield from _Schemas(self, "request-parameter", False).compare(
             old.get("schema"),
             f"{old_ptr}/schema",
@@ -626,6 +641,21 @@ class _Schemas:
                 became = "became-required" if name in new_required else "became-optional"
                 yield self.op.change(
                     f"{self.subject}-{became}", where(name), (("name", name),), o_ptr, n_ptr
+                )
+            old_prop, _ = follow_refs(self.op.c.base.data, old_props[name], o_ptr)
+            new_prop, _ = follow_refs(self.op.c.rev.data, new_props[name], n_ptr)
+            if (
+                isinstance(new_prop, dict)
+                and new_prop.get("deprecated") is True
+                and not (isinstance(old_prop, dict) and old_prop.get("deprecated") is True)
+            ):
+                side = "response" if self.response else "request"
+                yield self.op.change(
+                    f"{side}-property-deprecated",
+                    where(name),
+                    (("name", name), ("sunset", sunset_text(new_prop))),
+                    o_ptr,
+                    n_ptr,
                 )
             yield from self.compare(old_props[name], o_ptr, new_props[name], n_ptr, where(name))
 

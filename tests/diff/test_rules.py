@@ -4,18 +4,21 @@ exactly the findings it must produce: rule id, level and method, and nothing els
 from __future__ import annotations
 
 import copy
+import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from generator.diff.compare import compare_documents
-from generator.diff.rules import RULES, evaluate
+from generator.diff import Policy, assess
+from generator.diff.rules import RULES
 from generator.load import Document, load_document
 from generator.overlay import apply_overlay
 
 HERE = Path(__file__).parent
+# The day the cases are judged on: sunset dates in them are before or after it.
+POLICY = Policy(today=datetime.date(2026, 6, 1))
 BASE = load_document(HERE / "base.yaml", "base.yaml")
 MACROS = {
     "$PUT": "$.paths['/customers/{customerId}'].put",
@@ -53,10 +56,8 @@ def test_case(name: str) -> None:
     case = CASES[name]
     base = _apply(BASE, case.get("base", []))
     revision = _apply(BASE, case.get("revision", []))
-    found = sorted(
-        (f.rule_id, f.level.label, f.method)
-        for f in evaluate(compare_documents(base, revision), "v")
-    )
+    _, findings = assess(base, revision, "v", policy=POLICY)
+    found = sorted((f.rule_id, f.level.label, f.method) for f in findings)
     assert found == sorted(tuple(e) for e in case["expect"])
 
 

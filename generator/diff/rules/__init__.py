@@ -5,12 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..findings import Change, Finding, Level, Rule
-from . import endpoints, parameters, request_body, responses, schemas, security, servers, vendors
+from . import (
+    endpoints,
+    lifecycle,
+    parameters,
+    request_body,
+    responses,
+    schemas,
+    security,
+    servers,
+    vendors,
+)
 
 RULES: dict[str, Rule] = {
     rule.id: rule
     for family in (
         endpoints,
+        lifecycle,
         parameters,
         request_body,
         responses,

@@ -3,7 +3,14 @@ from ..findings import Direction, Level, Rule
 RULES = (
     Rule("endpoint-added", Level.INFO, Direction.NONE, "the endpoint was added"),
     Rule("endpoint-removed", Level.BREAKING, Direction.NONE, "the endpoint was removed"),
-    Rule("endpoint-deprecated", Level.WARNING, Direction.NONE, "the endpoint is now deprecated"),
+    # oasdiff says info; a warning here: the client's method is deprecated with it, and
+    # callers have until the sunset to move.
+    Rule(
+        "endpoint-deprecated",
+        Level.WARNING,
+        Direction.NONE,
+        "the endpoint is now deprecated ({sunset}); callers have until then to move",
+    ),
     Rule(
         "operation-id-changed",
         Level.WARNING,

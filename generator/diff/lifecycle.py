@@ -1,0 +1,196 @@
+"""Deprecation, sunset and stability: a change judged by what the base revision promised.
+
+- A removal of something the base revision deprecated (``deprecated: true``) is judged by its
+  sunset date: ``x-sunset`` (an RFC 3339 date) on the operation, parameter or property, or for
+  an operation the ``Sunset`` response header it documents (RFC 8594, an HTTP date). Past it,
+  the removal is expected (info); before it, or with none given, it breaks as any removal.
+- ``x-stability-level`` (draft, alpha, beta, stable; stable when absent) on an operation:
+  breaking changes to a draft or alpha operation are warnings, a level may never go down, and
+  an operation deprecated in the revision must give callers the minimum number of days its
+  level asks for before its sunset (configurable in the allowlist file).
+"""
+
+from __future__ import annotations
+
+import datetime
+import email.utils
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..load import Document, follow_refs, resolve_pointer
+from ..validate import iter_operations
+from .findings import Change, Finding, Level
+from .rules.lifecycle import REMOVALS
+
+STABILITY = ("draft", "alpha", "beta", "stable")
+# oasdiff's defaults (--deprecation-days-beta, --deprecation-days-stable).
+DEFAULT_MINIMUM_DAYS: Mapping[str, int] = {"draft": 0, "alpha": 0, "beta": 31, "stable": 180}
+
+_TEMPLATE = re.compile(r"{[^{}]*}")
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    today: datetime.date = field(default_factory=datetime.date.today)
+    minimum_days: Mapping[str, int] = field(default_factory=lambda: dict(DEFAULT_MINIMUM_DAYS))
+
+
+def sunset_of(node: Any) -> datetime.date | None:
+    """The sunset date a deprecated operation, parameter or property names, if any."""
+    if not isinstance(node, dict):
+        return None
+    found = _date(node.get("x-sunset"))
+    if found is not None:
+        return found
+    for response in (node.get("responses") or {}).values():
+        headers = response.get("headers") if isinstance(response, dict) else None
+        for name, header in (headers or {}).items():
+            if str(name).lower() == "sunset" and isinstance(header, dict):
+                schema = header.get("schema")
+                schema = schema if isinstance(schema, dict) else {}
+                for value in (header.get("example"), schema.get("default"), schema.get("example")):
+                    if (found := _date(value)) is not None:
+                        return found
+    return None
+
+
+def sunset_text(node: Any) -> str:
+    sunset = sunset_of(node)
+    return f"sunset {sunset.isoformat()}" if sunset else "no sunset date given"
+
+
+def _date(value: Any) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return datetime.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(value).date()  # Sunset: Sat, 31 Dec 2026 ...
+    except (TypeError, ValueError):
+        return None
+
+
+def judge_removals(base: Document, changes: Iterable[Change], policy: Policy) -> list[Change]:
+    """Removals of what the base deprecated, renamed by whether its sunset has passed."""
+    judged = []
+    for change in changes:
+        if change.rule_id not in REMOVALS or change.base is None:
+            judged.append(change)
+            continue
+        try:
+            node = resolve_pointer(base.data, change.base.pointer)
+        except KeyError:
+            judged.append(change)
+            continue
+        node, _ = follow_refs(base.data, node, change.base.pointer)
+        if not (isinstance(node, dict) and node.get("deprecated") is True):
+            judged.append(change)
+            continue
+        sunset = sunset_of(node)
+        passed = sunset is not None and sunset <= policy.today
+        text = sunset.isoformat() if sunset else "none was given"
+        judged.append(
+            replace(
+                change,
+                rule_id=f"{change.rule_id}-{'after' if passed else 'before'}-sunset",
+                args=(*change.args, ("sunset", text)),
+            )
+        )
+    return judged
+
+
+def stability_changes(base: Document, revision: Document, policy: Policy) -> Iterator[Change]:
+    """Stability levels that are not one, that went down, and deprecations whose sunset
+    comes sooner than the operation's level allows."""
+    old = _operations(base)
+    for key, (path, op, pointer) in sorted(_operations(revision).items()):
+        method = key[0]
+        raw = op.get("x-stability-level")
+        if raw is not None and raw not in STABILITY:
+            yield Change(
+                "stability-level-invalid",
+                method,
+                path,
+                "x-stability-level",
+                (("value", str(raw)),),
+                revision=revision.where(f"{pointer}/x-stability-level"),
+            )
+        level = stability(op)
+        if key not in old:
+            continue
+        _, old_op, old_pointer = old[key]
+        if STABILITY.index(level) < STABILITY.index(stability(old_op)):
+            yield Change(
+                "stability-level-decreased",
+                method,
+                path,
+                "x-stability-level",
+                (("old", stability(old_op)), ("new", level)),
+                base.where(old_pointer),
+                revision.where(pointer),
+            )
+        sunset = sunset_of(op)
+        if op.get("deprecated") is True and old_op.get("deprecated") is not True and sunset:
+            days = (sunset - policy.today).days
+            minimum = policy.minimum_days.get(level, DEFAULT_MINIMUM_DAYS[level])
+            if days < minimum:
+                yield Change(
+                    "sunset-too-soon",
+                    method,
+                    path,
+                    "endpoint",
+                    (
+                        ("subject", "endpoint"),
+                        ("sunset", sunset.isoformat()),
+                        ("days", str(days)),
+                        ("stability", level),
+                        ("minimum", str(minimum)),
+                    ),
+                    base.where(old_pointer),
+                    revision.where(pointer),
+                )
+
+
+def relax_unstable(
+    findings: Iterable[Finding], base: Document, revision: Document
+) -> list[Finding]:
+    """Breaking findings on a draft or alpha operation (as the base revision has it, else the
+    revision) become warnings: such an operation promises no compatibility."""
+    levels = {key: stability(op) for key, (_, op, _) in _operations(revision).items()}
+    levels.update({key: stability(op) for key, (_, op, _) in _operations(base).items()})
+    relaxed = []
+    for finding in findings:
+        level = levels.get((finding.method, _TEMPLATE.sub("{}", finding.path)))
+        if (
+            finding.level is Level.BREAKING
+            and level in ("draft", "alpha")
+            and finding.rule_id != "stability-level-decreased"
+        ):
+            finding = replace(
+                finding,
+                level=Level.WARNING,
+                message=f"{finding.message} (x-stability-level {level}: no compatibility "
+                "promised, so a warning)",
+            )
+        relaxed.append(finding)
+    return relaxed
+
+
+def stability(operation: dict[str, Any]) -> str:
+    raw = operation.get("x-stability-level")
+    return raw if raw in STABILITY else "stable"
+
+
+def _operations(document: Document) -> dict[tuple[str, str], tuple[str, dict[str, Any], str]]:
+    return {
+        (method.upper(), _TEMPLATE.sub("{}", path)): (path, op, pointer)
+        for path, method, op, pointer in iter_operations(document.data)
+    }
