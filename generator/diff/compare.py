@@ -14,13 +14,31 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..load import Document, escape_pointer_token, follow_refs, iter_refs, resolve_pointer
-from ..validate import IGNORED_HEADER_PARAMETERS, iter_operations
+from ..validate import HTTP_METHODS, IGNORED_HEADER_PARAMETERS, iter_operations
 from .findings import Change
 from .lifecycle import sunset_text
 
 _TEMPLATE = re.compile(r"{([^{}]*)}")
-_UPPER_BOUNDS = ("maxLength", "maxItems", "maximum", "exclusiveMaximum", "maxProperties")
-_LOWER_BOUNDS = ("minLength", "minItems", "minimum", "exclusiveMinimum", "minProperties")
+_UPPER_BOUNDS = (
+    "maxLength",
+    "maxItems",
+    "maximum",
+    "exclusiveMaximum",
+    "maxProperties",
+    "maxContains",
+)
+_LOWER_BOUNDS = (
+    "minLength",
+    "minItems",
+    "minimum",
+    "exclusiveMinimum",
+    "minProperties",
+    "minContains",
+)
+# JSON Schema 2020-12 keywords (OpenAPI 3.1) holding a schema that constrains the value.
+_SUBSCHEMAS = ("contains", "propertyNames", "unevaluatedProperties", "unevaluatedItems")
+# ... and those holding a schema per name.
+_SCHEMA_MAPS = ("dependentSchemas", "patternProperties")
 _SCALARS = {"integer": {"integer"}, "number": {"integer", "number"}}
 
 
@@ -100,6 +118,23 @@ class _Comparer:
             )
         for key in sorted(base_ops.keys() & rev_ops.keys()):
             yield from _Operation(self, key[0], base_ops[key], rev_ops[key]).run()
+        yield from self._hooks()
+
+    def _hooks(self) -> Iterator[Change]:
+        """Webhooks and callbacks: requests the vendor sends us, so their payloads are
+        judged as responses are (widening what arrives breaks the receiver)."""
+        old, new = _hooks(self.base), _hooks(self.rev)
+        for key in sorted(old.keys() - new.keys()):
+            kind, label, _, pointer = old[key]
+            yield Change(f"{kind}-removed", key[2], label, kind, base=self.base.where(pointer))
+        for key in sorted(new.keys() - old.keys()):
+            kind, label, _, pointer = new[key]
+            yield Change(f"{kind}-added", key[2], label, kind, revision=self.rev.where(pointer))
+        for key in sorted(old.keys() & new.keys()):
+            _, label, old_op, old_ptr = old[key]
+            _, _, new_op, new_ptr = new[key]
+            hook = _Operation(self, key[2], (label, old_op, old_ptr), (label, new_op, new_ptr))
+            yield from hook.payload()
 
     def _servers(self) -> Iterator[Change]:
         def urls(doc: Document) -> list[str]:
@@ -177,6 +212,41 @@ class _Comparer:
                 )
 
 
+def _hooks(doc: Document) -> dict[tuple[str, str, str], tuple[str, str, dict[str, Any], str]]:
+    """(kind, name, METHOD) -> (kind, label, operation, pointer) for each webhook (3.1) and
+    callback operation."""
+    found: dict[tuple[str, str, str], tuple[str, str, dict[str, Any], str]] = {}
+
+    def add(kind: str, name: str, label: str, item: Any, pointer: str) -> None:
+        item, pointer = follow_refs(doc.data, item, pointer)
+        for method in HTTP_METHODS:
+            operation = item.get(method) if isinstance(item, dict) else None
+            if isinstance(operation, dict):
+                found[(kind, name, method.upper())] = (
+                    kind,
+                    label,
+                    operation,
+                    f"{pointer}/{method}",
+                )
+
+    webhooks = doc.data.get("webhooks")
+    for name, item in (webhooks if isinstance(webhooks, dict) else {}).items():
+        add(
+            "webhook", str(name), f"webhook {name}", item, f"/webhooks/{escape_pointer_token(name)}"
+        )
+    for path, method, operation, pointer in iter_operations(doc.data):
+        callbacks = operation.get("callbacks")
+        for name, raw in (callbacks if isinstance(callbacks, dict) else {}).items():
+            callback, at = follow_refs(
+                doc.data, raw, f"{pointer}/callbacks/{escape_pointer_token(name)}"
+            )
+            for expression, item in (callback if isinstance(callback, dict) else {}).items():
+                label = f"callback {name} of {method.upper()} {path}"
+                key = f"{method.upper()} {_normalise(path)} {name} {expression}"
+                add("callback", key, label, item, f"{at}/{escape_pointer_token(expression)}")
+    return found
+
+
 def _scheme_identity(scheme: Any) -> str:
     if not isinstance(scheme, dict):
         return "?"
@@ -239,6 +309,16 @@ class _Operation:
         yield from self._request_body()
         yield from self._responses()
         yield from self._security()
+
+    def payload(self) -> Iterator[Change]:
+        """A webhook's or callback's request body: what we receive, compared as a response."""
+        old_raw, new_raw = self.base_op.get("requestBody"), self.rev_op.get("requestBody")
+        if old_raw is None or new_raw is None:
+            return
+        old, old_ptr = follow_refs(self.c.base.data, old_raw, f"{self.base_ptr}/requestBody")
+        new, new_ptr = follow_refs(self.c.rev.data, new_raw, f"{self.rev_ptr}/requestBody")
+        if isinstance(old, dict) and isinstance(new, dict):
+            yield from self._content(old, old_ptr, new, new_ptr, "response", "payload")
 
     # Parameters -----------------------------------------------------------------
 
@@ -449,7 +529,12 @@ class _Schemas:
         self.seen: set[tuple[str, str]] = set()
 
     def _resolve(self, doc: Document, node: Any, ptr: str) -> tuple[Any, str]:
-        return follow_refs(doc.data, node, ptr)
+        resolved, where = follow_refs(doc.data, node, ptr)
+        siblings = {k: v for k, v in node.items() if k != "$ref"} if isinstance(node, dict) else {}
+        if siblings and isinstance(resolved, dict) and _is_31(doc):
+            # OpenAPI 3.1: keywords beside a $ref apply too (3.0 ignores them).
+            return {**resolved, **siblings}, where
+        return resolved, where
 
     def compare(
         self, old: Any, old_ptr: str, new: Any, new_ptr: str, label: str, *, top: bool = False
@@ -491,8 +576,9 @@ class _Schemas:
             yield change(
                 "format-changed", (("old", str(old.get("format"))), ("new", str(new.get("format"))))
             )
-        yield from self._enum(old, new, change)
+        yield from self._enum(_const_as_enum(old), _const_as_enum(new), change)
         yield from self._constraints(old, new, change)
+        yield from self._applicators(old, old_ptr, new, new_ptr, label, change)
         if ("default" in old or "default" in new) and old.get("default") != new.get("default"):
             yield change(
                 "default-changed",
@@ -581,6 +667,69 @@ class _Schemas:
             and new.get("additionalProperties") is False
         ):
             yield change("additional-properties-disallowed")
+
+    def _applicators(
+        self,
+        old: dict[str, Any],
+        old_ptr: str,
+        new: dict[str, Any],
+        new_ptr: str,
+        label: str,
+        change: Any,
+    ) -> Iterator[Change]:
+        """JSON Schema 2020-12's keywords, each in both directions: a constraint added
+        tightens, one removed loosens, and the schemas they hold are compared in turn."""
+
+        def nested(keyword: str, a: Any, b: Any, suffix: str, at: str = "") -> Iterator[Change]:
+            a, b = (None if x is True else x for x in (a, b))  # `true` constrains nothing
+            at = at or keyword
+            if isinstance(a, dict) and isinstance(b, dict):
+                yield from self.compare(
+                    a, f"{old_ptr}/{at}", b, f"{new_ptr}/{at}", f"{label}{suffix}"
+                )
+            elif a != b:
+                tightened = a is None or b is False
+                yield change(
+                    "constraint-tightened" if tightened else "constraint-loosened",
+                    (("constraint", keyword), ("old", _shown(a)), ("new", _shown(b))),
+                )
+
+        for keyword in _SUBSCHEMAS:
+            yield from nested(keyword, old.get(keyword), new.get(keyword), f" ({keyword})")
+        for keyword in _SCHEMA_MAPS:
+            a, b = old.get(keyword) or {}, new.get(keyword) or {}
+            if not isinstance(a, dict) or not isinstance(b, dict):
+                continue
+            for key in sorted(a.keys() | b.keys()):
+                at = f"{keyword}/{escape_pointer_token(key)}"
+                yield from nested(f"{keyword}[{key}]", a.get(key), b.get(key), f" ({key})", at)
+        pairs_a = _dependencies(old.get("dependentRequired"))
+        pairs_b = _dependencies(new.get("dependentRequired"))
+        for name, needed in sorted(pairs_a ^ pairs_b):
+            text = f"{name} needs {needed}"
+            before, after = (None, text) if (name, needed) in pairs_b else (text, None)
+            yield from nested("dependentRequired", before, after, "")
+        a, b = old.get("prefixItems"), new.get("prefixItems")
+        if isinstance(a, list) and isinstance(b, list):
+            for index in range(min(len(a), len(b))):
+                yield from nested(f"prefixItems/{index}", a[index], b[index], f"[{index}]")
+            if len(a) != len(b):
+                longer = len(b) > len(a)
+                yield change(
+                    "constraint-tightened" if longer else "constraint-loosened",
+                    (("constraint", "prefixItems"), ("old", str(len(a))), ("new", str(len(b)))),
+                )
+        elif a != b:
+            yield from nested("prefixItems", a, b, "")
+        if old.get("if") != new.get("if") or ("if" in old) != ("if" in new):
+            if "if" in old or "if" in new:
+                yield change(
+                    "conditional-changed",
+                    (("old", _text(old.get("if"))), ("new", _text(new.get("if")))),
+                )
+            return
+        for keyword in ("then", "else"):
+            yield from nested(keyword, old.get(keyword), new.get(keyword), f" ({keyword})")
 
     def _properties(
         self,
@@ -793,6 +942,32 @@ def _flatten(
     if required:
         merged["required"] = required
     return merged, where
+
+
+def _shown(value: Any) -> str:
+    return "-" if value is None else _text(value)
+
+
+def _is_31(doc: Document) -> bool:
+    return str(doc.data.get("openapi", "")).startswith("3.1")
+
+
+def _const_as_enum(schema: dict[str, Any]) -> dict[str, Any]:
+    """``const: x`` is ``enum: [x]``: changing it removes one value and adds another."""
+    if "const" in schema and "enum" not in schema:
+        return {**schema, "enum": [schema["const"]]}
+    return schema
+
+
+def _dependencies(value: Any) -> set[tuple[str, str]]:
+    if not isinstance(value, dict):
+        return set()
+    return {
+        (str(name), str(needed))
+        for name, names in value.items()
+        if isinstance(names, list)
+        for needed in names
+    }
 
 
 def _is_null(schema: Any) -> bool:

@@ -11,6 +11,20 @@ RULES = (
         Direction.NONE,
         "the endpoint is now deprecated ({sunset}); callers have until then to move",
     ),
+    Rule("webhook-added", Level.INFO, Direction.RESPONSE, "the webhook was added"),
+    Rule(
+        "webhook-removed",
+        Level.BREAKING,
+        Direction.RESPONSE,
+        "the webhook was removed: its events no longer arrive",
+    ),
+    Rule("callback-added", Level.INFO, Direction.RESPONSE, "the callback was added"),
+    Rule(
+        "callback-removed",
+        Level.BREAKING,
+        Direction.RESPONSE,
+        "the callback was removed: its requests no longer arrive",
+    ),
     Rule(
         "operation-id-changed",
         Level.WARNING,

@@ -18,6 +18,8 @@ _REMOVED = {
 # The removals that deprecation changes the judgement of, and what each removes.
 REMOVALS = {
     "endpoint-removed": "endpoint",
+    "webhook-removed": "webhook",
+    "callback-removed": "callback",
     "request-parameter-removed": "parameter",
     "request-property-removed": "property",
     "request-property-removed-silently": "property",

@@ -27,6 +27,8 @@ _KINDS = {
     ),
     "discriminator-mapping-changed": (B, B, "the discriminator values changed from {old} to {new}"),
     "additional-properties-disallowed": (B, N, "other properties are no longer allowed"),
+    # Whether a new `if` narrows or widens cannot be told in general: a reviewer decides.
+    "conditional-changed": (W, W, "the if/then/else condition changed from {old} to {new}"),
 }
 # Parameters are scalars: only these kinds apply to them.
 _PARAMETER_KINDS = (
