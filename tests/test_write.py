@@ -98,23 +98,54 @@ def test_killed_run_leaves_the_previous_tree_or_the_complete_new_one(
     assert tree in (before, after)
 
 
+# Runs the generator, but holds it once the new tree is staged (files written, not yet
+# swapped in) until the test has sent SIGINT: the interrupt lands there, every time.
+_HELD_AT_STAGING = """
+import sys
+import generator.write as write
+
+staged = write._sync_tree
+
+def hold(staging):
+    print("staged", flush=True)
+    sys.stdin.readline()
+    staged(staging)
+
+write._sync_tree = hold
+from generator.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
 def test_interrupted_run_says_so_and_writes_nothing(
     changed_workspace: tuple[Path, Path, dict[PurePosixPath, str], dict[PurePosixPath, str]],
 ) -> None:
     specs, out, before, _ = changed_workspace
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "generate", "--specs", str(specs), "--out", str(out)],
+        [
+            sys.executable,
+            "-c",
+            _HELD_AT_STAGING,
+            "generate",
+            "--specs",
+            str(specs),
+            "--out",
+            str(out),
+        ],
         cwd=ROOT,
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(0.5)  # early: possibly still importing, before main() runs
+    assert process.stdout is not None
+    assert process.stdout.readline() == "staged\n"  # the event: files are being written
     process.send_signal(signal.SIGINT)
     _, err = process.communicate()
-    assert process.returncode in (130, -signal.SIGINT)  # both read as "interrupted" to a shell
+    assert process.returncode == 130, err
     assert "interrupted; nothing was half-written." in err
     assert read_tree(out) == before
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith(".")] == []
 
 
 def test_a_symlink_in_the_output_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
