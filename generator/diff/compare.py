@@ -247,6 +247,19 @@ def _hooks(doc: Document) -> dict[tuple[str, str, str], tuple[str, str, dict[str
     return found
 
 
+def _scopes(doc: Document, op: dict[str, Any]) -> dict[frozenset[str], dict[str, frozenset[str]]]:
+    """Each security requirement (its scheme names) and the scopes it asks of each scheme."""
+    found: dict[frozenset[str], dict[str, frozenset[str]]] = {}
+    for requirement in op.get("security", doc.data.get("security")) or []:
+        if isinstance(requirement, dict):
+            found[frozenset(requirement)] = {
+                str(name): frozenset(str(s) for s in scopes or [])
+                for name, scopes in requirement.items()
+                if isinstance(scopes, list) or scopes is None
+            }
+    return found
+
+
 def _scheme_identity(scheme: Any) -> str:
     if not isinstance(scheme, dict):
         return "?"
@@ -517,6 +530,23 @@ class _Operation:
                 yield self.change(
                     "security-requirement-added", "security", args, self.base_ptr, self.rev_ptr
                 )
+        old_scopes = _scopes(self.c.base, self.base_op)
+        new_scopes = _scopes(self.c.rev, self.rev_op)
+        for requirement in sorted(old & new, key=sorted):
+            for scheme in sorted(requirement):
+                before = old_scopes.get(requirement, {}).get(scheme, frozenset())
+                after = new_scopes.get(requirement, {}).get(scheme, frozenset())
+                for scope, rule in [
+                    *((s, "security-scope-added") for s in sorted(after - before)),
+                    *((s, "security-scope-removed") for s in sorted(before - after)),
+                ]:
+                    yield self.change(
+                        rule,
+                        "security",
+                        (("scheme", scheme), ("scope", scope)),
+                        self.base_ptr,
+                        self.rev_ptr,
+                    )
 
 
 class _Schemas:
@@ -539,15 +569,27 @@ class _Schemas:
     def compare(
         self, old: Any, old_ptr: str, new: Any, new_ptr: str, label: str, *, top: bool = False
     ) -> Iterator[Change]:
-        if old is None or new is None:
+        if (old is None and new is None) or ((old is None or new is None) and not top):
+            return  # one side without a schema is compared only where a body's schema is
+        if old is not None:
+            old, old_ptr = self._resolve(self.op.c.base, old, old_ptr)
+        if new is not None:
+            new, new_ptr = self._resolve(self.op.c.rev, new, new_ptr)
+        if not isinstance(old, dict) or not isinstance(new, dict):
+            # `application/json: {}` gaining a schema, or a schema becoming `false`:
+            # no schema and `true` accept anything, `false` accepts nothing.
+            before, after = (_acceptance(x) for x in (old, new))
+            if before != after:
+                kind = "constraint-tightened" if after < before else "constraint-loosened"
+                yield self.op.change(
+                    f"{self.subject}-{kind}",
+                    label,
+                    (("constraint", "schema"), ("old", _shown(old)), ("new", _shown(new))),
+                    old_ptr if old is not None else None,
+                    new_ptr if new is not None else None,
+                )
             return
-        old, old_ptr = self._resolve(self.op.c.base, old, old_ptr)
-        new, new_ptr = self._resolve(self.op.c.rev, new, new_ptr)
-        if (
-            (old_ptr, new_ptr) in self.seen
-            or not isinstance(old, dict)
-            or not isinstance(new, dict)
-        ):
+        if (old_ptr, new_ptr) in self.seen:
             return  # a recursive schema: already being compared on this path
         self.seen.add((old_ptr, new_ptr))
         if self.op.c.unchanged(old, new):
@@ -578,14 +620,40 @@ class _Schemas:
             )
         yield from self._enum(_const_as_enum(old), _const_as_enum(new), change)
         yield from self._constraints(old, new, change)
-        yield from self._applicators(old, old_ptr, new, new_ptr, label, change)
         if ("default" in old or "default" in new) and old.get("default") != new.get("default"):
             yield change(
                 "default-changed",
                 (("old", _text(old.get("default"))), ("new", _text(new.get("default")))),
             )
+        inner = self
         if self.subject == "request-parameter":
-            return
+            # What an object parameter holds (a deepObject filter) is request properties.
+            inner = _Schemas(self.op, "request-property", False)
+            inner.seen = self.seen
+        yield from inner._members(old, old_ptr, old_where, new, new_ptr, new_where, label)
+
+    def _members(
+        self,
+        old: dict[str, Any],
+        old_ptr: str,
+        old_where: dict[str, str],
+        new: dict[str, Any],
+        new_ptr: str,
+        new_where: dict[str, str],
+        label: str,
+    ) -> Iterator[Change]:
+        """What a schema holds: properties, items, map values, alternatives, and the
+        2020-12 keywords that hold schemas."""
+
+        def change(kind: str, args: tuple[tuple[str, str], ...] = ()) -> Change:
+            return self.op.change(f"{self.subject}-{kind}", label, args, old_ptr, new_ptr)
+
+        if (
+            old.get("additionalProperties") is not False
+            and new.get("additionalProperties") is False
+        ):
+            yield change("additional-properties-disallowed")
+        yield from self._applicators(old, old_ptr, new, new_ptr, label, change)
         yield from self._properties(old, old_ptr, old_where, new, new_ptr, new_where, label)
         if isinstance(old.get("items"), dict) and isinstance(new.get("items"), dict):
             yield from self.compare(
@@ -662,11 +730,23 @@ class _Schemas:
                     ("new", _text(new.get("pattern"))),
                 ),
             )
-        if (
-            old.get("additionalProperties") is not False
-            and new.get("additionalProperties") is False
-        ):
-            yield change("additional-properties-disallowed")
+        if bool(old.get("uniqueItems")) != bool(new.get("uniqueItems")):
+            kind = "constraint-tightened" if new.get("uniqueItems") else "constraint-loosened"
+            args = (
+                ("old", _shown(old.get("uniqueItems"))),
+                ("new", _shown(new.get("uniqueItems"))),
+            )
+            yield change(kind, (("constraint", "uniqueItems"), *args))
+        a, b = old.get("multipleOf"), new.get("multipleOf")
+        if a != b and not isinstance(a, bool) and not isinstance(b, bool):
+            # Multiples of 10 are multiples of 5: from 5 to 10 tightens, from 10 to 5 loosens.
+            loosened = b is None or (
+                isinstance(a, int | float) and isinstance(b, int | float) and _divides(b, a)
+            )
+            yield change(
+                "constraint-loosened" if loosened else "constraint-tightened",
+                (("constraint", "multipleOf"), ("old", _shown(a)), ("new", _shown(b))),
+            )
 
     def _applicators(
         self,
@@ -754,10 +834,12 @@ class _Schemas:
             resolved, _ = follow_refs(doc.data, props[name], ptr)
             return not (isinstance(resolved, dict) and resolved.get(skip))
 
-        for name in sorted(old_props.keys() - new_props.keys()):
+        # A property turned readOnly leaves what is sent, one turned writeOnly what arrives:
+        # for this direction it is removed (or added, the other way round).
+        old_seen = {n for n in old_props if visible(old_props, self.op.c.base, n, old_where[n])}
+        new_seen = {n for n in new_props if visible(new_props, self.op.c.rev, n, new_where[n])}
+        for name in sorted(old_seen - new_seen):
             ptr = old_where[name]
-            if not visible(old_props, self.op.c.base, name, ptr):
-                continue
             if self.response:
                 kind = (
                     "required-property-removed"
@@ -769,10 +851,8 @@ class _Schemas:
                 closed = old.get("additionalProperties") is False
                 rule = "request-property-removed" if closed else "request-property-removed-silently"
             yield self.op.change(rule, where(name), (("name", name),), ptr, new_ptr)
-        for name in sorted(new_props.keys() - old_props.keys()):
+        for name in sorted(new_seen - old_seen):
             ptr = new_where[name]
-            if not visible(new_props, self.op.c.rev, name, ptr):
-                continue
             if self.response:
                 rule = "response-property-added"
             else:
@@ -782,10 +862,8 @@ class _Schemas:
                     else "request-property-added-optional"
                 )
             yield self.op.change(rule, where(name), (("name", name),), old_ptr, ptr)
-        for name in sorted(old_props.keys() & new_props.keys()):
+        for name in sorted(old_seen & new_seen):
             o_ptr, n_ptr = old_where[name], new_where[name]
-            if not visible(new_props, self.op.c.rev, name, n_ptr):
-                continue
             if (name in old_required) != (name in new_required):
                 became = "became-required" if name in new_required else "became-optional"
                 yield self.op.change(
@@ -847,6 +925,9 @@ class _Schemas:
                     "discriminator-mapping-changed",
                     (("old", ", ".join(sorted(old_map))), ("new", ", ".join(sorted(new_map)))),
                 )
+            if not old_disc or not new_disc:
+                # A discriminator added or dropped: pair the branches without it.
+                old_disc = new_disc = {}
             old_tags = self._tags(self.op.c.base, old_list, old_disc, f"{old_ptr}/{key}")
             new_tags = self._tags(self.op.c.rev, new_list, new_disc, f"{new_ptr}/{key}")
             self._pair_renamed(old_tags, new_tags)
@@ -942,6 +1023,20 @@ def _flatten(
     if required:
         merged["required"] = required
     return merged, where
+
+
+def _acceptance(schema: Any) -> int:
+    """How much a schema that is not an object accepts: nothing (false) < something < all."""
+    if schema is False:
+        return 0
+    return 2 if schema is None or schema is True or schema == {} else 1
+
+
+def _divides(divisor: float, number: float) -> bool:
+    if divisor == 0:
+        return False
+    quotient = number / divisor
+    return abs(quotient - round(quotient)) < 1e-9
 
 
 def _shown(value: Any) -> str:

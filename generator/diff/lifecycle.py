@@ -137,7 +137,18 @@ def stability_changes(base: Document, revision: Document, policy: Policy) -> Ite
                 base.where(old_pointer),
                 revision.where(pointer),
             )
-        sunset = sunset_of(op)
+        sunset, old_sunset = sunset_of(op), sunset_of(old_op)
+        still_deprecated = op.get("deprecated") is True and old_op.get("deprecated") is True
+        if still_deprecated and old_sunset and (sunset is None or sunset < old_sunset):
+            yield Change(
+                "sunset-deleted" if sunset is None else "sunset-moved-earlier",
+                method,
+                path,
+                "endpoint",
+                (("old", old_sunset.isoformat()), ("new", _shown(sunset))),
+                base.where(old_pointer),
+                revision.where(pointer),
+            )
         if op.get("deprecated") is True and old_op.get("deprecated") is not True and sunset:
             days = (sunset - policy.today).days
             minimum = policy.minimum_days.get(level, DEFAULT_MINIMUM_DAYS[level])
@@ -182,6 +193,10 @@ def relax_unstable(
             )
         relaxed.append(finding)
     return relaxed
+
+
+def _shown(day: datetime.date | None) -> str:
+    return day.isoformat() if day else "none"
 
 
 def stability(operation: dict[str, Any]) -> str:

@@ -75,6 +75,20 @@ RULES = (
         "{stability} operation gives callers at least {minimum} days",
     ),
     Rule(
+        "sunset-moved-earlier",
+        Level.BREAKING,
+        Direction.NONE,
+        "the deprecated endpoint's sunset moved from {old} to {new}, earlier than callers planned",
+    ),
+    # oasdiff says error; a warning here: the endpoint lives on, but callers lose the date
+    # they were given.
+    Rule(
+        "sunset-deleted",
+        Level.WARNING,
+        Direction.NONE,
+        "the deprecated endpoint's sunset date ({old}) was removed",
+    ),
+    Rule(
         "stability-level-decreased",
         Level.BREAKING,
         Direction.NONE,

@@ -32,6 +32,8 @@ _KINDS = {
 }
 # Parameters are scalars: only these kinds apply to them.
 _PARAMETER_KINDS = (
+    "became-nullable",
+    "became-not-nullable",
     "type-narrowed",
     "type-widened",
     "type-changed",

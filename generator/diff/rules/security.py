@@ -37,4 +37,16 @@ RULES = (
         Direction.REQUEST,
         "credentials {requirement} are now accepted too",
     ),
+    Rule(
+        "security-scope-added",
+        Level.BREAKING,
+        Direction.REQUEST,
+        "the {scheme} credentials now need the scope {scope}: a token without it is refused",
+    ),
+    Rule(
+        "security-scope-removed",
+        Level.INFO,
+        Direction.REQUEST,
+        "the {scheme} credentials no longer need the scope {scope}",
+    ),
 )
