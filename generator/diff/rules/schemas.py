@@ -15,7 +15,13 @@ _KINDS = {
     "enum-value-added": (N, W, "the enum value {value} was added"),
     "constraint-tightened": (B, N, "{constraint} tightened from {old} to {new}"),
     "constraint-loosened": (N, W, "{constraint} loosened from {old} to {new}"),
-    "default-changed": (W, N, "the default changed from {old} to {new}"),
+    # oasdiff says info; a warning in a request: the client never sends a default the
+    # caller did not set, so callers who leave it out now get the new one.
+    "default-changed": (
+        W,
+        N,
+        "the default changed from {old} to {new}; a call that leaves it out gets the new one",
+    ),
     "became-nullable": (N, B, "it became nullable"),
     "became-not-nullable": (B, N, "it is no longer nullable"),
     "one-of-branch-added": (N, B, "the alternative {branch} was added"),
