@@ -739,13 +739,16 @@ class _Schemas:
             yield change(kind, (("constraint", "uniqueItems"), *args))
         a, b = old.get("multipleOf"), new.get("multipleOf")
         if a != b and not isinstance(a, bool) and not isinstance(b, bool):
-            # Multiples of 10 are multiples of 5: from 5 to 10 tightens, from 10 to 5 loosens.
-            loosened = b is None or (
-                isinstance(a, int | float) and isinstance(b, int | float) and _divides(b, a)
-            )
+            # Multiples of 10 are multiples of 5: from 5 to 10 tightens, from 10 to 5 loosens;
+            # from 5 to 3, neither.
+            if b is None or (a is not None and _divides(b, a)):
+                kind = "constraint-loosened"
+            elif a is None or _divides(a, b):
+                kind = "constraint-tightened"
+            else:
+                kind = "constraint-changed"
             yield change(
-                "constraint-loosened" if loosened else "constraint-tightened",
-                (("constraint", "multipleOf"), ("old", _shown(a)), ("new", _shown(b))),
+                kind, (("constraint", "multipleOf"), ("old", _shown(a)), ("new", _shown(b)))
             )
 
     def _applicators(
@@ -1032,8 +1035,8 @@ def _acceptance(schema: Any) -> int:
     return 2 if schema is None or schema is True or schema == {} else 1
 
 
-def _divides(divisor: float, number: float) -> bool:
-    if divisor == 0:
+def _divides(divisor: Any, number: Any) -> bool:
+    if not isinstance(divisor, int | float) or not isinstance(number, int | float) or not divisor:
         return False
     quotient = number / divisor
     return abs(quotient - round(quotient)) < 1e-9

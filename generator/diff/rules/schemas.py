@@ -15,6 +15,8 @@ _KINDS = {
     "enum-value-added": (N, W, "the enum value {value} was added"),
     "constraint-tightened": (B, N, "{constraint} tightened from {old} to {new}"),
     "constraint-loosened": (N, W, "{constraint} loosened from {old} to {new}"),
+    # Neither tighter nor looser (multipleOf 5 to 3): some values leave, others arrive.
+    "constraint-changed": (B, W, "{constraint} changed from {old} to {new}"),
     # oasdiff says info; a warning in a request: the client never sends a default the
     # caller did not set, so callers who leave it out now get the new one.
     "default-changed": (
@@ -48,6 +50,7 @@ _PARAMETER_KINDS = (
     "enum-value-added",
     "constraint-tightened",
     "constraint-loosened",
+    "constraint-changed",
     "default-changed",
 )
 
