@@ -36,7 +36,13 @@ _LOWER_BOUNDS = (
     "minContains",
 )
 # JSON Schema 2020-12 keywords (OpenAPI 3.1) holding a schema that constrains the value.
-_SUBSCHEMAS = ("contains", "propertyNames", "unevaluatedProperties", "unevaluatedItems")
+_SUBSCHEMAS = (
+    "contains",
+    "propertyNames",
+    "unevaluatedProperties",
+    "unevaluatedItems",
+    "contentSchema",
+)
 # ... and those holding a schema per name.
 _SCHEMA_MAPS = ("dependentSchemas", "patternProperties")
 _SCALARS = {"integer": {"integer"}, "number": {"integer", "number"}}
@@ -737,6 +743,18 @@ class _Schemas:
                 ("new", _shown(new.get("uniqueItems"))),
             )
             yield change(kind, (("constraint", "uniqueItems"), *args))
+        for keyword in ("contentMediaType", "contentEncoding"):
+            # What a string holds (base64 of a PNG): set tightens, unset loosens.
+            a, b = old.get(keyword), new.get(keyword)
+            if a != b:
+                kind = (
+                    "constraint-tightened"
+                    if a is None
+                    else "constraint-loosened" if b is None else "constraint-changed"
+                )
+                yield change(
+                    kind, (("constraint", keyword), ("old", _shown(a)), ("new", _shown(b)))
+                )
         a, b = old.get("multipleOf"), new.get("multipleOf")
         if a != b and not isinstance(a, bool) and not isinstance(b, bool):
             # Multiples of 10 are multiples of 5: from 5 to 10 tightens, from 10 to 5 loosens;
@@ -1051,9 +1069,12 @@ def _is_31(doc: Document) -> bool:
 
 
 def _const_as_enum(schema: dict[str, Any]) -> dict[str, Any]:
-    """``const: x`` is ``enum: [x]``: changing it removes one value and adds another."""
+    """``const: x`` is ``enum: [x]``: changing it removes one value and adds another. Zalando's
+    ``x-extensible-enum`` lists values too (a client must expect others)."""
     if "const" in schema and "enum" not in schema:
         return {**schema, "enum": [schema["const"]]}
+    if isinstance(schema.get("x-extensible-enum"), list) and "enum" not in schema:
+        return {**schema, "enum": schema["x-extensible-enum"]}
     return schema
 
 

@@ -58,7 +58,12 @@ def sunset_of(node: Any) -> datetime.date | None:
 
 def sunset_text(node: Any) -> str:
     sunset = sunset_of(node)
-    return f"sunset {sunset.isoformat()}" if sunset else "no sunset date given"
+    if sunset:
+        return f"sunset {sunset.isoformat()}"
+    raw = node.get("x-sunset") if isinstance(node, dict) else None
+    if raw is not None:
+        return f"its x-sunset {str(raw)[:40]!r} is not a date, so no sunset date"
+    return "no sunset date given"
 
 
 def _date(value: Any) -> datetime.date | None:

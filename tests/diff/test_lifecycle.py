@@ -59,3 +59,13 @@ def test_a_bad_minimum_is_a_located_error(tmp_path: Path) -> None:
 )
 def test_sunset_dates_as_specs_write_them(node: dict[str, object], expected: object) -> None:
     assert sunset_of(node) == expected
+
+
+def test_an_unreadable_sunset_is_named_in_the_deprecation() -> None:
+    from generator.diff.lifecycle import sunset_text
+
+    assert sunset_text({"deprecated": True, "x-sunset": "next spring"}) == (
+        "its x-sunset 'next spring' is not a date, so no sunset date"
+    )
+    assert sunset_text({"deprecated": True}) == "no sunset date given"
+    assert sunset_text({"x-sunset": "2027-01-02"}) == "sunset 2027-01-02"
