@@ -20,7 +20,7 @@ from .allowlist import Entry, apply_allowlist
 from .compare import compare_documents
 from .findings import Change, Finding, Level
 from .impact import Impact, client_impact
-from .lifecycle import Policy, judge_removals, relax_unstable, stability_changes
+from .lifecycle import Policy, judge_removals, relax_unstable, stability_changes, too_soon
 from .rules import RULES, evaluate
 
 __all__ = [
@@ -82,6 +82,7 @@ def assess(
     """compare -> deprecation and stability -> rules: the changes and their findings."""
     policy = policy or Policy()
     changes = judge_removals(base, compare_documents(base, revision), policy)
+    changes += too_soon(changes, revision, policy)
     changes += stability_changes(base, revision, policy)
     return changes, relax_unstable(evaluate(changes, vendor, levels), base, revision)
 

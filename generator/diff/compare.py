@@ -16,7 +16,7 @@ from typing import Any
 from ..load import Document, escape_pointer_token, follow_refs, iter_refs, resolve_pointer
 from ..validate import HTTP_METHODS, IGNORED_HEADER_PARAMETERS, iter_operations
 from .findings import Change
-from .lifecycle import sunset_text
+from .lifecycle import STABILITY, stability, sunset_of, sunset_text
 
 _TEMPLATE = re.compile(r"{([^{}]*)}")
 _UPPER_BOUNDS = (
@@ -424,6 +424,7 @@ class _Operation:
                 old_ptr,
                 new_ptr,
             )
+        yield from self._sunset_moved(f"parameter {new_name}", label, old, old_ptr, new, new_ptr)
         yield from _Schemas(self, "request-parameter", False).compare(
             old.get("schema"),
             f"{old_ptr}/schema",
@@ -432,6 +433,28 @@ class _Operation:
             label,
             top=True,
         )
+
+    def _sunset_moved(
+        self, subject: str, label: str, old: Any, old_ptr: str, new: Any, new_ptr: str
+    ) -> Iterator[Change]:
+        """The sunset of something deprecated on both sides, removed or moved earlier."""
+        if not (isinstance(old, dict) and isinstance(new, dict)):
+            return
+        if old.get("deprecated") is not True or new.get("deprecated") is not True:
+            return
+        before, after = sunset_of(old), sunset_of(new)
+        if before is not None and (after is None or after < before):
+            yield self.change(
+                "sunset-deleted" if after is None else "sunset-moved-earlier",
+                label,
+                (
+                    ("subject", subject),
+                    ("old", before.isoformat()),
+                    ("new", after.isoformat() if after else "none"),
+                ),
+                old_ptr,
+                new_ptr,
+            )
 
     # Bodies -------------------------------------------------------------------------
 
@@ -892,6 +915,19 @@ class _Schemas:
                 )
             old_prop, _ = follow_refs(self.op.c.base.data, old_props[name], o_ptr)
             new_prop, _ = follow_refs(self.op.c.rev.data, new_props[name], n_ptr)
+            yield from self.op._sunset_moved(
+                f"property {name}", where(name), old_prop, o_ptr, new_prop, n_ptr
+            )
+            if isinstance(old_prop, dict) and isinstance(new_prop, dict):
+                was, now = stability(old_prop), stability(new_prop)
+                if STABILITY.index(now) < STABILITY.index(was):
+                    yield self.op.change(
+                        "stability-level-decreased",
+                        where(name),
+                        (("old", was), ("new", now)),
+                        o_ptr,
+                        n_ptr,
+                    )
             if (
                 isinstance(new_prop, dict)
                 and new_prop.get("deprecated") is True

@@ -113,8 +113,8 @@ def judge_removals(base: Document, changes: Iterable[Change], policy: Policy) ->
 
 
 def stability_changes(base: Document, revision: Document, policy: Policy) -> Iterator[Change]:
-    """Stability levels that are not one, that went down, and deprecations whose sunset
-    comes sooner than the operation's level allows."""
+    """Stability levels that are not one or went down, and sunsets of still deprecated
+    operations removed or moved earlier."""
     old = _operations(base)
     for key, (path, op, pointer) in sorted(_operations(revision).items()):
         method = key[0]
@@ -150,29 +150,52 @@ def stability_changes(base: Document, revision: Document, policy: Policy) -> Ite
                 method,
                 path,
                 "endpoint",
-                (("old", old_sunset.isoformat()), ("new", _shown(sunset))),
+                (("subject", "endpoint"), ("old", old_sunset.isoformat()), ("new", _shown(sunset))),
                 base.where(old_pointer),
                 revision.where(pointer),
             )
-        if op.get("deprecated") is True and old_op.get("deprecated") is not True and sunset:
-            days = (sunset - policy.today).days
-            minimum = policy.minimum_days.get(level, DEFAULT_MINIMUM_DAYS[level])
-            if days < minimum:
-                yield Change(
-                    "sunset-too-soon",
-                    method,
-                    path,
-                    "endpoint",
-                    (
-                        ("subject", "endpoint"),
-                        ("sunset", sunset.isoformat()),
-                        ("days", str(days)),
-                        ("stability", level),
-                        ("minimum", str(minimum)),
-                    ),
-                    base.where(old_pointer),
-                    revision.where(pointer),
-                )
+
+
+# What each deprecation finding deprecates, for sunset-too-soon.
+_DEPRECATIONS = {
+    "endpoint-deprecated": "endpoint",
+    "request-parameter-deprecated": "parameter",
+    "request-property-deprecated": "request property",
+    "response-property-deprecated": "response property",
+}
+
+
+def too_soon(changes: Iterable[Change], revision: Document, policy: Policy) -> Iterator[Change]:
+    """Deprecations whose sunset comes sooner than their operation's stability level allows."""
+    levels = {key: stability(op) for key, (_, op, _) in _operations(revision).items()}
+    for change in changes:
+        subject = _DEPRECATIONS.get(change.rule_id)
+        if subject is None or change.revision is None:
+            continue
+        try:
+            node = resolve_pointer(revision.data, change.revision.pointer)
+        except KeyError:
+            continue
+        node, _ = follow_refs(revision.data, node, change.revision.pointer)
+        sunset = sunset_of(node)
+        if sunset is None:
+            continue
+        level = levels.get((change.method, _TEMPLATE.sub("{}", change.path)), "stable")
+        days = (sunset - policy.today).days
+        minimum = policy.minimum_days.get(level, DEFAULT_MINIMUM_DAYS[level])
+        if days < minimum:
+            name = dict(change.args).get("name")
+            yield replace(
+                change,
+                rule_id="sunset-too-soon",
+                args=(
+                    ("subject", f"{subject} {name}" if name else subject),
+                    ("sunset", sunset.isoformat()),
+                    ("days", str(days)),
+                    ("stability", level),
+                    ("minimum", str(minimum)),
+                ),
+            )
 
 
 def relax_unstable(

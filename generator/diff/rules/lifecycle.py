@@ -78,7 +78,7 @@ RULES = (
         "sunset-moved-earlier",
         Level.BREAKING,
         Direction.NONE,
-        "the deprecated endpoint's sunset moved from {old} to {new}, earlier than callers planned",
+        "the deprecated {subject}'s sunset moved from {old} to {new}, earlier than callers planned",
     ),
     # oasdiff says error; a warning here: the endpoint lives on, but callers lose the date
     # they were given.
@@ -86,7 +86,7 @@ RULES = (
         "sunset-deleted",
         Level.WARNING,
         Direction.NONE,
-        "the deprecated endpoint's sunset date ({old}) was removed",
+        "the deprecated {subject}'s sunset date ({old}) was removed",
     ),
     Rule(
         "stability-level-decreased",
