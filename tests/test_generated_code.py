@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -75,3 +76,15 @@ def test_every_file_carries_the_generated_header(vendor: str) -> None:
             first
             == f"# Generated from specs/{vendor}/openapi.yaml. Do not edit; run make generate."
         )
+
+
+def test_docstrings_do_not_repeat_a_status() -> None:
+    """`AuthenticationError: 401 401;` where a response's description is its status."""
+    repeated = re.compile(r": (\d{3}) \1\b")
+    found = [
+        f"{path}:{n}"
+        for path in sorted(GENERATED.glob("*/resources/*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if repeated.search(line)
+    ]
+    assert found == []

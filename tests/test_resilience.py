@@ -240,6 +240,18 @@ def test_no_credential_in_logs_hooks_or_errors(
     assert "attempt 1, will retry" in caplog.text and "attempt 2" in caplog.text
 
 
+def test_hooks_see_the_same_headers_on_every_attempt(harness: Harness) -> None:
+    harness.server.reset(Answer(200, harness.vendor.ok), Answer(503, headers={"Retry-After": "0"}))
+    seen: list[Any] = []
+    with harness.client(on_request=seen.append, retry_non_idempotent=True) as client:
+        harness.call(client)
+    first, second = seen
+    assert (first.attempt, second.attempt) == (1, 2)
+    assert first.headers == second.headers
+    credentials = [k for k, v in first.headers.items() if v == "<redacted>"]
+    assert credentials, first.headers  # the credential is there, redacted, from the first
+
+
 def test_raw_response_gives_headers_and_the_parsed_model(harness: Harness) -> None:
     harness.server.reset(Answer(200, harness.vendor.ok, {"X-RateLimit-Remaining": "41"}))
     with harness.client() as client:

@@ -212,6 +212,19 @@ class TestCapillary:
         error = caught.value.error_as(capillary.models.ErrorEnvelope)
         assert error is not None and error.errors[0].code == 8015
 
+    def test_a_literal_or_bool_argument_is_checked_before_sending(self) -> None:
+        seen, http = transport(200, {"createdId": 1, "warnings": [], "sideEffects": []})
+        client = capillary.CapillaryClient(basic_auth=("till", "Pass123"), http_client=http)
+        with pytest.raises(ValueError, match=r"source='WECHATT' is not one of the values"):
+            client.customers.update_customer("1", source="WECHATT", body={})  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match=r"use_async='yes' is not one of the values"):
+            client.customers.update_customer(
+                "1", source="WECHAT", use_async="yes", body={}  # type: ignore[arg-type]
+            )
+        assert seen == []
+        client.customers.update_customer("1", source="WECHAT", use_async=False, body={})
+        assert seen[0].url.params["use_async"] == "false"
+
     def test_an_off_spec_error_body_still_raises_the_typed_error(self) -> None:
         _, http = transport(400, ["not", "an", "envelope"])
         client = capillary.CapillaryClient(basic_auth=("till", "Pass123"), http_client=http)

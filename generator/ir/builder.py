@@ -306,9 +306,30 @@ class _Builder:
                     description=str(param.get("description", "")),
                     default_doc="" if default is None else json.dumps(default),
                     where=self.doc.where(where),
+                    allowed=self._allowed(schema),
                 )
             )
         return tuple(result)
+
+    def _allowed(self, schema: Any) -> PyCode:
+        """The values a Literal or bool argument (or each item of an array of them) may
+        take, as a tuple: checked before sending, where a type checker cannot reach."""
+        resolved = self._resolve(schema)
+        if isinstance(resolved, dict) and resolved.get("type") == "array":
+            resolved = self._resolve(resolved.get("items"))
+        if not isinstance(resolved, dict):
+            return PyCode("")
+        if resolved.get("type") == "boolean" and "enum" not in resolved:
+            return PyCode("(True, False)")
+        values = resolved.get("enum")
+        if not isinstance(values, list) or not values:
+            return PyCode("")
+        if resolved.get("type") == "string":
+            values = [json_text(v) for v in values]
+        literals = dict.fromkeys(
+            py_str(v) if isinstance(v, str) else PyCode(repr(v)) for v in values if v is not None
+        )
+        return PyCode(f"({', '.join(literals)},)") if literals else PyCode("")
 
     def _request_body(self, raw: dict[str, Any], op_class: str) -> RequestBody | None:
         if "requestBody" not in raw:

@@ -34,6 +34,8 @@ class Parameter:
     description: str
     default_doc: str
     where: SourceRef
+    # A tuple of the values it may take, for a runtime check; empty when any value of its type is.
+    allowed: PyCode
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +200,10 @@ class Resource:
     typing_imports: tuple[Identifier, ...]
     omit_imports: tuple[Identifier, ...]
     content_imports: tuple[Identifier, ...]  # from the runtime's content module
+
+    @property
+    def checks_arguments(self) -> bool:
+        return any(p.allowed for op in self.operations for p in op.parameters)
 
     @property
     def doc(self) -> str:

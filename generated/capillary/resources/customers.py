@@ -8,6 +8,7 @@ from typing import Any, Literal, cast
 
 from .. import models
 from .._runtime import NOT_GIVEN, NotGiven, Omit, omit
+from .._runtime.arguments import check_allowed
 from .._runtime.client import TimeoutArg
 from .._runtime.resource import AsyncAPIResource, SyncAPIResource
 
@@ -70,6 +71,35 @@ class CustomersResource(SyncAPIResource):
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
+        check_allowed(
+            "source",
+            source,
+            (
+                "FACEBOOK",
+                "WEB_ENGAGE",
+                "WECHAT",
+                "INSTORE",
+                "MARTJACK",
+                "TMALL",
+                "TAOBAO",
+                "JD",
+                "ECOMMERCE",
+                "WEBSITE",
+                "LINE",
+                "MOBILE_APP",
+            ),
+        )
+        check_allowed(
+            "identifier_name",
+            identifier_name,
+            (
+                "mobile",
+                "email",
+                "externalId",
+                "cardnumber",
+            ),
+        )
+        check_allowed("use_async", use_async, (True, False))
         return cast(
             models.CustomerUpdateResult,
             self._client.request(
@@ -152,6 +182,25 @@ class CustomersResource(SyncAPIResource):
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
+        check_allowed(
+            "source",
+            source,
+            (
+                "FACEBOOK",
+                "WEB_ENGAGE",
+                "WECHAT",
+                "INSTORE",
+                "MARTJACK",
+                "TMALL",
+                "TAOBAO",
+                "JD",
+                "ECOMMERCE",
+                "WEBSITE",
+                "LINE",
+                "MOBILE_APP",
+            ),
+        )
+        check_allowed("use_async", use_async, (True, False))
         return cast(
             models.CustomerUpdateResult,
             self._client.request(
@@ -241,6 +290,35 @@ class AsyncCustomersResource(AsyncAPIResource):
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
+        check_allowed(
+            "source",
+            source,
+            (
+                "FACEBOOK",
+                "WEB_ENGAGE",
+                "WECHAT",
+                "INSTORE",
+                "MARTJACK",
+                "TMALL",
+                "TAOBAO",
+                "JD",
+                "ECOMMERCE",
+                "WEBSITE",
+                "LINE",
+                "MOBILE_APP",
+            ),
+        )
+        check_allowed(
+            "identifier_name",
+            identifier_name,
+            (
+                "mobile",
+                "email",
+                "externalId",
+                "cardnumber",
+            ),
+        )
+        check_allowed("use_async", use_async, (True, False))
         return cast(
             models.CustomerUpdateResult,
             await self._client.request(
@@ -323,6 +401,25 @@ class AsyncCustomersResource(AsyncAPIResource):
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
+        check_allowed(
+            "source",
+            source,
+            (
+                "FACEBOOK",
+                "WEB_ENGAGE",
+                "WECHAT",
+                "INSTORE",
+                "MARTJACK",
+                "TMALL",
+                "TAOBAO",
+                "JD",
+                "ECOMMERCE",
+                "WEBSITE",
+                "LINE",
+                "MOBILE_APP",
+            ),
+        )
+        check_allowed("use_async", use_async, (True, False))
         return cast(
             models.CustomerUpdateResult,
             await self._client.request(

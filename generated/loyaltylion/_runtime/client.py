@@ -325,8 +325,9 @@ class _BaseClient:
         timeout: TimeoutArg,
         max_retries: int | NotGiven,
         retry_non_idempotent: bool | NotGiven,
-    ) -> tuple[httpx.Request, httpx.Auth | None, bool, int]:
-        """The request every attempt sends, its credentials, whether retrying is safe, and how often."""
+    ) -> tuple[httpx.Request, bool, int]:
+        """The request every attempt sends, credentials applied, whether retrying is safe,
+        and how often."""
         auth = self._select_auth(security, operation)
         merged, safe, retries = self._plan(
             operation=operation,
@@ -349,8 +350,12 @@ class _BaseClient:
             asynchronous=isinstance(client, httpx.AsyncClient),
         )
         request = client.build_request(method, timeout=self._timeout(timeout), **parts)
+        if auth is not None:
+            # The schemes set headers or parameters in one step: applied here, every attempt
+            # and every hook sees the request as it is sent.
+            request = next(auth.sync_auth_flow(request))
         # A body streamed from an iterator or file is gone once sent: it is sent once.
-        return request, auth, safe, retries if replayable else 0
+        return request, safe, retries if replayable else 0
 
     def _before(self, operation: str, request: httpx.Request, attempt: int) -> None:
         if self._on_request is not None:
@@ -492,7 +497,7 @@ class SyncAPIClient(_BaseClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> Any:
-        request, auth, safe, retries = self._prepare(
+        request, safe, retries = self._prepare(
             self._client,
             method,
             path,
@@ -520,11 +525,7 @@ class SyncAPIClient(_BaseClient):
             self._before(operation, request, attempt)
             started = time.monotonic()
             try:
-                response = (
-                    self._client.send(request, auth=auth, stream=streaming)
-                    if auth
-                    else self._client.send(request, stream=streaming)
-                )
+                response = self._client.send(request, stream=streaming)
             except httpx.TransportError as exc:
                 failure = self._transport_failure(exc, request, attempt, started)
                 delay = self._next_delay(attempt, retries, safe, None, exc)
@@ -621,7 +622,7 @@ class AsyncAPIClient(_BaseClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> Any:
-        request, auth, safe, retries = self._prepare(
+        request, safe, retries = self._prepare(
             self._client,
             method,
             path,
@@ -649,12 +650,7 @@ class AsyncAPIClient(_BaseClient):
             self._before(operation, request, attempt)
             started = time.monotonic()
             try:
-                sent = (
-                    self._client.send(request, auth=auth, stream=streaming)
-                    if auth
-                    else self._client.send(request, stream=streaming)
-                )
-                response = await sent
+                response = await self._client.send(request, stream=streaming)
             except httpx.TransportError as exc:
                 failure = self._transport_failure(exc, request, attempt, started)
                 delay = self._next_delay(attempt, retries, safe, None, exc)

@@ -41,9 +41,9 @@ class CustomersResource(SyncAPIResource):
 
         Raises:
             BadRequestError: 400 Bad Request; ``exc.error_as(models.ClientErrorBadRequest)`` is its parsed body.
-            AuthenticationError: 401 401; ``exc.error_as(models.UpdateCustomerUnauthorizedError)`` is its parsed body.
-            PermissionDeniedError: 403 403; ``exc.error_as(models.UpdateCustomerForbiddenError)`` is its parsed body.
-            NotFoundError: 404 404; ``exc.error_as(models.UpdateCustomerNotFoundError)`` is its parsed body.
+            AuthenticationError: 401; ``exc.error_as(models.UpdateCustomerUnauthorizedError)`` is its parsed body.
+            PermissionDeniedError: 403; ``exc.error_as(models.UpdateCustomerForbiddenError)`` is its parsed body.
+            NotFoundError: 404; ``exc.error_as(models.UpdateCustomerNotFoundError)`` is its parsed body.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
@@ -103,9 +103,9 @@ class AsyncCustomersResource(AsyncAPIResource):
 
         Raises:
             BadRequestError: 400 Bad Request; ``exc.error_as(models.ClientErrorBadRequest)`` is its parsed body.
-            AuthenticationError: 401 401; ``exc.error_as(models.UpdateCustomerUnauthorizedError)`` is its parsed body.
-            PermissionDeniedError: 403 403; ``exc.error_as(models.UpdateCustomerForbiddenError)`` is its parsed body.
-            NotFoundError: 404 404; ``exc.error_as(models.UpdateCustomerNotFoundError)`` is its parsed body.
+            AuthenticationError: 401; ``exc.error_as(models.UpdateCustomerUnauthorizedError)`` is its parsed body.
+            PermissionDeniedError: 403; ``exc.error_as(models.UpdateCustomerForbiddenError)`` is its parsed body.
+            NotFoundError: 404; ``exc.error_as(models.UpdateCustomerNotFoundError)`` is its parsed body.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
