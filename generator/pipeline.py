@@ -74,6 +74,7 @@ def discover_vendors(specs: Path, only: list[str] | None = None) -> list[Vendor]
         raise SpecError([_error("specs-not-found", "no such directory", SourceRef(str(specs)))])
     found: list[Vendor] = []
     problems: list[Diagnostic] = []
+    refused: set[str] = set()  # reported once, as what they are, not as unknown too
     for directory in sorted(
         p for p in specs.iterdir() if p.is_dir() and not p.name.startswith(".")
     ):
@@ -86,6 +87,7 @@ def discover_vendors(specs: Path, only: list[str] | None = None) -> list[Vendor]
             if p.is_symlink()
         ]
         if links:
+            refused.add(directory.name)
             problems.append(
                 _error(
                     "symlink-refused",
@@ -96,12 +98,19 @@ def discover_vendors(specs: Path, only: list[str] | None = None) -> list[Vendor]
             )
             continue
         if not _VENDOR_NAME.fullmatch(directory.name) or keyword.iskeyword(directory.name):
+            refused.add(directory.name)
+            suggestion = _package_name(directory.name)
             problems.append(
                 _error(
                     "bad-vendor-name",
-                    f"vendor directory {directory.name!r} is not a valid Python package name",
+                    f"vendor directory {directory.name!r} is not a valid Python package name, "
+                    "which the client's package takes",
                     SourceRef(str(directory)),
-                    "use lower-case letters, digits and underscores, starting with a letter",
+                    (
+                        f"rename it {suggestion!r}"
+                        if suggestion
+                        else "use lower-case letters, digits and underscores, starting with a letter"
+                    ),
                 )
             )
             continue
@@ -109,19 +118,35 @@ def discover_vendors(specs: Path, only: list[str] | None = None) -> list[Vendor]
         display = f"{specs.name}/{directory.name}/{spec.name}"
         found.append(Vendor(directory.name, spec, overlay if overlay.is_file() else None, display))
     if only:
-        unknown = sorted(set(only) - {v.name for v in found})
+        unknown = sorted(set(only) - {v.name for v in found} - refused)
         for name in unknown:
+            close = difflib.get_close_matches(name, [v.name for v in found], n=1)
             problems.append(
                 _error(
                     "unknown-vendor",
                     f"no vendor {name!r} (no {name}/openapi.yaml)",
                     SourceRef(str(specs)),
+                    (
+                        f"did you mean {close[0]!r}?"
+                        if close
+                        else f"the vendors: {', '.join(v.name for v in found) or 'none'}"
+                    ),
                 )
             )
         found = [v for v in found if v.name in only]
     if problems:
         raise SpecError(problems)
     return found
+
+
+def _package_name(name: str) -> str:
+    """The valid package name closest to a directory name (`smile-io` -> `smile_io`), or ''."""
+    candidate = re.sub(r"[^a-z0-9_]", "_", name.lower()).strip("_")
+    if candidate and candidate[0].isdigit():
+        candidate = f"v{candidate}"
+    if _VENDOR_NAME.fullmatch(candidate) and not keyword.iskeyword(candidate):
+        return candidate
+    return ""
 
 
 def build_vendor(vendor: Vendor, *, strict: bool = False) -> tuple[Api, tuple[Diagnostic, ...]]:

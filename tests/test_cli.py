@@ -24,6 +24,25 @@ def test_unknown_vendor_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert "error[unknown-vendor]: no vendor 'nosuch'" in capsys.readouterr().err
 
 
+def test_a_mistyped_vendor_gets_did_you_mean(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["validate", "--specs", str(SPECS), "loyaltydgo"]) == 1
+    err = capsys.readouterr().err
+    assert "error[unknown-vendor]: no vendor 'loyaltydgo'" in err
+    assert "hint: did you mean 'loyaltydog'?" in err
+
+
+def test_a_bad_vendor_name_is_one_error_with_the_name_to_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "specs" / "smile-io").mkdir(parents=True)
+    (tmp_path / "specs" / "smile-io" / "openapi.yaml").write_text("openapi: 3.1.0\n")
+    assert cli.main(["validate", "--specs", str(tmp_path / "specs"), "smile-io"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("error[") == 1, err
+    assert "error[bad-vendor-name]: vendor directory 'smile-io'" in err
+    assert "hint: rename it 'smile_io'" in err
+
+
 def test_missing_specs_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert (
         cli.main(["generate", "--specs", str(tmp_path / "none"), "--out", str(tmp_path / "g")]) == 1

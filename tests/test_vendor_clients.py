@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import inspect
 import json
+import traceback
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -224,6 +225,29 @@ class TestCapillary:
         assert seen == []
         client.customers.update_customer("1", source="WECHAT", use_async=False, body={})
         assert seen[0].url.params["use_async"] == "false"
+
+    def test_a_wrong_credential_type_is_refused_at_construction_without_showing_it(
+        self,
+    ) -> None:
+        with pytest.raises(TypeError) as caught:
+            capillary.CapillaryClient(basic_auth="till:pw")  # type: ignore[arg-type]
+        assert str(caught.value) == (
+            'basic_auth is a (user name, password) pair of str, as in basic_auth=("till-1", '
+            '"secret"); got a str'
+        )
+        with pytest.raises(TypeError, match=r"o_auth_token is the key as a str, .* got a int"):
+            capillary.CapillaryClient(o_auth_token=1234)  # type: ignore[arg-type]
+
+    def test_an_error_prints_under_the_package_with_the_url_as_sent(self) -> None:
+        _, http = transport(400, {"warnings": [], "errors": []})
+        client = capillary.CapillaryClient(basic_auth=("till", "Pass123"), http_client=http)
+        with pytest.raises(capillary.BadRequestError) as caught:
+            client.customers.update_customer("a b/c", source="INSTORE", body={})
+        printed = "".join(traceback.format_exception_only(caught.value))
+        assert printed.startswith(
+            "capillary.BadRequestError: 400 Bad Request from PUT "
+            "https://eu.api.capillarytech.com/v2/customers/a%20b%2Fc:"
+        ), printed
 
     def test_an_off_spec_error_body_still_raises_the_typed_error(self) -> None:
         _, http = transport(400, ["not", "an", "envelope"])

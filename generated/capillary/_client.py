@@ -75,13 +75,9 @@ class CapillaryClient(SyncAPIClient):
                 "host": host,
             },
             auth={
-                "BasicAuth": (
-                    BasicAuth(*basic_auth, password_hash="md5") if basic_auth is not None else None
-                ),
-                "OAuthToken": (
-                    ApiKeyAuth(o_auth_token, name="X-CAP-API-OAUTH-TOKEN", location="header")
-                    if o_auth_token is not None
-                    else None
+                "BasicAuth": BasicAuth.from_argument("basic_auth", basic_auth, password_hash="md5"),
+                "OAuthToken": ApiKeyAuth.from_argument(
+                    "o_auth_token", o_auth_token, name="X-CAP-API-OAUTH-TOKEN", location="header"
                 ),
             },
             timeout=timeout,
@@ -155,13 +151,9 @@ class AsyncCapillaryClient(AsyncAPIClient):
                 "host": host,
             },
             auth={
-                "BasicAuth": (
-                    BasicAuth(*basic_auth, password_hash="md5") if basic_auth is not None else None
-                ),
-                "OAuthToken": (
-                    ApiKeyAuth(o_auth_token, name="X-CAP-API-OAUTH-TOKEN", location="header")
-                    if o_auth_token is not None
-                    else None
+                "BasicAuth": BasicAuth.from_argument("basic_auth", basic_auth, password_hash="md5"),
+                "OAuthToken": ApiKeyAuth.from_argument(
+                    "o_auth_token", o_auth_token, name="X-CAP-API-OAUTH-TOKEN", location="header"
                 ),
             },
             timeout=timeout,

@@ -65,8 +65,8 @@ class ImprintClient(SyncAPIClient):
             base_url=base_url,
             server=SERVER_URL,
             auth={
-                "basicAuth": BasicAuth(*basic_auth) if basic_auth is not None else None,
-                "bearerAuth": BearerAuth(bearer_auth) if bearer_auth is not None else None,
+                "basicAuth": BasicAuth.from_argument("basic_auth", basic_auth),
+                "bearerAuth": BearerAuth.from_argument("bearer_auth", bearer_auth),
             },
             timeout=timeout,
             user_agent=USER_AGENT,
@@ -129,8 +129,8 @@ class AsyncImprintClient(AsyncAPIClient):
             base_url=base_url,
             server=SERVER_URL,
             auth={
-                "basicAuth": BasicAuth(*basic_auth) if basic_auth is not None else None,
-                "bearerAuth": BearerAuth(bearer_auth) if bearer_auth is not None else None,
+                "basicAuth": BasicAuth.from_argument("basic_auth", basic_auth),
+                "bearerAuth": BearerAuth.from_argument("bearer_auth", bearer_auth),
             },
             timeout=timeout,
             user_agent=USER_AGENT,

@@ -63,7 +63,7 @@ class LoyaltyDogClient(SyncAPIClient):
             base_url=base_url,
             server=SERVER_URL,
             auth={
-                "bearerAuth": BearerAuth(bearer_auth) if bearer_auth is not None else None,
+                "bearerAuth": BearerAuth.from_argument("bearer_auth", bearer_auth),
             },
             timeout=timeout,
             user_agent=USER_AGENT,
@@ -124,7 +124,7 @@ class AsyncLoyaltyDogClient(AsyncAPIClient):
             base_url=base_url,
             server=SERVER_URL,
             auth={
-                "bearerAuth": BearerAuth(bearer_auth) if bearer_auth is not None else None,
+                "bearerAuth": BearerAuth.from_argument("bearer_auth", bearer_auth),
             },
             timeout=timeout,
             user_agent=USER_AGENT,

@@ -65,12 +65,8 @@ class LoyaltyLionClient(SyncAPIClient):
             base_url=base_url,
             server=SERVER_URL,
             auth={
-                "ProgramApiKey": (
-                    BearerAuth(program_api_key) if program_api_key is not None else None
-                ),
-                "SiteTokenSecret": (
-                    BasicAuth(*site_token_secret) if site_token_secret is not None else None
-                ),
+                "ProgramApiKey": BearerAuth.from_argument("program_api_key", program_api_key),
+                "SiteTokenSecret": BasicAuth.from_argument("site_token_secret", site_token_secret),
             },
             timeout=timeout,
             user_agent=USER_AGENT,
@@ -133,12 +129,8 @@ class AsyncLoyaltyLionClient(AsyncAPIClient):
             base_url=base_url,
             server=SERVER_URL,
             auth={
-                "ProgramApiKey": (
-                    BearerAuth(program_api_key) if program_api_key is not None else None
-                ),
-                "SiteTokenSecret": (
-                    BasicAuth(*site_token_secret) if site_token_secret is not None else None
-                ),
+                "ProgramApiKey": BearerAuth.from_argument("program_api_key", program_api_key),
+                "SiteTokenSecret": BasicAuth.from_argument("site_token_secret", site_token_secret),
             },
             timeout=timeout,
             user_agent=USER_AGENT,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Generator, Sequence
-from typing import Literal
+from typing import Literal, Self
 
 import httpx
 
@@ -18,6 +18,13 @@ class BearerAuth(httpx.Auth):
 
     def __init__(self, token: str) -> None:
         self._token = token
+
+    @classmethod
+    def from_argument(cls, argument: str, token: object) -> Self | None:
+        """The scheme for a client argument, None when not given; a wrong type is a TypeError."""
+        if token is None:
+            return None
+        return cls(_text(argument, token, "the token"))
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers["Authorization"] = f"Bearer {self._token}"
@@ -42,6 +49,25 @@ class BasicAuth(httpx.Auth):
         token = base64.b64encode(f"{username}:{secret}".encode()).decode("ascii")
         self._header = f"Basic {token}"
 
+    @classmethod
+    def from_argument(
+        cls, argument: str, pair: object, *, password_hash: Literal["md5"] | None = None
+    ) -> Self | None:
+        """The scheme for a client argument, None when not given; a wrong type is a TypeError."""
+        if pair is None:
+            return None
+        if not (
+            isinstance(pair, tuple | list)
+            and len(pair) == 2
+            and all(isinstance(part, str) for part in pair)
+        ):
+            # Never the value itself: it holds the password.
+            raise TypeError(
+                f"{argument} is a (user name, password) pair of str, as in "
+                f'{argument}=("till-1", "secret"); got {_kind(pair)}'
+            )
+        return cls(pair[0], pair[1], password_hash=password_hash)
+
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers["Authorization"] = self._header
         yield request
@@ -60,6 +86,20 @@ class ApiKeyAuth(httpx.Auth):
         self.name = name
         self.location = location
 
+    @classmethod
+    def from_argument(
+        cls,
+        argument: str,
+        key: object,
+        *,
+        name: str,
+        location: Literal["header", "query", "cookie"],
+    ) -> Self | None:
+        """The scheme for a client argument, None when not given; a wrong type is a TypeError."""
+        if key is None:
+            return None
+        return cls(_text(argument, key, "the key"), name=name, location=location)
+
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         if self.location == "header":
             request.headers[self.name] = self._key
@@ -71,6 +111,21 @@ class ApiKeyAuth(httpx.Auth):
 
     def __repr__(self) -> str:
         return f"ApiKeyAuth(name={self.name!r}, location={self.location!r}, key=<redacted>)"
+
+
+def _text(argument: str, value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(
+            f'{argument} is {what} as a str, as in {argument}="..."; got {_kind(value)}'
+        )
+    return value
+
+
+def _kind(value: object) -> str:
+    """What a value is, without showing it (it may be a credential)."""
+    if isinstance(value, tuple | list):
+        return f"a {type(value).__name__} of {len(value)}"
+    return f"a {type(value).__name__}"
 
 
 class CombinedAuth(httpx.Auth):

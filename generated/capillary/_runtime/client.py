@@ -93,6 +93,12 @@ def _raw_body(response: httpx.Response, cast_to: Any) -> bytes | str | None:
 _UNIONS = (typing.Union, types.UnionType)
 
 
+def _sent(request: httpx.Request) -> str:
+    """The request as it went out (path percent-encoded), without its query, which may
+    carry a credential."""
+    return f"{request.method} {request.url.copy_with(query=None)}"
+
+
 class _BaseClient:
     def __init__(
         self,
@@ -251,8 +257,8 @@ class _BaseClient:
                 return _adapter(cast_to).validate_python(body, extra="allow")
             except pydantic.ValidationError as exc:
                 raise APIResponseValidationError(
-                    f"{response.status_code} response to {response.request.method} "
-                    f"{response.request.url.path} does not match its documented schema: "
+                    f"{response.status_code} response to {_sent(response.request)} "
+                    "does not match its documented schema: "
                     f"{describe_problems(exc)}",
                     response=response,
                     body=body,
@@ -269,8 +275,7 @@ class _BaseClient:
         if len(excerpt) > 300:
             excerpt = excerpt[:299] + "…"
         failure = status_error_class(response.status_code)(
-            f"{response.status_code} {reason} from {response.request.method} "
-            f"{response.request.url.path}: {excerpt}",
+            f"{response.status_code} {reason} from {_sent(response.request)}: {excerpt}",
             response=response,
             body=body,
             error=error,

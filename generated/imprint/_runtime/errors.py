@@ -131,6 +131,22 @@ STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 }
 
 
+# They print under the client's package (`loyaltydog.BadRequestError`), which exports them,
+# not under the runtime module that defines them.
+_PACKAGE = __name__.rsplit(".", 2)[0]
+for _error in (
+    APIError,
+    MissingCredentialsError,
+    APIConnectionError,
+    APITimeoutError,
+    APIResponseValidationError,
+    APIStatusError,
+    *STATUS_ERRORS.values(),
+    InternalServerError,
+):
+    _error.__module__ = _PACKAGE
+
+
 def status_error_class(status: int) -> type[APIStatusError]:
     """The exception class for an HTTP status; the one table both runtime and generator use."""
     if status >= 500:
