@@ -11,11 +11,13 @@ VENDOR ?=
 .PHONY: generate check validate accept-surface spec-diff bench-spec-diff bench-generation bench-media test corpus-check lint clean
 
 $(VENV_STAMP): requirements.lock pyproject.toml
+	@echo "Setting up $(VENV): the Python packages pinned in requirements.lock (about a minute the first time)..."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
+	@echo "Installing the Node tools the tests use (Prism, Optic) with npm ci..."
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 

@@ -118,7 +118,15 @@ def _run(args: argparse.Namespace) -> int:
         for item in built:
             for warning in item.warnings:
                 print(warning.format(), file=sys.stderr)
-            print(f"{args.out}/{item.vendor.name}: {len(item.api.operations)} operation(s)")
+            print(
+                f"{args.out}/{item.vendor.name}: {len(item.api.operations)} operation(s), "
+                f"built in {item.seconds:.1f} s"
+            )
+            if item.surface_changed:
+                print(
+                    f"{args.out}/{item.vendor.name}: the spec's surface changed; review it with "
+                    f"`make check`, then `make accept-surface VENDOR={item.vendor.name}`"
+                )
         if unchanged:
             print(f"up to date (inputs unchanged): {', '.join(unchanged)}")
         return 0
@@ -195,8 +203,8 @@ def _print_drift(drift: Drift, out: Path) -> None:
         ):
             for path in paths:
                 print(f"  {label}: {out}/{drift.vendor}/{path}")
-        if tree.first_diff:
-            print(tree.first_diff)
+        for diff in tree.diffs:
+            print(diff, end="" if diff.endswith("\n") else "\n")
     if drift.surface:
         print(
             f"{drift.vendor}: the spec's surface changed; review the diff, then run "

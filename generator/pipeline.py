@@ -7,7 +7,8 @@ import functools
 import keyword
 import os
 import re
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -67,6 +68,8 @@ class Built:
     api: Api
     files: dict[PurePosixPath, str]
     warnings: tuple[Diagnostic, ...]
+    seconds: float = 0.0  # to load, validate, build, render and format it
+    surface_changed: bool = False  # than its accepted snapshot
 
 
 def discover_vendors(specs: Path, only: list[str] | None = None) -> list[Vendor]:
@@ -232,13 +235,14 @@ def build_all(vendors: list[Vendor], *, strict: bool = False) -> list[Built]:
 
 def _build_one(vendor: Vendor, *, strict: bool, workers: int = 1) -> Built | tuple[Diagnostic, ...]:
     # Diagnostics are returned, not raised, so that they cross process boundaries as data.
+    started = time.monotonic()
     try:
         api, warnings = build_vendor(vendor, strict=strict)
         files = render_vendor(api, workers=workers)
     except SpecError as exc:
         return exc.diagnostics
     files[PurePosixPath(DIGEST_NAME)] = inputs_digest(vendor) + "\n"
-    return Built(vendor, api, files, warnings)
+    return Built(vendor, api, files, warnings, time.monotonic() - started)
 
 
 def _up_to_date(vendor: Vendor, out: Path) -> bool:
@@ -265,11 +269,16 @@ def generate(
     built = build_all(stale, strict=strict)
     if built:
         write_trees(out, {item.vendor.name: item.files for item in built})
+    noticed = []
     for item in built:
+        surface = describe_surface(item.api)
         if not item.vendor.surface.exists():
             # The first generation of a vendor accepts its surface; later changes are accepted on purpose.
-            write_text(item.vendor.surface, describe_surface(item.api))
-    return built, [v.name for v in vendors if v not in stale]
+            write_text(item.vendor.surface, surface)
+        elif item.vendor.surface.read_text(encoding="utf-8") != surface:
+            item = replace(item, surface_changed=True)
+        noticed.append(item)
+    return noticed, [v.name for v in vendors if v not in stale]
 
 
 @dataclass(frozen=True, slots=True)

@@ -125,30 +125,33 @@ class TreeDiff:
     missing: tuple[PurePosixPath, ...]
     unexpected: tuple[PurePosixPath, ...]
     changed: tuple[PurePosixPath, ...]
-    first_diff: str
+    diffs: tuple[str, ...]  # of each changed file, capped
 
     def __bool__(self) -> bool:
         return bool(self.missing or self.unexpected or self.changed)
 
 
-def compare_tree(expected: Tree, actual: Tree, label: str, max_lines: int = 30) -> TreeDiff:
+def compare_tree(expected: Tree, actual: Tree, label: str, max_lines: int = 40) -> TreeDiff:
     changed = tuple(p for p in sorted(expected) if p in actual and actual[p] != expected[p])
-    first = ""
-    if changed:
-        # The diff shown is of a Python source when one changed: it says most about the change.
-        path = min(changed, key=lambda p: (p.suffix != ".py", p))
-        lines = difflib.unified_diff(
-            actual[path].splitlines(keepends=True),
-            expected[path].splitlines(keepends=True),
-            f"{label}/{path} (committed)",
-            f"{label}/{path} (regenerated)",
+    diffs = []
+    for path in changed:
+        lines = list(
+            difflib.unified_diff(
+                actual[path].splitlines(keepends=True),
+                expected[path].splitlines(keepends=True),
+                f"{label}/{path} (committed)",
+                f"{label}/{path} (regenerated)",
+            )
         )
-        first = "".join(list(lines)[:max_lines])
+        shown = "".join(lines[:max_lines])
+        if len(lines) > max_lines:
+            shown += f"... {len(lines) - max_lines} more diff lines of {label}/{path} not shown\n"
+        diffs.append(shown)
     return TreeDiff(
         missing=tuple(p for p in sorted(expected) if p not in actual),
         unexpected=tuple(p for p in sorted(actual) if p not in expected),
         changed=changed,
-        first_diff=first,
+        diffs=tuple(diffs),
     )
 
 

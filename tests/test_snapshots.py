@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -49,6 +50,8 @@ def test_spec_change_without_regeneration_is_reported(
     assert f"imprint: {out}/imprint is out of date with its spec; run `make generate`" in report
     assert f"  changed: {out}/imprint/models/customer.py" in report
     assert "+    nickname: str | MISSING = MISSING" in report
+    # Every changed file's diff, not only the first one's.
+    assert report.count("(committed)") == report.count("  changed: ") > 1
     assert "run `make accept-surface VENDOR=imprint`" in report
     assert "+  nickname: string (optional)" in report
     assert "loyaltydog" not in report
@@ -64,7 +67,10 @@ def test_regenerated_but_unaccepted_surface_is_reported(
         overlay.read_text().replace("x-python-name: update_customer", "x-python-name: put_customer")
     )
     assert main(["generate", "--specs", str(specs), "--out", str(out), "loyaltydog"]) == 0
-    capsys.readouterr()
+    assert (
+        f"{out}/loyaltydog: the spec's surface changed; review it with `make check`, then "
+        "`make accept-surface VENDOR=loyaltydog`"
+    ) in capsys.readouterr().out
     assert main(["check", "--specs", str(specs), "--out", str(out)]) == 1
     report = capsys.readouterr().out
     assert "out of date" not in report
@@ -120,10 +126,11 @@ def test_unchanged_vendors_are_skipped_and_changed_ones_rebuilt(
     spec = specs / "imprint" / "openapi.yaml"
     spec.write_text(spec.read_text().replace("title: Public Imprint API", "title: Imprint API"))
     assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
-    assert capsys.readouterr().out.splitlines() == [
-        f"{out}/imprint: 1 operation(s)",
-        "up to date (inputs unchanged): capillary, loyaltydog, loyaltylion",
-    ]
+    lines = capsys.readouterr().out.splitlines()
+    assert re.fullmatch(
+        rf"{re.escape(str(out))}/imprint: 1 operation\(s\), built in \d+\.\d s", lines[0]
+    )
+    assert lines[1:] == ["up to date (inputs unchanged): capillary, loyaltydog, loyaltylion"]
     assert "Imprint API" in (out / "imprint" / "_client.py").read_text()
 
 
