@@ -60,7 +60,9 @@ bench-media: $(VENV_STAMP) $(OPC_VENV)/.installed
 	$(BIN)/python benchmarks/media.py --opc $(OPC_VENV)/bin/openapi-python-client $(if $(SIZE),--size $(SIZE))
 
 test: lint $(NODE_STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -m "not slow"
+	@echo "The slow tests (generating and type-checking real specs), named as each starts:"
+	$(BIN)/python -m pytest -v -m slow
 
 # The corpus test on all six specs of ../shared/corpus (make test has the four we may commit).
 # CORPUS_DIR=../shared/corpus/directory: the robustness run over ~150 public specs (hours on

@@ -15,6 +15,9 @@ import pytest
 from generator.cli import main
 from tests.conftest import ROOT
 
+# Generating and type-checking real specs: `make test` runs these last, named one by one.
+pytestmark = pytest.mark.slow
+
 # CORPUS_DIR=../shared/corpus (make corpus-check) runs the same tests on all six specs.
 CORPUS = Path(os.environ.get("CORPUS_DIR") or Path(__file__).parent / "corpus").resolve()
 SPECS = sorted(p for p in CORPUS.iterdir() if p.suffix in (".json", ".yaml"))

@@ -17,6 +17,9 @@ from generator.cli import main
 from tests.conftest import ROOT
 from tests.corpus_call import vendor_name
 
+# Generating and type-checking real specs: `make test` runs these last, named one by one.
+pytestmark = pytest.mark.slow
+
 DIRECTORY = ROOT.parent / "shared" / "corpus" / "directory"
 
 # Spec file -> what it exercises.

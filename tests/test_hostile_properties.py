@@ -23,6 +23,9 @@ from generator.load import Document
 from generator.pipeline import render_vendor
 from generator.validate import validate_document
 
+# Generating and type-checking real specs: `make test` runs these last, named one by one.
+pytestmark = pytest.mark.slow
+
 # Any text but lone surrogates, which no YAML or JSON file can hold.
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=24)
 _counter = itertools.count()

@@ -8,10 +8,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from generator.ir import build_ir
 from generator.load import Document
 from generator.pipeline import render_vendor
 from generator.validate import validate_document
+
+# Generating and type-checking real specs: `make test` runs these last, named one by one.
+pytestmark = pytest.mark.slow
 
 
 def _nested(depth: int) -> dict[str, Any]:
