@@ -24,6 +24,12 @@ class PyCode(str):
     __slots__ = ()
 
 
+class Markdown(str):
+    """Text made safe for a Markdown document: spec text cannot open a link, a tag or a fence."""
+
+    __slots__ = ()
+
+
 # Names a generated module or method body needs; a spec name must not shadow them.
 _RESERVED = frozenset(
     set(keyword.kwlist)
@@ -130,6 +136,39 @@ def comment(text: str) -> PyCode:
     """One line of text safe after ``#``."""
     cleaned = "".join(ch if unicodedata.category(ch) != "Cc" else " " for ch in text)
     return PyCode(" ".join(cleaned.split()))
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|!&~])")
+# What makes a line a heading, a quote, a list item or a rule when it starts one.
+_MARKDOWN_MARKER = re.compile(r"^([#>+=-])")
+_MARKDOWN_NUMBERED = re.compile(r"^(\d+)([.)])")
+
+
+def md_text(text: str) -> Markdown:
+    """One line of plain text in Markdown: control characters and line breaks become spaces,
+    and every character Markdown or HTML would read as markup is escaped."""
+    cleaned = " ".join(
+        "".join(ch if unicodedata.category(ch) != "Cc" else " " for ch in text).split()
+    )
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", cleaned)
+    escaped = _MARKDOWN_MARKER.sub(r"\\\1", escaped)
+    return Markdown(_MARKDOWN_NUMBERED.sub(r"\1\\\2", escaped))
+
+
+def md_code(text: str) -> Markdown:
+    """``text`` as one inline code span, whatever backticks it holds."""
+    cleaned = " ".join(
+        "".join(ch if unicodedata.category(ch) != "Cc" else " " for ch in text).split()
+    )
+    fence = "`" * (max((len(r) for r in re.findall(r"`+", cleaned)), default=0) + 1)
+    pad = " " if cleaned.startswith("`") or cleaned.endswith("`") else ""
+    return Markdown(f"{fence}{pad}{cleaned}{pad}{fence}")
+
+
+def md_block(code: str, language: str = "python") -> Markdown:
+    """``code`` as a fenced block, its fence longer than any run of backticks inside."""
+    fence = "`" * max(3, max((len(r) for r in re.findall(r"`+", code)), default=0) + 1)
+    return Markdown(f"{fence}{language}\n{code.rstrip()}\n{fence}")
 
 
 def dedupe(names: list[Identifier], separator: str = "_") -> list[Identifier]:

@@ -4,18 +4,20 @@ and prints what its comments say (``print(x)   # 400 8015``): the examples canno
 from __future__ import annotations
 
 import contextlib
+import importlib
 import io
 import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from markdown_it import MarkdownIt
 
 from generator.cli import main
-from tests.conftest import ROOT
+from tests.conftest import GENERATED, ROOT, SPECS, VENDORS
 
 README = ROOT / "README.md"
 BLOCKS = [
@@ -81,3 +83,40 @@ def test_a_readme_example_runs_as_written(
     lines = printed.getvalue().splitlines()
     assert bool(lines) == bool(promised)
     assert all(line in promised for line in lines), (lines, promised)
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_every_example_of_a_client_reference_calls_its_operation(
+    vendor: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """generated/<vendor>/README.md: the client as built there, then each example call, is
+    sent as the operation it documents (the stub's empty answer is not the vendor's)."""
+    package = importlib.import_module(vendor)
+    reference = (GENERATED / vendor / "README.md").read_text(encoding="utf-8")
+    construct, *calls = [
+        t.content
+        for t in MarkdownIt().parse(reference)
+        if t.type == "fence" and t.info.strip() == "python"
+    ]
+    sent: list[httpx.Request] = []
+
+    def answer(self: httpx.HTTPTransport, request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={})
+
+    monkeypatch.setattr(httpx.HTTPTransport, "handle_request", answer)
+    namespace: dict[str, object] = {}
+    exec(compile(construct, "README.md", "exec"), namespace)
+    documented = [op for resource in _api(vendor).resources for op in resource.operations]
+    for call, op in zip(calls, documented, strict=True):
+        with contextlib.suppress(package.APIResponseValidationError):
+            exec(compile(call, "README.md", "exec"), namespace)
+        assert sent[-1].method == op.method, call
+        assert sent[-1].url.path.endswith(op.path.rsplit("}", 1)[-1]), (call, sent[-1].url)
+
+
+def _api(vendor: str) -> Any:
+    from generator.pipeline import build_vendor, discover_vendors
+
+    (found,) = discover_vendors(SPECS, [vendor])
+    return build_vendor(found)[0]

@@ -9,6 +9,7 @@ import jinja2
 
 from .. import names
 from ..ir import Api
+from . import reference
 
 if TYPE_CHECKING:
     from .split import ModelModule
@@ -18,7 +19,7 @@ TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
 
 def _finalize(value: object) -> object:
     # Spec text must pass through a names.py filter; a bare str here is a bug, not output.
-    if isinstance(value, names.Identifier | names.PyCode | bool | int):
+    if isinstance(value, names.Identifier | names.PyCode | names.Markdown | bool | int):
         return value
     raise TypeError(f"template printed {type(value).__name__} {value!r} without a filter")
 
@@ -37,6 +38,12 @@ def _environment() -> jinja2.Environment:
         py_str=names.py_str,
         docstring=names.docstring,
         comment=names.comment,
+        md_text=names.md_text,
+        md_code=names.md_code,
+        md_block=names.md_block,
+    )
+    env.globals.update(
+        construct=reference.construct, signature=reference.signature, example=reference.example
     )
     return env
 
@@ -54,6 +61,7 @@ def render_client(api: Api) -> dict[PurePosixPath, str]:
             context
         ),
     }
+    files[PurePosixPath("README.md")] = _ENV.get_template("reference.md.jinja").render(context)
     resource = _ENV.get_template("resource.py.jinja")
     for item in api.resources:
         files[PurePosixPath(f"resources/{item.py_name}.py")] = resource.render(
