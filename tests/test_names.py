@@ -157,3 +157,18 @@ def test_client_class_is_named_as_the_spec_title_writes_the_vendor() -> None:
     assert client_name("smile_io", "Smile.io API") == "SmileIo"
     assert client_name("imprint", "Public Imprint API") == "Imprint"
     assert client_name("acme", "Loyalty platform") == "Acme"  # the title does not name it
+
+
+def test_spec_text_cannot_open_markup_in_a_reference() -> None:
+    from markdown_it import MarkdownIt
+
+    from generator.names import md_block, md_code, md_text
+
+    hostile = "# Title\n<script>alert(1)</script> [link](http://x) `code` | cell *em* 1. item"
+    html = MarkdownIt().render(md_text(hostile))
+    assert html.startswith("<p>") and "<script>" not in html and "<a " not in html
+    assert "<em>" not in html and "<code>" not in html and "<h1>" not in html
+    assert MarkdownIt().render(md_code("a`b``c")) == "<p><code>a`b``c</code></p>\n"
+    block = md_block('x = "```"\n')
+    tokens = MarkdownIt().parse(block)
+    assert [t.type for t in tokens] == ["fence"] and tokens[0].content == 'x = "```"\n'
