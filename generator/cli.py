@@ -55,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
             )
         if name in ("validate", "generate"):
             sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
+            sub.add_argument(
+                "-q", "--quiet", action="store_true", help="no progress line on a terminal"
+            )
         if name == "diff":
             sub.add_argument(
                 "--base", help="git revision to compare with (default: merge-base with main)"
@@ -104,10 +107,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from . import progress
     from .pipeline import accept_surface, build_all, check, discover_vendors, generate
+
+    progress.enable(sys.stderr.isatty() and not getattr(args, "quiet", False))
 
     if args.command == "validate":
         built = build_all(discover_vendors(args.specs, args.vendors), strict=args.strict)
+        progress.clear()
         for item in built:
             for warning in item.warnings:
                 print(warning.format(), file=sys.stderr)
@@ -115,6 +122,7 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "generate":
         built, unchanged = generate(args.specs, args.out, args.vendors, strict=args.strict)
+        progress.clear()
         for item in built:
             for warning in item.warnings:
                 print(warning.format(), file=sys.stderr)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from . import progress
 from .errors import Diagnostic, Severity, SourceRef, SpecError
 from .load import digest_inputs, load_document, read_runtime_sources
 from .write import TreeDiff, compare_tree, read_tree, write_text, write_trees
@@ -179,6 +180,7 @@ def render_vendor(api: Api, *, workers: int = 1) -> dict[PurePosixPath, str]:
 
     files = render_client(api)
     files.update(render_models(api))
+    progress.stage(api.vendor, f"formatting {sum(p.suffix == '.py' for p in files)} files")
     files = format_files(files, workers=workers)
     files[PurePosixPath("py.typed")] = ""
     for name, text in read_runtime_sources().items():
@@ -237,7 +239,12 @@ def _build_one(vendor: Vendor, *, strict: bool, workers: int = 1) -> Built | tup
     # Diagnostics are returned, not raised, so that they cross process boundaries as data.
     started = time.monotonic()
     try:
+        progress.stage(vendor.name, "loading and validating the spec")
         api, warnings = build_vendor(vendor, strict=strict)
+        progress.stage(
+            vendor.name,
+            f"rendering {len(api.operations)} operations and {len(api.models)} models",
+        )
         files = render_vendor(api, workers=workers)
     except SpecError as exc:
         return exc.diagnostics
@@ -268,6 +275,7 @@ def generate(
     stale = vendors if strict else [v for v in vendors if not _up_to_date(v, out)]
     built = build_all(stale, strict=strict)
     if built:
+        progress.stage(", ".join(item.vendor.name for item in built), f"writing {out}")
         write_trees(out, {item.vendor.name: item.files for item in built})
     noticed = []
     for item in built:

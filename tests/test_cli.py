@@ -110,3 +110,41 @@ def test_format_names_match_the_reporters() -> None:
     from generator.diff.report import REPORTERS
 
     assert sorted(cli.FORMATS) == sorted(REPORTERS)
+
+
+def _on_a_terminal(*arguments: str) -> str:
+    """What `python -m generator ...` writes to a terminal (a pseudo-terminal), to the end."""
+    import os
+    import pty
+
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: stdin, stdout and stderr are the terminal
+        os.chdir(ROOT)
+        os.execv(sys.executable, [sys.executable, "-m", "generator", *arguments])
+    output = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # the child closed the terminal: it has exited
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.waitpid(pid, 0)
+    os.close(fd)
+    return output.decode()
+
+
+def test_a_terminal_sees_what_a_build_is_doing_unless_quiet(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(SPECS / "imprint", tmp_path / "specs" / "imprint")
+    arguments = ["generate", "--specs", str(tmp_path / "specs"), "--out", str(tmp_path / "a")]
+    shown = _on_a_terminal(*arguments)
+    assert "imprint: loading and validating the spec" in shown
+    assert "imprint: rendering 1 operations and" in shown
+    assert "imprint: formatting" in shown
+    assert f"{tmp_path / 'a'}/imprint: 1 operation(s), built in" in shown
+    arguments[-1] = str(tmp_path / "b")
+    quiet = _on_a_terminal(*arguments, "-q")
+    assert "loading and validating" not in quiet and "1 operation(s)" in quiet
