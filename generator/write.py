@@ -19,9 +19,10 @@ Tree = Mapping[PurePosixPath, str]
 def write_trees(out: Path, trees: Mapping[str, Tree]) -> None:
     """Replace ``out/<name>`` with exactly ``trees[name]`` for each name, all at once.
 
-    The complete new ``out`` is built in a sibling directory (other entries copied over),
-    then exchanged with the old one in a single atomic rename; a run that fails or is
-    killed at any moment leaves ``out`` exactly as it was.
+    The complete new ``out`` is built in a sibling directory, then exchanged with the old
+    one in a single atomic rename; a run that fails or is killed at any moment leaves ``out``
+    exactly as it was. Other entries (vendors not regenerated) join the new tree as hard
+    links: their files are not copied, rewritten or synced again.
     """
     out = out.absolute()
     _refuse_links(out)
@@ -35,19 +36,18 @@ def write_trees(out: Path, trees: Mapping[str, Tree]) -> None:
         if out.is_dir():
             for entry in sorted(out.iterdir()):
                 if entry.name not in trees and not entry.name.startswith("."):
-                    copy = (
-                        shutil.copytree
-                        if entry.is_dir() and not entry.is_symlink()
-                        else shutil.copy2
-                    )
-                    copy(entry, staging / entry.name)
+                    if entry.is_dir() and not entry.is_symlink():
+                        shutil.copytree(entry, staging / entry.name, copy_function=_link)
+                    else:
+                        _link(entry, staging / entry.name)
         for name in sorted(trees):
             for path in sorted(trees[name]):
                 destination = staging.joinpath(name, *path.parts)
                 destination.parent.mkdir(parents=True, exist_ok=True)
                 with open(destination, "w", encoding="utf-8", newline="\n") as handle:
                     handle.write(trees[name][path])
-        _sync_tree(staging)
+        for name in trees:
+            _sync_tree(staging / name)
         if out.exists() and _exchange(staging, out):
             return  # staging now holds the old tree, removed below
         if out.exists():
@@ -86,6 +86,14 @@ def _exchange(a: Path, b: Path) -> bool:
     at_fdcwd, rename_exchange = -100, 2
     result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
     return bool(result == 0)
+
+
+def _link(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+    """A hard link, where the file system has them; else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def _sync_tree(root: Path) -> None:

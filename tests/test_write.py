@@ -33,6 +33,17 @@ def test_replaces_named_trees_exactly_and_keeps_the_rest(tmp_path: Path) -> None
     assert [p.name for p in tmp_path.iterdir()] == ["generated"]  # no staging left behind
 
 
+def test_vendors_not_regenerated_keep_their_files_untouched(tmp_path: Path) -> None:
+    """Not copied, rewritten or synced: the same files (inodes), not copies of them."""
+    out = tmp_path / "generated"
+    write_trees(out, {"a": {PurePosixPath("x.py"): "1\n"}, "b": {PurePosixPath("y.py"): "2\n"}})
+    kept = (out / "b" / "y.py").stat()
+    write_trees(out, {"a": {PurePosixPath("x.py"): "3\n"}})
+    now = (out / "b" / "y.py").stat()
+    assert (now.st_ino, now.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)
+    assert read_tree(out) == {PurePosixPath("a/x.py"): "3\n", PurePosixPath("b/y.py"): "2\n"}
+
+
 def test_backup_of_a_run_killed_between_renames_is_restored(tmp_path: Path) -> None:
     out = tmp_path / "generated"
     backup = tmp_path / ".generated.old-4242"
