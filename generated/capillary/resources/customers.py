@@ -64,10 +64,10 @@ class CustomersResource(SyncAPIResource):
             max_retries: overrides the client's max_retries for this call.
 
         Raises:
-            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
-            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
-            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
-            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes (see ErrorEnvelope); ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes (see ErrorEnvelope); ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes (see ErrorEnvelope); ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes (see ErrorEnvelope); ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
@@ -175,10 +175,10 @@ class CustomersResource(SyncAPIResource):
             max_retries: overrides the client's max_retries for this call.
 
         Raises:
-            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
-            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
-            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
-            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes, such as 8015 or 3217 (see ErrorEnvelope); ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes (see ErrorEnvelope); ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes (see ErrorEnvelope); ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes (see ErrorEnvelope); ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
@@ -283,10 +283,10 @@ class AsyncCustomersResource(AsyncAPIResource):
             max_retries: overrides the client's max_retries for this call.
 
         Raises:
-            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
-            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
-            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
-            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes (see ErrorEnvelope); ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes (see ErrorEnvelope); ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes (see ErrorEnvelope); ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes (see ErrorEnvelope); ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
@@ -394,10 +394,10 @@ class AsyncCustomersResource(AsyncAPIResource):
             max_retries: overrides the client's max_retries for this call.
 
         Raises:
-            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
-            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
-            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
-            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes; ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            BadRequestError: 400 The request failed; `errors` carries Capillary's error codes, such as 8015 or 3217 (see ErrorEnvelope); ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            AuthenticationError: 401 The request failed; `errors` carries Capillary's error codes (see ErrorEnvelope); ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            PermissionDeniedError: 403 The request failed; `errors` carries Capillary's error codes (see ErrorEnvelope); ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
+            InternalServerError: 500 The request failed; `errors` carries Capillary's error codes (see ErrorEnvelope); ``exc.error_as(models.ErrorEnvelope)`` is its parsed body.
             APIStatusError: any other unsuccessful status.
             APIConnectionError: no response arrived (APITimeoutError on a timeout).
         """
