@@ -1,17 +1,33 @@
-"""isort and black on in-memory sources, with pinned settings."""
+"""isort and black on in-memory sources, with pinned settings; and the record that lets a
+regeneration keep a file's committed text when its unformatted text did not change.
+
+The formatted text is a function of the unformatted text and of the formatters' versions
+and settings. ``FORMATTED.sha256`` beside a client records, per Python file, the digest of
+its unformatted text and of its formatted text, under a header naming the formatters. A
+file whose unformatted text has that digest, whose committed text has the recorded one, and
+whose formatters are the same, is kept as committed; anything else is formatted again.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import multiprocessing
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 import black
 import isort
 
 _BLACK = black.Mode(line_length=100, target_versions={black.mode.TargetVersion.PY311})
 _ISORT = isort.Config(profile="black", line_length=100)
+FORMATTED_NAME = "FORMATTED.sha256"
+# A change of formatter or setting formats every file again.
+_FORMATTERS = (
+    f"# black {importlib.metadata.version('black')} isort {importlib.metadata.version('isort')}"
+    " line-length 100 py311"
+)
 # Below this much code, starting processes costs more than it saves.
 _WORTH_SHARING = 200_000
 # Workers start as copies of this process, with the formatters already imported.
@@ -44,3 +60,46 @@ def _format_all(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]:
         path: black.format_str(isort.code(text, config=_ISORT), mode=_BLACK)
         for path, text in files.items()
     }
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def kept_formatted(
+    unformatted: Mapping[PurePosixPath, str], committed: Path | None
+) -> dict[PurePosixPath, str]:
+    """The committed text of each Python file whose record says it is what formatting the
+    same unformatted text gives (``committed``: the client's directory as committed)."""
+    record = committed / FORMATTED_NAME if committed is not None else None
+    if committed is None or record is None or not record.is_file():
+        return {}
+    header, *lines = record.read_text(encoding="utf-8").splitlines() or [""]
+    if header != _FORMATTERS:
+        return {}
+    known: dict[PurePosixPath, tuple[str, str]] = {}
+    for line in lines:
+        source, formatted, name = line.split(" ", 2)
+        known[PurePosixPath(name)] = (source, formatted)
+    kept: dict[PurePosixPath, str] = {}
+    for path, text in unformatted.items():
+        if path.suffix != ".py" or path not in known or known[path][0] != digest(text):
+            continue
+        file = committed.joinpath(*path.parts)
+        if file.is_file() and not file.is_symlink():
+            current = file.read_text(encoding="utf-8")
+            if digest(current) == known[path][1]:  # not edited by hand since
+                kept[path] = current
+    return kept
+
+
+def formatted_record(
+    unformatted: Mapping[PurePosixPath, str], formatted: Mapping[PurePosixPath, str]
+) -> str:
+    """``FORMATTED.sha256`` for a client: the formatters, then one line per Python file."""
+    lines = [
+        f"{digest(unformatted[path])} {digest(formatted[path])} {path}"
+        for path in sorted(unformatted)
+        if path.suffix == ".py"
+    ]
+    return "\n".join([_FORMATTERS, *lines]) + "\n"

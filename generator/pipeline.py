@@ -173,15 +173,21 @@ def build_vendor(vendor: Vendor, *, strict: bool = False) -> tuple[Api, tuple[Di
     return build_ir(document, vendor.name, vendor.display), warnings
 
 
-def render_vendor(api: Api, *, workers: int = 1) -> dict[PurePosixPath, str]:
-    """render -> format: the complete package of one vendor, in memory."""
-    from .format import format_files
+def render_vendor(
+    api: Api, *, workers: int = 1, committed: Path | None = None
+) -> dict[PurePosixPath, str]:
+    """render -> format: the complete package of one vendor, in memory. A file of the
+    ``committed`` client whose unformatted text is unchanged keeps its text unformatted."""
+    from .format import FORMATTED_NAME, format_files, formatted_record, kept_formatted
     from .render import render_client, render_models
 
-    files = render_client(api)
-    files.update(render_models(api))
-    progress.stage(api.vendor, f"formatting {sum(p.suffix == '.py' for p in files)} files")
-    files = format_files(files, workers=workers)
+    unformatted = render_client(api)
+    unformatted.update(render_models(api))
+    kept = kept_formatted(unformatted, committed)
+    fresh = {p: t for p, t in unformatted.items() if p not in kept}
+    progress.stage(api.vendor, f"formatting {sum(p.suffix == '.py' for p in fresh)} files")
+    files = {**format_files(fresh, workers=workers), **kept}
+    files[PurePosixPath(FORMATTED_NAME)] = formatted_record(unformatted, files)
     files[PurePosixPath("py.typed")] = ""
     for name, text in read_runtime_sources().items():
         files[PurePosixPath("_runtime") / name] = text
@@ -214,7 +220,9 @@ def _generator_inputs() -> tuple[tuple[str, Path], ...]:
     return tuple((p.relative_to(root).as_posix(), p) for p in files)
 
 
-def build_all(vendors: list[Vendor], *, strict: bool = False) -> list[Built]:
+def build_all(
+    vendors: list[Vendor], *, strict: bool = False, out: Path | None = None
+) -> list[Built]:
     """Every vendor built and rendered in memory, several at once when there are several
     cores (one vendor formats its files on all of them); all vendors' errors are reported
     together."""
@@ -226,16 +234,19 @@ def build_all(vendors: list[Vendor], *, strict: bool = False) -> list[Built]:
         # Workers start as copies of this process, with the generator already imported.
         fork = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(min(len(vendors), cores), mp_context=fork) as pool:
-            outcomes = list(pool.map(functools.partial(_build_one, strict=strict), vendors))
+            build = functools.partial(_build_one, strict=strict, out=out)
+            outcomes = list(pool.map(build, vendors))
     else:
-        outcomes = [_build_one(v, strict=strict, workers=cores) for v in vendors]
+        outcomes = [_build_one(v, strict=strict, workers=cores, out=out) for v in vendors]
     problems = [d for o in outcomes if not isinstance(o, Built) for d in o]
     if problems:
         raise SpecError(problems)
     return [o for o in outcomes if isinstance(o, Built)]
 
 
-def _build_one(vendor: Vendor, *, strict: bool, workers: int = 1) -> Built | tuple[Diagnostic, ...]:
+def _build_one(
+    vendor: Vendor, *, strict: bool, workers: int = 1, out: Path | None = None
+) -> Built | tuple[Diagnostic, ...]:
     # Diagnostics are returned, not raised, so that they cross process boundaries as data.
     started = time.monotonic()
     try:
@@ -245,7 +256,8 @@ def _build_one(vendor: Vendor, *, strict: bool, workers: int = 1) -> Built | tup
             vendor.name,
             f"rendering {len(api.operations)} operations and {len(api.models)} models",
         )
-        files = render_vendor(api, workers=workers)
+        committed = out / vendor.name if out is not None else None
+        files = render_vendor(api, workers=workers, committed=committed)
     except SpecError as exc:
         return exc.diagnostics
     files[PurePosixPath(DIGEST_NAME)] = inputs_digest(vendor) + "\n"
@@ -273,7 +285,7 @@ def generate(
 
     vendors = discover_vendors(specs, only)
     stale = vendors if strict else [v for v in vendors if not _up_to_date(v, out)]
-    built = build_all(stale, strict=strict)
+    built = build_all(stale, strict=strict, out=out)
     if built:
         progress.stage(", ".join(item.vendor.name for item in built), f"writing {out}")
         write_trees(out, {item.vendor.name: item.files for item in built})
@@ -301,7 +313,7 @@ def check(specs: Path, out: Path, only: list[str] | None = None) -> list[Drift]:
     from .surface import describe_surface
 
     drifts = []
-    for item in build_all(discover_vendors(specs, only)):
+    for item in build_all(discover_vendors(specs, only), out=out):
         tree = compare_tree(
             item.files, read_tree(out / item.vendor.name), f"{out.name}/{item.vendor.name}"
         )

@@ -7,7 +7,7 @@ import importlib
 import re
 import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 
@@ -88,3 +88,16 @@ def test_docstrings_do_not_repeat_a_status() -> None:
         if repeated.search(line)
     ]
     assert found == []
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_black_and_isort_leave_every_generated_file_as_it_is(vendor: str) -> None:
+    """What is committed is exactly what black produces (issue 17: one pass, or a kept file)."""
+    from generator.format import _format_all
+
+    files = {
+        PurePosixPath(p.relative_to(GENERATED / vendor).as_posix()): p.read_text(encoding="utf-8")
+        for p in sorted((GENERATED / vendor).rglob("*.py"))
+        if "_runtime" not in p.parts
+    }
+    assert _format_all(files) == files

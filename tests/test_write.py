@@ -187,3 +187,40 @@ def test_a_symlinked_vendor_directory_is_refused(
     )
     assert "error[symlink-refused]" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_regeneration_formats_only_the_files_whose_unformatted_text_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import format as formatting
+    from generator.cli import main
+
+    formatted: list[PurePosixPath] = []
+    real = formatting._format_all
+
+    def counting(files: dict[PurePosixPath, str]) -> dict[PurePosixPath, str]:
+        formatted.extend(files)
+        return real(files)
+
+    monkeypatch.setattr(formatting, "_format_all", counting)
+    specs, out = tmp_path / "specs", tmp_path / "generated"
+    shutil.copytree(SPECS / "imprint", specs / "imprint")
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
+    everything = len(formatted)
+    spec = specs / "imprint" / "openapi.yaml"
+    spec.write_text(spec.read_text().replace("title: Public Imprint API", "title: Imprint API"))
+    formatted.clear()
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
+    # The title is in the package's, the client's and the models' docstrings: nothing else.
+    assert 0 < len(formatted) < everything / 2, formatted
+    cold = tmp_path / "cold"
+    assert main(["generate", "--specs", str(specs), "--out", str(cold)]) == 0
+    assert read_tree(out) == read_tree(cold)  # kept text is what formatting gives
+    # A generated file edited by hand is formatted again, not kept.
+    edited = out / "imprint" / "resources" / "customers.py"
+    edited.write_text(edited.read_text() + "# edited\n")
+    (out / "imprint" / "INPUTS.sha256").write_text("stale\n")
+    formatted.clear()
+    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
+    assert formatted == [PurePosixPath("resources/customers.py")]
+    assert read_tree(out) == read_tree(cold)
