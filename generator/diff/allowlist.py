@@ -15,6 +15,7 @@ deprecation:
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -65,12 +66,14 @@ def load_allowlist(path: Path, display: str) -> tuple[Entry, ...]:
             )
         )
         if entry.rule not in RULES:
+            close = difflib.get_close_matches(entry.rule, sorted(RULES), n=1, cutoff=0.7)
             problems.append(
                 Diagnostic(
                     "allowlist-unknown-rule",
                     Severity.ERROR,
                     f"unknown rule id {entry.rule!r}",
                     where,
+                    f"did you mean {close[0]!r}?" if close else "",
                 )
             )
         if not entry.reason.strip():

@@ -84,6 +84,29 @@ def test_allowlisted_breaking_change_passes(repo: Path, tmp_path: Path) -> None:
     assert result.stdout == (EXPECTED / "report_allowlisted.md").read_text(encoding="utf-8")
 
 
+def test_the_entry_the_report_gives_accepts_the_change_when_pasted(
+    repo: Path, tmp_path: Path
+) -> None:
+    report = _make(repo).stdout
+    entry = report.split("```yaml\n", 1)[1].split("```", 1)[0]
+    allowlist = tmp_path / "allow.yaml"
+    allowlist.write_text(entry.replace("<why this break is accepted>", "E.164 with a plus"))
+    result = _make(repo, "--allowlist", str(allowlist))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "(allowlisted: E.164 with a plus)" in result.stdout
+
+
+def test_a_mistyped_rule_id_gets_did_you_mean(repo: Path, tmp_path: Path) -> None:
+    allowlist = tmp_path / "allow.yaml"
+    allowlist.write_text(
+        "allow:\n  - {rule: request-property-constraint-tightend, vendor: imprint, "
+        "fingerprint: abc, reason: x}\n"
+    )
+    result = _cli(repo, "--allowlist", str(allowlist))
+    assert result.returncode == 1
+    assert "hint: did you mean 'request-property-constraint-tightened'?" in result.stderr
+
+
 def test_allowlist_with_unknown_rule_is_refused(repo: Path, tmp_path: Path) -> None:
     allowlist = tmp_path / "allow.yaml"
     allowlist.write_text(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from .. import DiffReport, VendorDiff
-from ..findings import Level, group_findings
+from ..findings import Finding, Level, group_findings
 
 MARKER = "<!-- spec-diff-report -->"
 
@@ -52,8 +53,9 @@ def render(report: DiffReport) -> str:
     if blocking:
         lines.append(
             f"**{len(blocking)} breaking change(s) not in the allowlist.** Accept one on purpose by adding "
-            "its rule id and location (or fingerprint) with a reason to `specs/spec-diff-allowlist.yaml`."
+            "its rule id and location (or fingerprint) with a reason to `specs/spec-diff-allowlist.yaml`:"
         )
+        lines += ["", *_allowlist_entries(blocking)]
     else:
         lines.append("No breaking change outside the allowlist.")
     for vendor in changed:
@@ -72,6 +74,34 @@ def render(report: DiffReport) -> str:
     else:
         lines.append("None: everything above comes from `specs/`.")
     return "\n".join(lines) + "\n"
+
+
+# Entries shown ready to paste; the JSON report has every finding's fingerprint.
+_ENTRIES_SHOWN = 30
+
+
+def _allowlist_entries(findings: tuple[Finding, ...]) -> list[str]:
+    """The allowlist entry of each breaking finding, one per operation it reaches."""
+    entries = ["allow:"]
+    for f in findings[:_ENTRIES_SHOWN]:
+        # JSON strings are YAML double-quoted scalars: safe whatever the spec's text is.
+        entries += [
+            f"  - rule: {f.rule_id}",
+            f"    vendor: {f.vendor}",
+            f"    operation: {json.dumps(f.operation, ensure_ascii=False)}",
+            f"    location: {json.dumps(f.location, ensure_ascii=False)}"
+            f"   # or fingerprint: {f.fingerprint}",
+            '    reason: "<why this break is accepted>"',
+        ]
+    text = "\n".join(entries)
+    fence = "`" * max(3, max((len(r) for r in re.findall("`+", text)), default=0) + 1)
+    block = [f"{fence}yaml", text, fence]
+    if len(findings) > _ENTRIES_SHOWN:
+        block.append(
+            f"... and {len(findings) - _ENTRIES_SHOWN} more (`--format json` lists every "
+            "finding with its fingerprint)."
+        )
+    return block
 
 
 def _vendor(vendor: VendorDiff) -> list[str]:
