@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 GEN := $(BIN)/python -m generator
 VENDOR ?=
 
-.PHONY: generate check validate accept-surface spec-diff bench-spec-diff bench-generation bench-media test corpus-check lint clean
+.PHONY: generate check validate accept-surface spec-diff docs-drift bench-spec-diff bench-generation bench-media test corpus-check lint clean
 
 $(VENV_STAMP): requirements.lock pyproject.toml
 	@echo "Setting up $(VENV): the Python packages pinned in requirements.lock (about a minute the first time)..."
@@ -41,6 +41,10 @@ lint: $(VENV_STAMP)
 # BASE: a git revision (default: the merge-base with main). DIFF_ARGS: e.g. --format json.
 spec-diff: $(VENV_STAMP)
 	$(GEN) diff $(if $(BASE),--base $(BASE)) $(DIFF_ARGS) $(VENDOR)
+
+# Documentation pages against the specs hand-converted from them (specs/<vendor>/source.yaml).
+docs-drift: $(VENV_STAMP)
+	$(GEN) docs-drift $(VENDOR)
 
 bench-spec-diff: $(VENV_STAMP) $(NODE_STAMP)
 	$(BIN)/python benchmarks/spec_diff.py

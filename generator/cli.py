@@ -45,6 +45,16 @@ def _parser() -> argparse.ArgumentParser:
     files.add_argument("revision", type=Path)
     files.add_argument("--format", choices=FORMATS, default="markdown")
     files.add_argument("--no-fail", action="store_true", help="exit 0 even with breaking changes")
+    drift_help = "compare documentation pages with the specs converted from them"
+    drift = commands.add_parser("docs-drift", help=drift_help, description=drift_help)
+    drift.add_argument(
+        "vendors",
+        nargs="*",
+        metavar="VENDOR",
+        help="default: every vendor whose source.yaml says `format: documentation`",
+    )
+    drift.add_argument("--specs", type=Path, default=Path("specs"), help="default: specs/")
+    drift.add_argument("--all", action="store_true", help="list accepted findings too")
     for name, text in helps.items():
         sub = commands.add_parser(name, help=text, description=text)
         sub.add_argument("vendors", nargs="*", metavar="VENDOR", help="default: every vendor")
@@ -148,6 +158,16 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "diff":
         return _diff(args)
+    if args.command == "docs-drift":
+        from .docs_drift import check_docs_drift
+        from .docs_drift.report import render
+
+        documented = check_docs_drift(args.specs, args.vendors)
+        for vendor in documented:
+            sys.stdout.write(render(vendor, show_accepted=args.all))
+        if not documented:
+            print("no vendor's source.yaml declares documentation pages")
+        return 1 if any(v.failed for v in documented) else 0
     if args.command == "diff-files":
         from .diff import diff_files
         from .diff.report import REPORTERS

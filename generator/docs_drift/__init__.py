@@ -1,0 +1,143 @@
+"""Documentation drift: for a vendor that publishes documentation pages instead of a spec,
+what its pages' parameter and field tables say that its hand-converted spec does not.
+
+check_docs_drift: source.yaml -> each page read into tables (tables.py) and rows (rows.py)
+-> compared with the spec's fields of the page's operation (spec_fields.py, compare.py)
+-> the findings the vendor's docs-drift-accepted.yaml accepts marked, stale entries listed.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from ..errors import Diagnostic, Severity, SourceRef, SpecError
+from ..load import load_document
+from ..pipeline import Vendor, discover_vendors
+from .compare import Finding, compare_page
+from .rows import read_field_tables
+from .source import (
+    ACCEPTED_NAME,
+    DOCUMENTATION,
+    SOURCE_NAME,
+    Entry,
+    load_accepted,
+    load_source,
+    source_format,
+)
+from .spec_fields import read_operation_fields
+from .tables import read_tables
+
+_METHODS = frozenset({"get", "put", "post", "patch", "delete", "head", "options", "trace"})
+
+
+@dataclass(frozen=True, slots=True)
+class PageSummary:
+    name: str
+    tables: int  # every table of the page
+    field_tables: int  # those that list parameters or fields
+    rows: int
+
+
+@dataclass(frozen=True, slots=True)
+class VendorDrift:
+    vendor: str
+    pages: tuple[PageSummary, ...]
+    findings: tuple[Finding, ...]  # accepted ones carry their entry's reason
+    stale: tuple[Entry, ...]  # accepted entries that match no finding any more
+    accepted_file: str
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.stale) or any(not f.accepted for f in self.findings)
+
+
+def check_docs_drift(specs: Path, vendors: list[str]) -> tuple[VendorDrift, ...]:
+    """Each vendor named (or each whose source.yaml declares documentation pages) against
+    its spec; one SpecError names every problem of every vendor's files."""
+    found = discover_vendors(specs, vendors or None)  # names an unknown vendor
+    if not vendors:
+        found = [
+            v
+            for v in found
+            if (specs / v.name / SOURCE_NAME).is_file()
+            and source_format(specs / v.name / SOURCE_NAME, _display(specs, v.name, SOURCE_NAME))
+            == DOCUMENTATION
+        ]
+    drifts = []
+    problems: list[Diagnostic] = []
+    for vendor in found:
+        try:
+            drifts.append(_check_vendor(specs, vendor))
+        except SpecError as exc:
+            problems.extend(exc.diagnostics)
+    if problems:
+        raise SpecError(problems)
+    return tuple(drifts)
+
+
+def _check_vendor(specs: Path, vendor: Vendor) -> VendorDrift:
+    pages = load_source(
+        specs / vendor.name / SOURCE_NAME,
+        _display(specs, vendor.name, SOURCE_NAME),
+        specs.resolve().parent,
+    )
+    accepted_display = _display(specs, vendor.name, ACCEPTED_NAME)
+    entries = load_accepted(specs / vendor.name / ACCEPTED_NAME, accepted_display, pages)
+    spec = load_document(vendor.spec, vendor.display)
+    problems: list[Diagnostic] = []
+    summaries: list[PageSummary] = []
+    findings: list[Finding] = []
+    for page in pages:
+        fields = read_operation_fields(spec, page.method, page.path)
+        try:
+            text = page.copy.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            message = f"{page.copy_display} is not UTF-8 text ({exc.reason})"
+            problems.append(_error(message, page.copy_at))
+            continue
+        if fields is None:
+            wanted = f"{page.method} {page.path}"
+            close = difflib.get_close_matches(wanted, _operations(spec.data), n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}?" if close else ""
+            message = f"{vendor.display} has no operation {wanted}"
+            problems.append(_error(message, page.operation_at, hint))
+            continue
+        tables = read_tables(text)
+        field_tables = read_field_tables(tables, page.copy_display)
+        rows = sum(len(t.rows) for t in field_tables)
+        summaries.append(PageSummary(page.name, len(tables), len(field_tables), rows))
+        findings.extend(compare_page(page.name, field_tables, fields, spec))
+    if problems:
+        raise SpecError(problems)
+    marked = []
+    used: set[Entry] = set()
+    for finding in findings:
+        entry = next((e for e in entries if e.covers(finding)), None)
+        if entry is not None:
+            used.add(entry)
+            finding = replace(finding, accepted=entry.reason)
+        marked.append(finding)
+    stale = tuple(e for e in entries if e not in used)
+    return VendorDrift(vendor.name, tuple(summaries), tuple(marked), stale, accepted_display)
+
+
+def _display(specs: Path, vendor: str, name: str) -> str:
+    return f"{specs.name}/{vendor}/{name}"
+
+
+def _operations(data: Any) -> list[str]:
+    paths = data.get("paths") if isinstance(data, dict) else None
+    return [
+        f"{method.upper()} {path}"
+        for path, item in (paths.items() if isinstance(paths, dict) else ())
+        if isinstance(item, dict)
+        for method in item
+        if method in _METHODS
+    ]
+
+
+def _error(message: str, where: SourceRef, hint: str = "") -> Diagnostic:
+    return Diagnostic("docs-source-invalid", Severity.ERROR, message, where, hint)
