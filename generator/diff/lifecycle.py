@@ -22,13 +22,24 @@ from typing import Any
 from ..load import Document, follow_refs, resolve_pointer
 from ..validate import iter_operations
 from .findings import Change, Finding, Level
-from .rules.lifecycle import REMOVALS
 
 STABILITY = ("draft", "alpha", "beta", "stable")
 # oasdiff's defaults (--deprecation-days-beta, --deprecation-days-stable).
 DEFAULT_MINIMUM_DAYS: Mapping[str, int] = {"draft": 0, "alpha": 0, "beta": 31, "stable": 180}
 
 _TEMPLATE = re.compile(r"{[^{}]*}")
+# The removals that deprecation changes the judgement of, and what each removes
+# (rules/lifecycle.py makes their -after-sunset and -before-sunset rules).
+REMOVALS = {
+    "endpoint-removed": "endpoint",
+    "webhook-removed": "webhook",
+    "callback-removed": "callback",
+    "request-parameter-removed": "parameter",
+    "request-property-removed": "property",
+    "request-property-removed-silently": "property",
+    "response-required-property-removed": "property",
+    "response-optional-property-removed": "property",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,23 +8,13 @@ removing what was never deprecated, is the removal rule itself.
 from __future__ import annotations
 
 from ..findings import Direction, Level, Rule
+from ..lifecycle import REMOVALS
 from . import endpoints, parameters, request_body, responses
 
 _REMOVED = {
     rule.id: rule
     for family in (endpoints, parameters, request_body, responses)
     for rule in family.RULES
-}
-# The removals that deprecation changes the judgement of, and what each removes.
-REMOVALS = {
-    "endpoint-removed": "endpoint",
-    "webhook-removed": "webhook",
-    "callback-removed": "callback",
-    "request-parameter-removed": "parameter",
-    "request-property-removed": "property",
-    "request-property-removed-silently": "property",
-    "response-required-property-removed": "property",
-    "response-optional-property-removed": "property",
 }
 
 
