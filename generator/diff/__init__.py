@@ -1,6 +1,7 @@
 """Spec diff: what changed between two revisions of specs/, what breaks, and which client code it touches.
 
-A pipeline of its own: effective documents (overlay applied) -> compare -> rules
+A pipeline of its own: effective documents (overlay applied) -> compare (a structural
+diff, ``structure/``, read by each rule family's checks, ``rules/``) -> lifecycle -> rules
 -> findings; the client impact renders both revisions with the current generator.
 """
 

@@ -1,4 +1,10 @@
-"""Every rule, registered by its family module; ids are stable (allowlists name them)."""
+"""Every rule, registered by its family module; ids are stable (allowlists name them).
+
+A family module holds its rules (id, level, direction, message) and the checks that find
+them: functions registered with ``@check(FactType)`` that read facts of the structural diff
+(``diff/structure/``) and return changes. Importing this package registers them all;
+``run_checks`` runs them over a structural diff.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +22,9 @@ from . import (
     servers,
     vendors,
 )
+from .registry import run_checks
+
+__all__ = ["RULES", "evaluate", "run_checks"]
 
 RULES: dict[str, Rule] = {
     rule.id: rule

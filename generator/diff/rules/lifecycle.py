@@ -7,9 +7,13 @@ removing what was never deprecated, is the removal rule itself.
 
 from __future__ import annotations
 
-from ..findings import Direction, Level, Rule
-from ..lifecycle import REMOVALS
+from collections.abc import Iterator
+
+from ..findings import Change, Direction, Level, Rule
+from ..lifecycle import REMOVALS, STABILITY, stability, sunset_of, sunset_text
+from ..structure import Endpoint, ParameterDiff, PropertyDiff, Side
 from . import endpoints, parameters, request_body, responses
+from .registry import change, check
 
 _REMOVED = {
     rule.id: rule
@@ -91,3 +95,79 @@ RULES = (
         "x-stability-level {value} is not one of draft, alpha, beta, stable; read as stable",
     ),
 )
+
+
+# Operations' deprecation is endpoints.endpoint_deprecated; their sunsets and stability levels
+# are judged with the policy, in diff/lifecycle.py.
+
+
+@check(ParameterDiff)
+def parameter_deprecated(diff: ParameterDiff) -> Iterator[Change]:
+    if diff.paired is None:
+        return
+    old, new = diff.paired
+    if old.value.get("deprecated") is not True and new.value.get("deprecated") is True:
+        args = (("name", str(new.value.get("name"))), ("sunset", sunset_text(new.value)))
+        yield change("request-parameter-deprecated", diff.endpoint, diff.location, args, old, new)
+
+
+@check(ParameterDiff)
+def parameter_sunset_moved(diff: ParameterDiff) -> Iterator[Change]:
+    if diff.paired is not None:
+        old, new = diff.paired
+        subject = f"parameter {new.value.get('name')}"
+        yield from _sunset_moved(subject, diff.endpoint, diff.location, old, new)
+
+
+@check(PropertyDiff)
+def property_sunset_moved(diff: PropertyDiff) -> Iterator[Change]:
+    if diff.old is not None and diff.new is not None:
+        subject = f"property {diff.name}"
+        yield from _sunset_moved(subject, diff.endpoint, diff.location, diff.old, diff.new)
+
+
+def _sunset_moved(
+    subject: str, at: Endpoint, location: str, old: Side, new: Side
+) -> Iterator[Change]:
+    """The sunset of something deprecated on both sides, removed or moved earlier."""
+    if not (isinstance(old.value, dict) and isinstance(new.value, dict)):
+        return
+    if old.value.get("deprecated") is not True or new.value.get("deprecated") is not True:
+        return
+    before, after = sunset_of(old.value), sunset_of(new.value)
+    if before is not None and (after is None or after < before):
+        args = (
+            ("subject", subject),
+            ("old", before.isoformat()),
+            ("new", after.isoformat() if after else "none"),
+        )
+        rule = "sunset-deleted" if after is None else "sunset-moved-earlier"
+        yield change(rule, at, location, args, old, new)
+
+
+@check(PropertyDiff)
+def property_stability_decreased(diff: PropertyDiff) -> Iterator[Change]:
+    if diff.old is None or diff.new is None:
+        return
+    if isinstance(diff.old.value, dict) and isinstance(diff.new.value, dict):
+        was, now = stability(diff.old.value), stability(diff.new.value)
+        if STABILITY.index(now) < STABILITY.index(was):
+            args = (("old", was), ("new", now))
+            yield change(
+                "stability-level-decreased", diff.endpoint, diff.location, args, diff.old, diff.new
+            )
+
+
+@check(PropertyDiff)
+def property_deprecated(diff: PropertyDiff) -> Iterator[Change]:
+    if diff.old is None or diff.new is None:
+        return
+    old, new = diff.old.value, diff.new.value
+    if (
+        isinstance(new, dict)
+        and new.get("deprecated") is True
+        and not (isinstance(old, dict) and old.get("deprecated") is True)
+    ):
+        args = (("name", diff.name), ("sunset", sunset_text(new)))
+        rule = f"{diff.direction.value}-property-deprecated"
+        yield change(rule, diff.endpoint, diff.location, args, diff.old, diff.new)

@@ -1,4 +1,8 @@
-from ..findings import Direction, Level, Rule
+from collections.abc import Iterator
+
+from ..findings import Change, Direction, Level, Rule
+from ..structure import ContentDiff, PropertyDiff, ResponseDiff
+from .registry import change, check
 
 RULES = (
     Rule(
@@ -62,3 +66,57 @@ RULES = (
         "the response property {name} is now always present",
     ),
 )
+
+
+@check(ResponseDiff)
+def status_added_or_removed(diff: ResponseDiff) -> Iterator[Change]:
+    location, args = f"response {diff.status}", (("status", diff.status),)
+    if diff.new is None and diff.old is not None:
+        # An error status no longer documented still arrives as an error; a success
+        # status removed leaves the client without its model.
+        success = diff.status.startswith("2")
+        rule = "response-success-status-removed" if success else "response-status-removed"
+        yield change(rule, diff.endpoint, location, args, diff.old)
+    elif diff.old is None and diff.new is not None:
+        yield change("response-status-added", diff.endpoint, location, args, new=diff.new)
+
+
+@check(ContentDiff)
+def response_media_types(diff: ContentDiff) -> Iterator[Change]:
+    if diff.direction is not Direction.RESPONSE:
+        return
+    for media in diff.removed:
+        args = (("media_type", media),)
+        yield change("response-media-type-removed", diff.endpoint, diff.location, args, diff.old)
+    for media in diff.added:
+        args = (("media_type", media),)
+        yield change("response-media-type-added", diff.endpoint, diff.location, args, new=diff.new)
+
+
+@check(PropertyDiff)
+def response_property_removed(diff: PropertyDiff) -> Iterator[Change]:
+    if diff.direction is not Direction.RESPONSE or diff.old is None or diff.new is not None:
+        return
+    rule = f"response-{'required' if diff.old_required else 'optional'}-property-removed"
+    args = (("name", diff.name),)
+    yield change(rule, diff.endpoint, diff.location, args, diff.old, diff.new_holder)
+
+
+@check(PropertyDiff)
+def response_property_added(diff: PropertyDiff) -> Iterator[Change]:
+    if diff.direction is not Direction.RESPONSE or diff.old is not None or diff.new is None:
+        return
+    args = (("name", diff.name),)
+    yield change(
+        "response-property-added", diff.endpoint, diff.location, args, diff.old_holder, diff.new
+    )
+
+
+@check(PropertyDiff)
+def response_property_required(diff: PropertyDiff) -> Iterator[Change]:
+    if diff.direction is not Direction.RESPONSE or diff.old is None or diff.new is None:
+        return
+    if diff.old_required != diff.new_required:
+        rule = f"response-property-became-{'required' if diff.new_required else 'optional'}"
+        args = (("name", diff.name),)
+        yield change(rule, diff.endpoint, diff.location, args, diff.old, diff.new)

@@ -1,7 +1,19 @@
 """Changes inside a schema, judged by direction: tightening a request breaks callers,
-widening a response breaks clients."""
+widening a response breaks clients.
 
-from ..findings import Direction, Level, Rule
+A schema's own keywords (nullability, type, format, enum, bounds, default) are a parameter's
+where the schema is a parameter's; what a schema holds (other properties, 2020-12 subschemas,
+alternatives) is request or response properties, as everything inside a body is.
+"""
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from ..findings import Change, Direction, Level, Rule
+from ..structure import RetypedSchemaDiff, SchemaDiff, SchemaPair, WholeSchemaDiff
+from ..structure.composition import is_null
+from .registry import Args, change, check
 
 B, W, N = Level.BREAKING, Level.WARNING, Level.INFO  # N: iNfo (I reads as 1)
 
@@ -67,3 +79,303 @@ RULES = (
     *(Rule(f"request-property-{k}", v[0], Direction.REQUEST, v[2]) for k, v in _KINDS.items()),
     *(Rule(f"response-property-{k}", v[1], Direction.RESPONSE, v[2]) for k, v in _KINDS.items()),
 )
+
+_UPPER_BOUNDS = (
+    "maxLength",
+    "maxItems",
+    "maximum",
+    "exclusiveMaximum",
+    "maxProperties",
+    "maxContains",
+)
+_LOWER_BOUNDS = (
+    "minLength",
+    "minItems",
+    "minimum",
+    "exclusiveMinimum",
+    "minProperties",
+    "minContains",
+)
+_SCALARS = {"integer": {"integer"}, "number": {"integer", "number"}}
+
+
+def _subject(diff: SchemaPair | WholeSchemaDiff) -> str:
+    """Whose the schema's own keywords are: the parameter's, or the property's."""
+    return "request-parameter" if diff.parameter else f"{diff.direction.value}-property"
+
+
+def _own(diff: SchemaPair | WholeSchemaDiff, kind: str, args: Args = ()) -> Change:
+    """A change of the schema's own keywords."""
+    rule = f"{_subject(diff)}-{kind}"
+    return change(rule, diff.endpoint, diff.location, args, diff.old, diff.new)
+
+
+def _held(diff: SchemaDiff, kind: str, args: Args = ()) -> Change:
+    """A change of what the schema holds: always properties (of a request or a response)."""
+    rule = f"{diff.direction.value}-property-{kind}"
+    return change(rule, diff.endpoint, diff.location, args, diff.old, diff.new)
+
+
+@check(WholeSchemaDiff)
+def accepted_values(diff: WholeSchemaDiff) -> Iterator[Change]:
+    old, new = (side.value if side is not None else None for side in (diff.old, diff.new))
+    before, after = _acceptance(old), _acceptance(new)
+    if before != after:
+        kind = "constraint-tightened" if after < before else "constraint-loosened"
+        yield _own(
+            diff, kind, (("constraint", "schema"), ("old", _shown(old)), ("new", _shown(new)))
+        )
+
+
+def _acceptance(schema: Any) -> int:
+    """How much a schema that is not an object accepts: nothing (false) < something < all."""
+    if schema is False:
+        return 0
+    return 2 if schema is None or schema is True or schema == {} else 1
+
+
+@check(SchemaDiff, RetypedSchemaDiff)
+def nullable(diff: SchemaPair) -> Iterator[Change]:
+    # Read as written: the null alternative is what the compared view drops.
+    was, now = _nullable(diff.old_written.value), _nullable(diff.new_written.value)
+    if was != now:
+        rule = f"{_subject(diff)}-{'became-nullable' if now else 'became-not-nullable'}"
+        old, new = diff.old_written, diff.new_written
+        yield change(rule, diff.endpoint, diff.location, (), old, new)
+
+
+def _nullable(schema: dict[str, Any]) -> bool:
+    kind = schema.get("type")
+    if schema.get("nullable") is True or (isinstance(kind, list) and "null" in kind):
+        return True
+    return any(is_null(b) for key in ("anyOf", "oneOf") for b in schema.get(key) or [])
+
+
+@check(RetypedSchemaDiff)
+def type_changed(diff: RetypedSchemaDiff) -> Iterator[Change]:
+    old, new = diff.old_types, diff.new_types
+    widened, narrowed = _covers(new, old), _covers(old, new)
+    kind = "type-widened" if widened else "type-narrowed" if narrowed else "type-changed"
+    yield _own(diff, kind, (("old", "|".join(sorted(old))), ("new", "|".join(sorted(new)))))
+
+
+def _covers(wide: frozenset[str], narrow: frozenset[str]) -> bool:
+    """Every value of ``narrow`` types is a value of ``wide`` types (integers are numbers)."""
+    accepted = set().union(*(_SCALARS.get(t, {t}) for t in wide)) if wide else set()
+    return narrow <= accepted
+
+
+@check(SchemaDiff)
+def format_changed(diff: SchemaDiff) -> Iterator[Change]:
+    old, new = diff.old.value.get("format"), diff.new.value.get("format")
+    if old != new:
+        yield _own(diff, "format-changed", (("old", str(old)), ("new", str(new))))
+
+
+@check(SchemaDiff)
+def enum_changed(diff: SchemaDiff) -> Iterator[Change]:
+    old, new = _const_as_enum(diff.old.value), _const_as_enum(diff.new.value)
+    if not isinstance(old.get("enum"), list) or not isinstance(new.get("enum"), list):
+        if isinstance(new.get("enum"), list) and "enum" not in old:
+            args = (("constraint", "enum"), ("old", "-"), ("new", _text(new["enum"])))
+            yield _own(diff, "constraint-tightened", args)
+        elif isinstance(old.get("enum"), list) and "enum" not in new:
+            args = (("constraint", "enum"), ("old", _text(old["enum"])), ("new", "-"))
+            yield _own(diff, "constraint-loosened", args)
+        return
+    old_values = {_text(v) for v in old["enum"] if v is not None}
+    new_values = {_text(v) for v in new["enum"] if v is not None}
+    for value in sorted(old_values - new_values):
+        yield _own(diff, "enum-value-removed", (("value", value),))
+    for value in sorted(new_values - old_values):
+        yield _own(diff, "enum-value-added", (("value", value),))
+
+
+def _const_as_enum(schema: dict[str, Any]) -> dict[str, Any]:
+    """``const: x`` is ``enum: [x]``: changing it removes one value and adds another. Zalando's
+    ``x-extensible-enum`` lists values too (a client must expect others)."""
+    if "const" in schema and "enum" not in schema:
+        return {**schema, "enum": [schema["const"]]}
+    if isinstance(schema.get("x-extensible-enum"), list) and "enum" not in schema:
+        return {**schema, "enum": schema["x-extensible-enum"]}
+    return schema
+
+
+@check(SchemaDiff)
+def bounds_changed(diff: SchemaDiff) -> Iterator[Change]:
+    for keyword in (*_UPPER_BOUNDS, *_LOWER_BOUNDS):
+        a, b = diff.old.value.get(keyword), diff.new.value.get(keyword)
+        if a == b or isinstance(a, bool) or isinstance(b, bool):
+            continue
+        upper = keyword in _UPPER_BOUNDS
+        if a is None:
+            tightened = True
+        elif b is None:
+            tightened = False
+        else:
+            tightened = b < a if upper else b > a
+        kind = "constraint-tightened" if tightened else "constraint-loosened"
+        yield _own(diff, kind, (("constraint", keyword), ("old", _text(a)), ("new", _text(b))))
+
+
+@check(SchemaDiff)
+def pattern_changed(diff: SchemaDiff) -> Iterator[Change]:
+    old, new = diff.old.value.get("pattern"), diff.new.value.get("pattern")
+    if old != new:
+        kind = "constraint-loosened" if new is None else "constraint-tightened"
+        yield _own(
+            diff, kind, (("constraint", "pattern"), ("old", _text(old)), ("new", _text(new)))
+        )
+
+
+@check(SchemaDiff)
+def unique_items_changed(diff: SchemaDiff) -> Iterator[Change]:
+    old, new = diff.old.value.get("uniqueItems"), diff.new.value.get("uniqueItems")
+    if bool(old) != bool(new):
+        kind = "constraint-tightened" if new else "constraint-loosened"
+        args = (("constraint", "uniqueItems"), ("old", _shown(old)), ("new", _shown(new)))
+        yield _own(diff, kind, args)
+
+
+@check(SchemaDiff)
+def content_changed(diff: SchemaDiff) -> Iterator[Change]:
+    for keyword in ("contentMediaType", "contentEncoding"):
+        # What a string holds (base64 of a PNG): set tightens, unset loosens.
+        a, b = diff.old.value.get(keyword), diff.new.value.get(keyword)
+        if a != b:
+            kind = (
+                "constraint-tightened"
+                if a is None
+                else "constraint-loosened" if b is None else "constraint-changed"
+            )
+            yield _own(
+                diff, kind, (("constraint", keyword), ("old", _shown(a)), ("new", _shown(b)))
+            )
+
+
+@check(SchemaDiff)
+def multiple_of_changed(diff: SchemaDiff) -> Iterator[Change]:
+    a, b = diff.old.value.get("multipleOf"), diff.new.value.get("multipleOf")
+    if a == b or isinstance(a, bool) or isinstance(b, bool):
+        return
+    # Multiples of 10 are multiples of 5: from 5 to 10 tightens, from 10 to 5 loosens;
+    # from 5 to 3, neither.
+    if b is None or (a is not None and _divides(b, a)):
+        kind = "constraint-loosened"
+    elif a is None or _divides(a, b):
+        kind = "constraint-tightened"
+    else:
+        kind = "constraint-changed"
+    yield _own(diff, kind, (("constraint", "multipleOf"), ("old", _shown(a)), ("new", _shown(b))))
+
+
+def _divides(divisor: Any, number: Any) -> bool:
+    if not isinstance(divisor, int | float) or not isinstance(number, int | float) or not divisor:
+        return False
+    quotient = number / divisor
+    return abs(quotient - round(quotient)) < 1e-9
+
+
+@check(SchemaDiff)
+def default_changed(diff: SchemaDiff) -> Iterator[Change]:
+    old, new = diff.old.value, diff.new.value
+    if ("default" in old or "default" in new) and old.get("default") != new.get("default"):
+        args = (("old", _text(old.get("default"))), ("new", _text(new.get("default"))))
+        yield _own(diff, "default-changed", args)
+
+
+@check(SchemaDiff)
+def additional_properties_disallowed(diff: SchemaDiff) -> Iterator[Change]:
+    old, new = (side.value.get("additionalProperties") for side in (diff.old, diff.new))
+    if old is not False and new is False:
+        yield _held(diff, "additional-properties-disallowed")
+
+
+@check(SchemaDiff)
+def subschema_added_or_removed(diff: SchemaDiff) -> Iterator[Change]:
+    """A 2020-12 keyword's schema on one side only (or ``false`` on one): a constraint added
+    tightens, one removed loosens. Schemas on both sides are paired in ``subschemas``."""
+    for sub in diff.subschemas:
+        if (isinstance(sub.old, dict) and isinstance(sub.new, dict)) or sub.old == sub.new:
+            continue
+        tightened = sub.old is None or sub.new is False
+        kind = "constraint-tightened" if tightened else "constraint-loosened"
+        args = (("constraint", sub.keyword), ("old", _shown(sub.old)), ("new", _shown(sub.new)))
+        yield _held(diff, kind, args)
+
+
+@check(SchemaDiff)
+def dependent_required_changed(diff: SchemaDiff) -> Iterator[Change]:
+    before = _dependencies(diff.old.value.get("dependentRequired"))
+    after = _dependencies(diff.new.value.get("dependentRequired"))
+    for name, needed in sorted(before ^ after):
+        text = f"{name} needs {needed}"
+        added = (name, needed) in after
+        kind = "constraint-tightened" if added else "constraint-loosened"
+        old, new = ("-", text) if added else (text, "-")
+        yield _held(diff, kind, (("constraint", "dependentRequired"), ("old", old), ("new", new)))
+
+
+def _dependencies(value: Any) -> set[tuple[str, str]]:
+    if not isinstance(value, dict):
+        return set()
+    return {
+        (str(name), str(needed))
+        for name, names in value.items()
+        if isinstance(names, list)
+        for needed in names
+    }
+
+
+@check(SchemaDiff)
+def prefix_items_length_changed(diff: SchemaDiff) -> Iterator[Change]:
+    a, b = diff.old.value.get("prefixItems"), diff.new.value.get("prefixItems")
+    if isinstance(a, list) and isinstance(b, list) and len(a) != len(b):
+        kind = "constraint-tightened" if len(b) > len(a) else "constraint-loosened"
+        yield _held(
+            diff, kind, (("constraint", "prefixItems"), ("old", str(len(a))), ("new", str(len(b))))
+        )
+
+
+@check(SchemaDiff)
+def conditional_changed(diff: SchemaDiff) -> Iterator[Change]:
+    if diff.condition_changed:
+        old, new = diff.old.value.get("if"), diff.new.value.get("if")
+        yield _held(diff, "conditional-changed", (("old", _text(old)), ("new", _text(new))))
+
+
+@check(SchemaDiff)
+def discriminator_changed(diff: SchemaDiff) -> Iterator[Change]:
+    for branches in diff.branches:
+        old, new = branches.old_discriminator, branches.new_discriminator
+        if branches.tag_property_changed:
+            args = (("old", str(old.get("propertyName"))), ("new", str(new.get("propertyName"))))
+            yield _held(diff, "discriminator-property-changed", args)
+            continue
+        old_map, new_map = old.get("mapping") or {}, new.get("mapping") or {}
+        if (
+            old_map
+            and new_map
+            and set(old_map) != set(new_map)
+            and branches.old_count == branches.new_count
+        ):
+            # Same alternatives under other tag values: payloads carry different tags.
+            args = (("old", ", ".join(sorted(old_map))), ("new", ", ".join(sorted(new_map))))
+            yield _held(diff, "discriminator-mapping-changed", args)
+
+
+@check(SchemaDiff)
+def branch_added_or_removed(diff: SchemaDiff) -> Iterator[Change]:
+    for branches in diff.branches:
+        for name in branches.removed:
+            yield _held(diff, "one-of-branch-removed", (("branch", name),))
+        for name in branches.added:
+            yield _held(diff, "one-of-branch-added", (("branch", name),))
+
+
+def _shown(value: Any) -> str:
+    return "-" if value is None else _text(value)
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else json.dumps(value, sort_keys=True)
