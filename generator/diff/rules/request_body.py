@@ -36,6 +36,13 @@ RULES = (
         Direction.REQUEST,
         "the request media type {media_type} was added",
     ),
+    # A server may refuse the type old clients send.
+    Rule(
+        "request-media-type-changed",
+        Level.BREAKING,
+        Direction.REQUEST,
+        "the request media type {old} is now {new}",
+    ),
     Rule(
         "request-media-type-removed",
         Level.BREAKING,
@@ -110,6 +117,11 @@ def request_media_types(diff: ContentDiff) -> Iterator[Change]:
     for media in diff.added:
         args = (("media_type", media),)
         yield change("request-media-type-added", diff.endpoint, diff.location, args, new=diff.new)
+    for before, after in diff.renamed:
+        names = (("old", before), ("new", after))
+        yield change(
+            "request-media-type-changed", diff.endpoint, diff.location, names, diff.old, diff.new
+        )
 
 
 @check(PropertyDiff)

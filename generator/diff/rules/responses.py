@@ -29,6 +29,13 @@ RULES = (
         Direction.RESPONSE,
         "the response media type {media_type} was added",
     ),
+    # A client reading JSON by its Content-Type reads either; one matching names exactly may not.
+    Rule(
+        "response-media-type-changed",
+        Level.WARNING,
+        Direction.RESPONSE,
+        "the response media type {old} is now {new}",
+    ),
     Rule(
         "response-media-type-removed",
         Level.BREAKING,
@@ -91,6 +98,11 @@ def response_media_types(diff: ContentDiff) -> Iterator[Change]:
     for media in diff.added:
         args = (("media_type", media),)
         yield change("response-media-type-added", diff.endpoint, diff.location, args, new=diff.new)
+    for before, after in diff.renamed:
+        names = (("old", before), ("new", after))
+        yield change(
+            "response-media-type-changed", diff.endpoint, diff.location, names, diff.old, diff.new
+        )
 
 
 @check(PropertyDiff)

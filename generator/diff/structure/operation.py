@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...load import Document, escape_pointer_token, follow_refs
+from ...media import essence
 from ...validate import IGNORED_HEADER_PARAMETERS
 from ..findings import Direction
 from .fact import TEMPLATE, Documents, Endpoint, Fact, Side
@@ -54,6 +55,9 @@ class ContentDiff(Fact):
     removed: tuple[str, ...]
     added: tuple[str, ...]
     schemas: tuple[SchemaFact, ...]
+    # (old, new) media types read as one renamed: the same but for parameters
+    # (`application/json; charset=utf-8`), or the one JSON type removed and the one added.
+    renamed: tuple[tuple[str, str], ...] = ()
 
     def nested(self) -> Iterable[Fact]:
         return self.schemas
@@ -243,26 +247,61 @@ def _content(
     docs: Documents, endpoint: Endpoint, direction: Direction, label: str, old: Side, new: Side
 ) -> ContentDiff | None:
     old_content, new_content = old.value.get("content") or {}, new.value.get("content") or {}
-    removed = tuple(sorted(old_content.keys() - new_content.keys()))
-    added = tuple(sorted(new_content.keys() - old_content.keys()))
+    removed = sorted(old_content.keys() - new_content.keys())
+    added = sorted(new_content.keys() - old_content.keys())
+    renamed = _renamed(removed, added)
+    for before, after in renamed:
+        removed.remove(before)
+        added.remove(after)
     schemas = []
-    for media in sorted(old_content.keys() & new_content.keys()):
-        token = escape_pointer_token(media)
+    pairs = [(m, m) for m in sorted(old_content.keys() & new_content.keys())] + renamed
+    for before, after in pairs:
+        old_token, new_token = escape_pointer_token(before), escape_pointer_token(after)
         schema = pair_schemas(
             docs,
             endpoint,
             direction,
-            Side(docs.base, f"{old.pointer}/content/{token}/schema", _schema(old_content[media])),
             Side(
-                docs.revision, f"{new.pointer}/content/{token}/schema", _schema(new_content[media])
+                docs.base, f"{old.pointer}/content/{old_token}/schema", _schema(old_content[before])
+            ),
+            Side(
+                docs.revision,
+                f"{new.pointer}/content/{new_token}/schema",
+                _schema(new_content[after]),
             ),
             label,
         )
         if schema is not None:
             schemas.append(schema)
-    if not (removed or added or schemas):
+    if not (removed or added or schemas or renamed):
         return None  # the same media types, and their schemas the same
-    return ContentDiff(endpoint, label, direction, old, new, removed, added, tuple(schemas))
+    return ContentDiff(
+        endpoint,
+        label,
+        direction,
+        old,
+        new,
+        tuple(removed),
+        tuple(added),
+        tuple(schemas),
+        tuple(renamed),
+    )
+
+
+def _renamed(removed: list[str], added: list[str]) -> list[tuple[str, str]]:
+    """Media types removed and added that are one renamed: the same essence with other
+    parameters, or (left alone on each side) one JSON type for another."""
+    pairs = []
+    left = list(added)
+    for before in removed:
+        same = [after for after in left if essence(after) == essence(before)]
+        if len(same) == 1:
+            pairs.append((before, same[0]))
+            left.remove(same[0])
+    rest = [m for m in removed if m not in {b for b, _ in pairs}]
+    if len(rest) == 1 and len(left) == 1 and all("json" in essence(m) for m in (*rest, *left)):
+        pairs.append((rest[0], left[0]))
+    return pairs
 
 
 def _schema(media_type: Any) -> Any:
