@@ -116,11 +116,11 @@ def tags(
             name = str(ref).rsplit("/", 1)[-1]
             keyed[f"#{name}"] = (name, resolved, where)
         else:
-            keyed[f"~{_shape(doc, resolved)}"] = (f"branch {index + 1}", resolved, where)
+            keyed[f"~{shape(doc, resolved)}"] = (f"branch {index + 1}", resolved, where)
     return keyed
 
 
-def _shape(doc: Document, schema: Any, depth: int = 0) -> str:
+def shape(doc: Document, schema: Any, depth: int = 0) -> str:
     """A canonical text of a schema with references inlined, so that names do not matter."""
 
     def inline(node: Any, level: int) -> Any:
@@ -152,8 +152,8 @@ def pair_renamed(
     new_left = [k for k in new_tags if k.startswith("#") and k not in old_tags]
     if not old_left or not new_left:
         return
-    shapes = {_shape(docs.revision, new_tags[k][1]): k for k in new_left}
+    shapes = {shape(docs.revision, new_tags[k][1]): k for k in new_left}
     for key in old_left:
-        match = shapes.pop(_shape(docs.base, old_tags[key][1]), None)
+        match = shapes.pop(shape(docs.base, old_tags[key][1]), None)
         if match is not None:
             new_tags[key] = new_tags.pop(match)

@@ -14,7 +14,16 @@ from typing import Any
 
 from ...load import Document, escape_pointer_token, follow_refs
 from ..findings import Direction
-from .composition import core, flatten, pair_renamed, resolve, tag_property_changed, tags
+from .composition import (
+    core,
+    flatten,
+    is_null,
+    pair_renamed,
+    resolve,
+    shape,
+    tag_property_changed,
+    tags,
+)
 from .fact import Documents, Endpoint, Fact, Side
 
 # JSON Schema 2020-12 keywords (OpenAPI 3.1) holding a schema that constrains the value.
@@ -221,6 +230,9 @@ class _Pairing:
         new, new_where = flatten(rev, new, new_ptr)
         sides = Side(base, old_ptr, old), Side(rev, new_ptr, new)
         place = (self.endpoint, location, self.direction, parameter, *written, *sides)
+        wrapped = self._wrapped(*sides, location)
+        if wrapped is not None:
+            return SchemaDiff(*place, False, (), (), None, None, (wrapped,))
         old_types, new_types = schema_types(old), schema_types(new)
         if old_types and new_types and old_types != new_types:
             return RetypedSchemaDiff(*place, old_types, new_types)
@@ -356,6 +368,32 @@ class _Pairing:
             ):
                 found.append(fact(name, schema))
         return tuple(found)
+
+    def _wrapped(self, old: Side, new: Side, location: str) -> Branches | None:
+        """A schema that became ``oneOf``/``anyOf`` of itself and others: the original is
+        kept as one alternative (paired with it), the others are alternatives added."""
+        if any(isinstance(old.value.get(k), list) for k in ("oneOf", "anyOf")):
+            return None
+        for key in ("oneOf", "anyOf"):
+            branches = new.value.get(key)
+            if not isinstance(branches, list):
+                continue
+            rest = [(i, b) for i, b in enumerate(branches) if not is_null(b)]
+            original = shape(self.docs.base, old.value)
+            same = [(i, b) for i, b in rest if shape(self.docs.revision, b) == original]
+            if len(rest) < 2 or len(same) != 1:
+                continue
+            index, branch = same[0]
+            ptr = f"{new.pointer}/{key}/{index}"
+            kept = self.pair(old.value, old.pointer, branch, ptr, location)
+            named = tags(self.docs.revision, branches, {}, f"{new.pointer}/{key}")
+            added = tuple(
+                name
+                for name, _, where in named.values()
+                if where != resolve(self.docs.revision, branch, ptr)[1]
+            )
+            return Branches(key, {}, {}, 1, len(rest), (), added, (kept,) if kept else ())
+        return None
 
     def _branches(self, old: Side, new: Side, location: str) -> tuple[Branches, ...]:
         found = []
