@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from ...errors import SourceRef
 from ..findings import Change
-from ..structure import Endpoint, Fact, Side
+from ..structure import ContentDiff, Endpoint, Fact, Side
 
 F = TypeVar("F", bound=Fact)
 Check = Callable[[F], Iterator[Change]]
@@ -68,3 +68,20 @@ def change(
 
 def _where(side: Side | SourceRef | None) -> SourceRef | None:
     return side.where() if isinstance(side, Side) else side
+
+
+def media_type_changes(diff: ContentDiff) -> Iterator[Change]:
+    """A body's media types removed, added and renamed, named for its direction
+    (`request-media-type-removed`, `response-media-type-changed`...)."""
+    side = diff.direction.value
+    for media in diff.removed:
+        args = (("media_type", media),)
+        yield change(f"{side}-media-type-removed", diff.endpoint, diff.location, args, diff.old)
+    for media in diff.added:
+        args = (("media_type", media),)
+        yield change(f"{side}-media-type-added", diff.endpoint, diff.location, args, new=diff.new)
+    for before, after in diff.renamed:
+        names = (("old", before), ("new", after))
+        yield change(
+            f"{side}-media-type-changed", diff.endpoint, diff.location, names, diff.old, diff.new
+        )

@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from ..findings import Change, Direction, Level, Rule
 from ..structure import ContentDiff, PropertyDiff, RequestBodyDiff
-from .registry import change, check
+from .registry import change, check, media_type_changes
 
 RULES = (
     Rule(
@@ -111,17 +111,7 @@ def body_required(diff: RequestBodyDiff) -> Iterator[Change]:
 def request_media_types(diff: ContentDiff) -> Iterator[Change]:
     if diff.direction is not Direction.REQUEST:
         return
-    for media in diff.removed:
-        args = (("media_type", media),)
-        yield change("request-media-type-removed", diff.endpoint, diff.location, args, diff.old)
-    for media in diff.added:
-        args = (("media_type", media),)
-        yield change("request-media-type-added", diff.endpoint, diff.location, args, new=diff.new)
-    for before, after in diff.renamed:
-        names = (("old", before), ("new", after))
-        yield change(
-            "request-media-type-changed", diff.endpoint, diff.location, names, diff.old, diff.new
-        )
+    yield from media_type_changes(diff)
 
 
 @check(PropertyDiff)

@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from ..findings import Change, Direction, Level, Rule
 from ..structure import ContentDiff, PropertyDiff, ResponseDiff
-from .registry import change, check
+from .registry import change, check, media_type_changes
 
 RULES = (
     Rule(
@@ -92,17 +92,7 @@ def status_added_or_removed(diff: ResponseDiff) -> Iterator[Change]:
 def response_media_types(diff: ContentDiff) -> Iterator[Change]:
     if diff.direction is not Direction.RESPONSE:
         return
-    for media in diff.removed:
-        args = (("media_type", media),)
-        yield change("response-media-type-removed", diff.endpoint, diff.location, args, diff.old)
-    for media in diff.added:
-        args = (("media_type", media),)
-        yield change("response-media-type-added", diff.endpoint, diff.location, args, new=diff.new)
-    for before, after in diff.renamed:
-        names = (("old", before), ("new", after))
-        yield change(
-            "response-media-type-changed", diff.endpoint, diff.location, names, diff.old, diff.new
-        )
+    yield from media_type_changes(diff)
 
 
 @check(PropertyDiff)
