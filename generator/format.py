@@ -16,7 +16,7 @@ import multiprocessing
 import subprocess
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path, PurePosixPath
 
@@ -33,29 +33,49 @@ _FORMATTERS = (
 )
 # Below this much code, starting processes costs more than it saves.
 _WORTH_SHARING = 200_000
+# Shares per worker when progress is shown: each reports as it finishes.
+_PIECES = 8
 # Workers start as copies of this process, with the formatters already imported.
 _FORK = multiprocessing.get_context("fork")
 
 
 def format_files(
-    files: Mapping[PurePosixPath, str], *, workers: int = 1
+    files: Mapping[PurePosixPath, str],
+    *,
+    workers: int = 1,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> dict[PurePosixPath, str]:
     """Python files formatted, on ``workers`` processes when there is enough to share; other
-    files unchanged. A file that does not parse is our bug."""
+    files unchanged. A file that does not parse is our bug. ``on_progress(done, total)`` is
+    told as shares of the files finish (more, smaller shares when it is given)."""
     python = {p: t for p, t in files.items() if p.suffix == ".py"}
+    pieces = _PIECES if on_progress is not None else 1
+    formatted: dict[PurePosixPath, str] = {}
     if workers > 1 and sum(map(len, python.values())) > _WORTH_SHARING:
-        # Longest first, each to the least loaded worker: shares are about equal.
-        shares: list[dict[PurePosixPath, str]] = [{} for _ in range(workers)]
-        loads = [0] * workers
-        for path in sorted(python, key=lambda p: -len(python[p])):
-            least = loads.index(min(loads))
-            shares[least][path] = python[path]
-            loads[least] += len(python[path])
+        shares = _shares(python, workers * pieces)
         with ProcessPoolExecutor(workers, mp_context=_FORK) as pool:
-            formatted = {p: t for share in pool.map(_format_all, shares) for p, t in share.items()}
+            for done in pool.map(_format_all, shares):
+                formatted.update(done)
+                if on_progress is not None:
+                    on_progress(len(formatted), len(python))
     else:
-        formatted = _format_all(python)
+        for share in _shares(python, pieces):
+            formatted.update(_format_all(share))
+            if on_progress is not None:
+                on_progress(len(formatted), len(python))
     return {path: formatted.get(path, text) for path, text in files.items()}
+
+
+def _shares(files: Mapping[PurePosixPath, str], count: int) -> list[dict[PurePosixPath, str]]:
+    """``files`` in ``count`` shares of about equal size: longest first, each to the least
+    loaded share."""
+    shares: list[dict[PurePosixPath, str]] = [{} for _ in range(max(count, 1))]
+    loads = [0] * len(shares)
+    for path in sorted(files, key=lambda p: -len(files[p])):
+        least = loads.index(min(loads))
+        shares[least][path] = files[path]
+        loads[least] += len(files[path])
+    return [share for share in shares if share]
 
 
 def _format_all(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]:

@@ -185,8 +185,13 @@ def render_vendor(
     unformatted.update(render_models(api))
     kept = kept_formatted(unformatted, committed)
     fresh = {p: t for p, t in unformatted.items() if p not in kept}
-    progress.stage(api.vendor, f"formatting {sum(p.suffix == '.py' for p in fresh)} files")
-    files = {**format_files(fresh, workers=workers), **kept}
+
+    def formatting(done: int, total: int) -> None:
+        progress.stage(api.vendor, f"formatting {done}/{total} files {progress.bar(done, total)}")
+
+    formatting(0, sum(p.suffix == ".py" for p in fresh))
+    shown = formatting if progress.enabled() else None
+    files = {**format_files(fresh, workers=workers, on_progress=shown), **kept}
     files[PurePosixPath(FORMATTED_NAME)] = formatted_record(unformatted, files)
     files[PurePosixPath("py.typed")] = ""
     for name, text in read_runtime_sources().items():

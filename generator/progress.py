@@ -16,6 +16,16 @@ def enable(on: bool) -> None:
     _enabled = on
 
 
+def enabled() -> bool:
+    return _enabled
+
+
+def bar(done: int, total: int, width: int = 20) -> str:
+    """``[########            ] 40%``"""
+    filled = width * done // max(total, 1)
+    return f"[{'#' * filled}{' ' * (width - filled)}] {100 * done // max(total, 1)}%"
+
+
 def stage(vendor: str, doing: str) -> None:
     """Replace the progress line with what ``vendor``'s build is doing now."""
     if _enabled:

@@ -143,7 +143,7 @@ def test_a_terminal_sees_what_a_build_is_doing_unless_quiet(tmp_path: Path) -> N
     shown = _on_a_terminal(*arguments)
     assert "imprint: loading and validating the spec" in shown
     assert "imprint: rendering 1 operations and" in shown
-    assert "imprint: formatting" in shown
+    assert "imprint: formatting 0/" in shown and "files [####################] 100%" in shown
     assert f"{tmp_path / 'a'}/imprint: 1 operation(s), built in" in shown
     arguments[-1] = str(tmp_path / "b")
     quiet = _on_a_terminal(*arguments, "-q")

@@ -45,3 +45,16 @@ def test_formatting_shared_between_processes_gives_the_same_files() -> None:
     assert shared == format_files(files, workers=1)
     assert list(shared) == list(files)
     assert shared[PurePosixPath("m0.py")].startswith("import os\nimport sys\n\nx = 1\n")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_formatting_reports_its_progress_and_gives_the_same_files(workers: int) -> None:
+    files = {
+        PurePosixPath(f"m{i}.py"): "import sys, os\nx   =  1\n" + f"# {'-' * 5000}\n" * (2 + i)
+        for i in range(60)
+    }
+    seen: list[tuple[int, int]] = []
+    shown = format_files(files, workers=workers, on_progress=lambda d, t: seen.append((d, t)))
+    assert shown == format_files(files, workers=workers)
+    assert len(seen) > 1 and seen[-1] == (60, 60)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
