@@ -321,14 +321,9 @@ class _Builder:
             return PyCode("")
         if resolved.get("type") == "boolean" and "enum" not in resolved:
             return PyCode("(True, False)")
-        values = resolved.get("enum")
-        if not isinstance(values, list) or not values:
+        if not isinstance(resolved.get("enum"), list):
             return PyCode("")
-        if resolved.get("type") == "string":
-            values = [json_text(v) for v in values]
-        literals = dict.fromkeys(
-            py_str(v) if isinstance(v, str) else PyCode(repr(v)) for v in values if v is not None
-        )
+        literals = dict.fromkeys(_value_codes(_enum_values(resolved)))
         return PyCode(f"({', '.join(literals)},)") if literals else PyCode("")
 
     def _request_body(self, raw: dict[str, Any], op_class: str) -> RequestBody | None:
@@ -534,18 +529,22 @@ class _Builder:
         return PyCode(scalar[str(types)]) if str(types) in scalar else self._use("Any")
 
     def _enum_literal(self, schema: dict[str, Any]) -> PyCode:
-        values = schema["enum"]
-        if schema.get("type") == "string":
-            values = [json_text(v) for v in values]
-        return self._literal(values)
+        return self._literal(_enum_values(schema))
 
     def _literal(self, values: list[Any]) -> PyCode:
         self._use("Literal")
-        literals = [
-            py_str(v) if isinstance(v, str) else PyCode(repr(v)) for v in values if v is not None
-        ]
-        text = f"Literal[{', '.join(literals)}]"
+        text = f"Literal[{', '.join(_value_codes(values))}]"
         return PyCode(f"{text} | None" if None in values else text)
+
+
+def _enum_values(schema: dict[str, Any]) -> list[Any]:
+    """An enum's values; in a string schema, an unquoted YAML value (4.1, true) as its text."""
+    values = list(schema["enum"])
+    return [json_text(v) for v in values] if schema.get("type") == "string" else values
+
+
+def _value_codes(values: list[Any]) -> list[PyCode]:
+    return [py_str(v) if isinstance(v, str) else PyCode(repr(v)) for v in values if v is not None]
 
 
 def _idempotent(operation: dict[str, Any], method: str) -> bool:

@@ -64,9 +64,7 @@ class _File:
 def _file_value(value: Any) -> Any:
     if isinstance(value, str):
         return value.encode()  # a JSON document's "binary" string
-    if isinstance(value, bytes | bytearray | memoryview) or hasattr(value, "read"):
-        return value
-    if isinstance(value, tuple) and len(value) in (2, 3) and _is_content(value[1]):
+    if _is_file(value):
         return value
     raise ValueError("a file is bytes, a binary file object or (filename, content[, content_type])")
 
@@ -252,7 +250,7 @@ def multipart_parts(
         raise TypeError(f"a multipart body must be a mapping or a model, not {type(body)}")
     parts: list[tuple[str, Any]] = []
     # Files last: a server reading the stream (Box) needs the fields describing them first.
-    items.sort(key=lambda item: _is_file(item[1]))
+    items.sort(key=lambda item: _holds_files(item[1]))
     for name, value in items:
         if name in deep_objects and not isinstance(value, Omit) and value is not None:
             parts.extend(
@@ -285,13 +283,16 @@ def _part(value: object, content_type: str | None) -> Any:
     return (None, text_value(value), content_type)
 
 
+def _holds_files(value: object) -> bool:
+    return any(_is_file(v) for v in (value if isinstance(value, list) else [value]))
+
+
 def _is_file(value: object) -> bool:
-    values = value if isinstance(value, list) else [value]
-    return any(
-        isinstance(v, bytes | bytearray | memoryview)
-        or hasattr(v, "read")
-        or (isinstance(v, tuple) and len(v) in (2, 3) and _is_content(v[1]))
-        for v in values
+    """Bytes, a binary file object, or (filename, content[, content_type])."""
+    return (
+        isinstance(value, bytes | bytearray | memoryview)
+        or hasattr(value, "read")
+        or (isinstance(value, tuple) and len(value) in (2, 3) and _is_content(value[1]))
     )
 
 
