@@ -85,6 +85,11 @@ def validate_document(
     return checks.doc, diagnostics
 
 
+def placeable_server(url: str) -> bool:
+    """Whether an operation's own server can be used: absolute, or a variable (`{origin}`)."""
+    return url.startswith(("http://", "https://", "{"))
+
+
 def iter_operations(data: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any], str]]:
     """(path, method, operation, pointer) for every operation, in sorted order."""
     paths = data.get("paths")
@@ -484,7 +489,7 @@ class _Checks:
             roots = self.data.get("servers")
             root = roots[0] if isinstance(roots, list) and roots else None
             root_url = root.get("url") if isinstance(root, dict) else None
-            if not url.startswith(("http://", "https://", "{")) and url != root_url:
+            if not placeable_server(url) and url != root_url:
                 self.warning(
                     "relative-server",
                     f"{method.upper()} {path}: its server {url!r} is relative, so the "

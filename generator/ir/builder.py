@@ -21,7 +21,12 @@ from ..names import (
 )
 from ..operation_names import operation_names
 from ..runtime.errors import status_error_class
-from ..validate import IGNORED_BODY_METHODS, IGNORED_HEADER_PARAMETERS, iter_operations
+from ..validate import (
+    IGNORED_BODY_METHODS,
+    IGNORED_HEADER_PARAMETERS,
+    iter_operations,
+    placeable_server,
+)
 from .resources import RUNTIME_EXPORTS, group_resources, package_exports, resource_names
 from .schemas import (
     aliases,
@@ -189,7 +194,7 @@ class _Builder:
         client's is not: absolute, or a variable such as GitHub's `{origin}`."""
         server = _first_server(raw) or _first_server(self.data["paths"][path])
         url = str((server or {}).get("url", "")).rstrip("/")
-        if url == self.server or not url.startswith(("http://", "https://", "{")):
+        if url == self.server or not placeable_server(url):
             return ""
         return url
 
