@@ -15,17 +15,19 @@ _EXAMPLE_VALUES = {"str": None, "int": "1", "float": "1.5", "bool": "True"}
 
 
 def construct(api: Api) -> PyCode:
-    """Importing the client and building it with each credential given a placeholder."""
-    credentials = []
-    for scheme in api.security_schemes[:1]:  # one is enough to call; the table lists all
+    """Importing the client and building it with its first credential given a placeholder
+    (one is enough to call; the table below lists them all)."""
+    arguments = []
+    if api.security_schemes:
+        scheme = api.security_schemes[0]
         value = (
             '("user", "password")' if scheme.kind == "basic" else py_str(f"<{scheme.wire_name}>")
         )
-        credentials.append(f"{scheme.py_name}={value}")
+        arguments.append(f"{scheme.py_name}={value}")
     if not api.server:
-        credentials.append('base_url="https://api.example.com"')
+        arguments.append('base_url="https://api.example.com"')
     name = f"{api.client_name}Client"
-    return PyCode(f"from {api.vendor} import {name}\n\nclient = {name}({', '.join(credentials)})")
+    return PyCode(f"from {api.vendor} import {name}\n\nclient = {name}({', '.join(arguments)})")
 
 
 def signature(op: Operation) -> PyCode:
