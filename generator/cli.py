@@ -1,6 +1,8 @@
 """Command line: the only module that prints or exits.
 
 Exit codes: 0 ok; 1 spec errors or drift; 2 usage; 3 a bug in the generator.
+update-specs: 0 nothing changed; 4 a published spec changed and was brought in; 1 a fetch or
+a published spec failed (that vendor's files unchanged).
 """
 
 from __future__ import annotations
@@ -16,7 +18,11 @@ from typing import TYPE_CHECKING
 from .errors import SpecError
 
 if TYPE_CHECKING:
+    from .fetch import FetchOptions
     from .pipeline import Drift
+
+# update-specs: a published spec changed, and it and its client were brought in.
+CHANGED = 4
 
 # The report formats of generator/diff/report (imported only by the diff commands).
 FORMATS = ("github", "json", "markdown")
@@ -55,6 +61,26 @@ def _parser() -> argparse.ArgumentParser:
     )
     drift.add_argument("--specs", type=Path, default=Path("specs"), help="default: specs/")
     drift.add_argument("--all", action="store_true", help="list accepted findings too")
+    drift.add_argument(
+        "--fetch", action="store_true", help="read each page that gives its url live"
+    )
+    _fetch_arguments(drift)
+    update_help = (
+        "fetch each vendor's published spec; bring a changed one in with its client and report "
+        "the spec diff"
+    )
+    update = commands.add_parser("update-specs", help=update_help, description=update_help)
+    update.add_argument("vendors", nargs="*", metavar="VENDOR", help="default: every vendor")
+    update.add_argument("--specs", type=Path, default=Path("specs"), help="default: specs/")
+    update.add_argument("--out", type=Path, default=Path("generated"), help="default: generated/")
+    update.add_argument(
+        "--reports",
+        type=Path,
+        default=Path("build/update-specs"),
+        help="where each changed vendor's <vendor>.md and <vendor>.json go "
+        "(default: build/update-specs/)",
+    )
+    _fetch_arguments(update)
     for name, text in helps.items():
         sub = commands.add_parser(name, help=text, description=text)
         sub.add_argument("vendors", nargs="*", metavar="VENDOR", help="default: every vendor")
@@ -82,6 +108,34 @@ def _parser() -> argparse.ArgumentParser:
                 "--no-fail", action="store_true", help="exit 0 even with breaking changes"
             )
     return parser
+
+
+def _fetch_arguments(parser: argparse.ArgumentParser) -> None:
+    from .fetch import FetchOptions, MiB
+
+    default = FetchOptions()
+    parser.add_argument(
+        "--timeout", type=float, default=default.timeout, help="seconds (default: %(default)s)"
+    )
+    parser.add_argument("--retries", type=int, default=default.retries, help="default: %(default)s")
+    parser.add_argument(
+        "--backoff",
+        type=float,
+        default=default.backoff,
+        help="seconds before the first retry, doubled for each next (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--max-mib",
+        type=float,
+        default=default.max_bytes / MiB,
+        help="the largest body read (default: %(default)s)",
+    )
+
+
+def _fetch_options(args: argparse.Namespace) -> FetchOptions:
+    from .fetch import FetchOptions, MiB
+
+    return FetchOptions(args.timeout, args.retries, args.backoff, int(args.max_mib * MiB))
 
 
 # Validation, the model tool and black recurse once or more per level of a spec's nesting
@@ -123,7 +177,11 @@ def _run(args: argparse.Namespace) -> int:
     progress.enable(sys.stderr.isatty() and not getattr(args, "quiet", False))
 
     if args.command == "validate":
-        built = build_all(discover_vendors(args.specs, args.vendors), strict=args.strict)
+        from .source import check_sources
+
+        vendors = discover_vendors(args.specs, args.vendors)
+        check_sources(args.specs, [v.name for v in vendors])
+        built = build_all(vendors, strict=args.strict)
         progress.clear()
         for item in built:
             for warning in item.warnings:
@@ -162,12 +220,15 @@ def _run(args: argparse.Namespace) -> int:
         from .docs_drift import check_docs_drift
         from .docs_drift.report import render
 
-        documented = check_docs_drift(args.specs, args.vendors)
+        fetching = _fetch_options(args) if args.fetch else None
+        documented = check_docs_drift(args.specs, args.vendors, fetching)
         for vendor in documented:
             sys.stdout.write(render(vendor, show_accepted=args.all))
         if not documented:
             print("no vendor's source.yaml declares documentation pages")
         return 1 if any(v.failed for v in documented) else 0
+    if args.command == "update-specs":
+        return _update_specs(args)
     if args.command == "diff-files":
         from .diff import diff_files
         from .diff.report import REPORTERS
@@ -216,6 +277,40 @@ def _diff(args: argparse.Namespace) -> int:
             path.write_text(REPORTERS[name](report), encoding="utf-8")
     sys.stdout.write(REPORTERS[args.format](report))
     return 1 if report.blocking and not args.no_fail else 0
+
+
+def _update_specs(args: argparse.Namespace) -> int:
+    from .update import Status, update_specs
+
+    updates = update_specs(
+        args.specs, args.out, args.vendors, reports=args.reports, options=_fetch_options(args)
+    )
+    for update in updates:
+        for diagnostic in (*update.problems, *update.warnings, *update.stale_overlay):
+            print(diagnostic.format(), file=sys.stderr)
+        if update.status is Status.CHANGED:
+            was = f" (was {update.replaced})" if update.replaced else ""
+            reports = " and ".join(str(p) for p in update.reports)
+            print(
+                f"{update.vendor}: changed at {update.url}: {update.spec}{was} replaced as "
+                f"published, {args.out}/{update.vendor} regenerated, {update.breaking} breaking "
+                f"change(s); report: {reports}"
+            )
+            if update.stale_overlay:
+                print(
+                    f"{update.vendor}: {len(update.stale_overlay)} overlay action(s) no longer "
+                    "apply (above); review them"
+                )
+        elif update.status is Status.FAILED:
+            print(f"{update.vendor}: failed: {update.reason}; nothing changed", file=sys.stderr)
+        elif update.status is Status.UNCHANGED:
+            print(f"{update.vendor}: unchanged ({update.url})")
+        else:
+            print(f"{update.vendor}: skipped: {update.reason}")
+    statuses = {u.status for u in updates}
+    if Status.FAILED in statuses:
+        return 1
+    return CHANGED if Status.CHANGED in statuses else 0
 
 
 def _print_drift(drift: Drift, out: Path) -> None:

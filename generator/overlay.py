@@ -13,12 +13,30 @@ from .load import Document
 
 def apply_overlay(document: Document, overlay: Document) -> Document:
     """Apply every action in order; an action whose target matches nothing is an error."""
+    applied, _ = _apply(document, overlay, lenient=False)
+    return applied
+
+
+def apply_overlay_reporting(
+    document: Document, overlay: Document
+) -> tuple[Document, tuple[Diagnostic, ...]]:
+    """For a spec the vendor has just changed: an action whose target matches nothing, or
+    that changes nothing any more, is skipped with a warning naming it, for a person to
+    update or drop; the rest apply."""
+    return _apply(document, overlay, lenient=True)
+
+
+def _apply(
+    document: Document, overlay: Document, *, lenient: bool
+) -> tuple[Document, tuple[Diagnostic, ...]]:
     actions = _read_actions(overlay)
     data = copy.deepcopy(document.data)
     problems: list[Diagnostic] = []
+    stale: list[Diagnostic] = []
     for index, action in enumerate(actions):
         pointer = f"/actions/{index}"
         target = action["target"]
+        before = copy.deepcopy(data) if lenient else None
         try:
             matches = [tuple(m.parts) for m in jsonpath.finditer(target, data)]
         except jsonpath.JSONPathError as exc:
@@ -33,15 +51,17 @@ def apply_overlay(document: Document, overlay: Document) -> Document:
             )
             continue
         if not matches:
-            problems.append(
-                _error(
-                    "overlay-target-unmatched",
-                    f"target {target!r} matches nothing in {document.file}",
-                    overlay,
-                    f"{pointer}/target",
-                    hint="the spec may have changed; fix the target or drop the action",
-                )
+            unmatched = _error(
+                "overlay-target-unmatched",
+                f"target {target!r} matches nothing in {document.file}",
+                overlay,
+                f"{pointer}/target",
+                hint="the spec may have changed; fix the target or drop the action",
             )
+            if lenient:
+                stale.append(_as_warning(unmatched))
+            else:
+                problems.append(unmatched)
             continue
         if action.get("remove") is True and () in matches:
             problems.append(
@@ -63,9 +83,19 @@ def apply_overlay(document: Document, overlay: Document) -> Document:
                     _get(data, parts[:-1])[parts[-1]] = merged
                 else:
                     data = merged
+        if lenient and data == before:
+            stale.append(
+                Diagnostic(
+                    "overlay-action-no-op",
+                    Severity.WARNING,
+                    f"the action on {target!r} changes nothing in {document.file} any more",
+                    overlay.where(pointer),
+                    "the vendor may have made the fix itself; drop the action if so",
+                )
+            )
     if problems:
         raise SpecError(problems)
-    return document.with_data(data)
+    return document.with_data(data), tuple(stale)
 
 
 def _read_actions(overlay: Document) -> list[dict[str, Any]]:
@@ -141,6 +171,10 @@ def _get(data: Any, parts: tuple[str | int, ...]) -> Any:
 def _remove(data: Any, parts: tuple[str | int, ...]) -> None:
     parent = _get(data, parts[:-1])
     del parent[parts[-1]]
+
+
+def _as_warning(error: Diagnostic) -> Diagnostic:
+    return Diagnostic(error.code, Severity.WARNING, error.message, error.where, error.hint)
 
 
 def _error(code: str, message: str, overlay: Document, pointer: str, hint: str = "") -> Diagnostic:

@@ -19,6 +19,7 @@ from .write import TreeDiff, compare_tree, read_tree, write_text, write_trees
 
 if TYPE_CHECKING:
     from .ir import Api
+    from .load import Document
 
 # Stages that import heavy libraries (datamodel-code-generator, black, openapi-spec-validator)
 # are imported where they are used, so that a run with nothing to do stays instant.
@@ -61,6 +62,10 @@ class Vendor:
     @property
     def surface(self) -> Path:
         return self.spec.parent / SURFACE_NAME
+
+    @property
+    def overlay_display(self) -> str:
+        return f"{self.display.rsplit('/', 1)[0]}/{OVERLAY_NAME}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,24 +158,36 @@ def _package_name(name: str) -> str:
     return ""
 
 
-def build_vendor(vendor: Vendor, *, strict: bool = False) -> tuple[Api, tuple[Diagnostic, ...]]:
-    """load -> overlay -> validate -> build_ir."""
+def build_vendor(
+    vendor: Vendor, *, strict: bool = False, stale_overlay: bool = False
+) -> tuple[Api, tuple[Diagnostic, ...]]:
+    """load -> overlay -> validate -> build_ir. ``stale_overlay``: an overlay action that
+    matches or changes nothing is a warning, not an error (a spec the vendor just changed)."""
     from .ir import build_ir
-    from .overlay import apply_overlay
     from .validate import validate_document
 
-    document = load_document(vendor.spec, vendor.display)
-    overlay_display = f"{vendor.display.rsplit('/', 1)[0]}/{OVERLAY_NAME}"
-    overlay_warnings: tuple[Diagnostic, ...] = ()
-    if vendor.overlay is not None:
-        overlay = load_document(vendor.overlay, overlay_display)
-        overlay_warnings = overlay.warnings
-        document = apply_overlay(document, overlay)
-    document, warnings = validate_document(document, overlay_display)
+    document, overlay_warnings = effective_document(vendor, stale_overlay=stale_overlay)
+    document, warnings = validate_document(document, vendor.overlay_display)
     warnings = overlay_warnings + warnings
     if strict and warnings:
         raise SpecError([_as_error(w) for w in warnings])
     return build_ir(document, vendor.name, vendor.display), warnings
+
+
+def effective_document(
+    vendor: Vendor, *, stale_overlay: bool = False
+) -> tuple[Document, tuple[Diagnostic, ...]]:
+    """The spec with its overlay applied, and the overlay's warnings."""
+    from .overlay import apply_overlay, apply_overlay_reporting
+
+    document = load_document(vendor.spec, vendor.display)
+    if vendor.overlay is None:
+        return document, ()
+    overlay = load_document(vendor.overlay, vendor.overlay_display)
+    if not stale_overlay:
+        return apply_overlay(document, overlay), overlay.warnings
+    document, stale = apply_overlay_reporting(document, overlay)
+    return document, overlay.warnings + stale
 
 
 def render_vendor(

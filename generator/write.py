@@ -29,9 +29,7 @@ def write_trees(out: Path, trees: Mapping[str, Tree]) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(out)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    staging.chmod(0o777 & ~umask)  # mkdtemp's 0700 would become the new out's mode
+    staging.chmod(0o777 & ~_umask())  # mkdtemp's 0700 would become the new out's mode
     try:
         if out.is_dir():
             for entry in sorted(out.iterdir()):
@@ -164,8 +162,26 @@ def compare_tree(expected: Tree, actual: Tree, label: str, max_lines: int = 40) 
 
 
 def write_text(path: Path, text: str) -> None:
-    """One small file, atomically (surface snapshots)."""
+    """One small file, atomically (surface snapshots, reports)."""
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """One file, atomically: a spec exactly as published."""
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-        out.write(text)
-    os.replace(temp, path)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, 0o666 & ~_umask())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

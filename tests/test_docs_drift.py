@@ -11,10 +11,12 @@ import pytest
 
 from generator.cli import main
 from generator.docs_drift import VendorDrift, check_docs_drift
+from generator.docs_drift.accepted import ACCEPTED_NAME
 from generator.docs_drift.rows import read_field_tables
-from generator.docs_drift.source import ACCEPTED_NAME, SOURCE_NAME
 from generator.docs_drift.tables import read_tables
+from generator.source import SOURCE_NAME
 from tests.conftest import ROOT, SPECS
+from tests.vendorsite import Answer, serve_site
 
 SEEDS = ROOT.parent / "shared" / "seeds"
 PAGE_A = "002_905bac4c99a91309.txt"  # PUT /v2/customers/lookup: one flat Markdown table
@@ -244,6 +246,48 @@ def test_the_command_exits_1_on_a_finding_and_names_its_row(
     assert out.endswith(", 29 accepted in specs/capillary/docs-drift-accepted.yaml, 3 to review\n")
 
 
+def test_fetch_reads_a_page_live_from_its_url(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The live page has changed, its local copy has not: --fetch sees the change, names the
+    page by its URL, and without --fetch the copy still agrees with the spec."""
+    specs = _specs_with(tmp_path, {})
+    source = specs / "capillary" / SOURCE_NAME
+    with serve_site() as site:
+        url = site.serve("/reference/update-customers-lookup", Answer(body=_edited_a().encode()))
+        page_b = (SEEDS / PAGE_B).read_bytes()
+        site.serve("/reference/update-customer-detail", Answer(body=page_b))
+        source.write_text(source.read_text().replace("https://docs.capillarytech.com", site.url))
+        assert main(["docs-drift", "--specs", str(specs), "capillary"]) == 0
+        capsys.readouterr()
+        assert main(["docs-drift", "--fetch", "--specs", str(specs), "capillary"]) == 1
+        assert site.requests == [
+            "/reference/update-customers-lookup",
+            "/reference/update-customer-detail",
+        ]
+    out = capsys.readouterr().out
+    assert f"{url}:33: docs-only: the docs list body field middleName; the spec lacks it\n" in out
+    assert out.endswith(", 3 to review\n")
+
+
+def test_fetch_names_a_page_it_cannot_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    specs = _specs_with(tmp_path, {})
+    source = specs / "capillary" / SOURCE_NAME
+    with serve_site() as site:
+        site.serve("/reference/update-customers-lookup", Answer(body=(SEEDS / PAGE_A).read_bytes()))
+        text = source.read_text().replace("https://docs.capillarytech.com", site.url)
+        source.write_text(text.replace("update-customer-detail", "gone"))
+        url = f"{site.url}/reference/gone"
+        assert main(["docs-drift", "--fetch", "--backoff", "0", "--specs", str(specs)]) == 1
+    assert capsys.readouterr().err == (
+        f"specs/capillary/source.yaml:14:10: error[docs-source-invalid]: {url}: HTTP 404 Not Found\n"
+        "  at: /pages/1/url\n"
+        "1 error(s); nothing was written.\n"
+    )
+
+
 def test_an_accepted_entry_that_matches_nothing_is_reported(tmp_path: Path) -> None:
     text = (SEEDS / PAGE_B).read_text()
     specs = _specs_with(tmp_path, {PAGE_B: _edit(text, _html_row(text, "-- primary"), "")})
@@ -299,7 +343,7 @@ def test_a_mistyped_accepted_entry_gets_did_you_mean(
     )
     assert main(["docs-drift", "--specs", str(specs), "capillary"]) == 1
     assert capsys.readouterr().err == (
-        "specs/capillary/docs-drift-accepted.yaml:3:14: error[docs-source-invalid]: "
+        "specs/capillary/docs-drift-accepted.yaml:3:14: error[docs-accepted-invalid]: "
         "unknown finding 'type-differ'\n"
         "  at: /accepted/0/finding\n"
         "  hint: did you mean 'type-differs'?\n"

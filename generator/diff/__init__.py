@@ -12,8 +12,13 @@ from pathlib import Path, PurePosixPath
 
 from ..ir import Api, build_ir
 from ..load import Document, load_document
-from ..overlay import apply_overlay
-from ..pipeline import DIGEST_NAME, OVERLAY_NAME, Vendor, discover_vendors, render_vendor
+from ..pipeline import (
+    DIGEST_NAME,
+    Vendor,
+    discover_vendors,
+    effective_document,
+    render_vendor,
+)
 from ..render import render_models
 from ..validate import validate_document
 from ..write import read_tree
@@ -88,14 +93,6 @@ def assess(
     return changes, relax_unstable(evaluate(changes, vendor, levels), base, revision)
 
 
-def _effective(vendor: Vendor) -> Document:
-    document = load_document(vendor.spec, vendor.display)
-    if vendor.overlay is not None:
-        overlay = f"{vendor.display.rsplit('/', 1)[0]}/{OVERLAY_NAME}"
-        document = apply_overlay(document, load_document(vendor.overlay, overlay))
-    return document
-
-
 def _api(vendor: Vendor, document: Document) -> Api:
     document, _ = validate_document(document)
     return build_ir(document, vendor.name, vendor.display)
@@ -113,13 +110,20 @@ def diff_specs(
     impact: bool = True,
     base_generated: Path | None = None,
     generator_inputs: tuple[str, ...] = (),
+    stale_overlay: bool = False,
 ) -> DiffReport:
+    """``stale_overlay``: an overlay action that no longer applies is skipped (the update
+    report names it), not an error."""
+
+    def effective(vendor: Vendor) -> Document:
+        return effective_document(vendor, stale_overlay=stale_overlay)[0]
+
     old = {v.name: v for v in discover_vendors(base_specs)} if base_specs.is_dir() else {}
     new = {v.name: v for v in discover_vendors(revision_specs)}
     vendors = []
     for name in sorted(old.keys() | new.keys()):
-        old_doc = _effective(old[name]) if name in old else None
-        new_doc = _effective(new[name]) if name in new else None
+        old_doc = effective(old[name]) if name in old else None
+        new_doc = effective(new[name]) if name in new else None
         if old_doc is None or new_doc is None:
             rule = "vendor-added" if old_doc is None else "vendor-removed"
             changes = [Change(rule, "", "", "vendor")]

@@ -14,19 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, Severity, SourceRef, SpecError
+from ..fetch import FetchError, FetchOptions, fetch
 from ..load import load_document
 from ..pipeline import Vendor, discover_vendors
+from ..source import DOCUMENTATION, Page, Source, load_source, source_display, source_path
+from .accepted import ACCEPTED_NAME, Entry, load_accepted
 from .compare import Finding, compare_page
 from .rows import read_field_tables
-from .source import (
-    ACCEPTED_NAME,
-    DOCUMENTATION,
-    SOURCE_NAME,
-    Entry,
-    load_accepted,
-    load_source,
-    source_format,
-)
 from .spec_fields import read_operation_fields
 from .tables import read_tables
 
@@ -54,23 +48,25 @@ class VendorDrift:
         return bool(self.stale) or any(not f.accepted for f in self.findings)
 
 
-def check_docs_drift(specs: Path, vendors: list[str]) -> tuple[VendorDrift, ...]:
+def check_docs_drift(
+    specs: Path, vendors: list[str], fetch_options: FetchOptions | None = None
+) -> tuple[VendorDrift, ...]:
     """Each vendor named (or each whose source.yaml declares documentation pages) against
-    its spec; one SpecError names every problem of every vendor's files."""
+    its spec; one SpecError names every problem of every vendor's files. With
+    ``fetch_options``, a page that gives its ``url`` is read live instead of from its copy."""
     found = discover_vendors(specs, vendors or None)  # names an unknown vendor
-    if not vendors:
-        found = [
-            v
-            for v in found
-            if (specs / v.name / SOURCE_NAME).is_file()
-            and source_format(specs / v.name / SOURCE_NAME, _display(specs, v.name, SOURCE_NAME))
-            == DOCUMENTATION
-        ]
     drifts = []
     problems: list[Diagnostic] = []
     for vendor in found:
+        path = source_path(specs, vendor.name)
+        if not vendors and not path.is_file():
+            continue
         try:
-            drifts.append(_check_vendor(specs, vendor))
+            source = load_source(path, source_display(specs, vendor.name), specs.resolve().parent)
+            if source.format == DOCUMENTATION:
+                drifts.append(_check_vendor(specs, vendor, source, fetch_options))
+            elif vendors:
+                raise SpecError([_not_documentation(source)])
         except SpecError as exc:
             problems.extend(exc.diagnostics)
     if problems:
@@ -78,12 +74,18 @@ def check_docs_drift(specs: Path, vendors: list[str]) -> tuple[VendorDrift, ...]
     return tuple(drifts)
 
 
-def _check_vendor(specs: Path, vendor: Vendor) -> VendorDrift:
-    pages = load_source(
-        specs / vendor.name / SOURCE_NAME,
-        _display(specs, vendor.name, SOURCE_NAME),
-        specs.resolve().parent,
+def _not_documentation(source: Source) -> Diagnostic:
+    where = source.format_at
+    message = f"docs-drift reads documentation pages, and this source's format is {source.format!r}"
+    return _error(
+        message, where, f"`format: {DOCUMENTATION}` declares a vendor that publishes no spec"
     )
+
+
+def _check_vendor(
+    specs: Path, vendor: Vendor, source: Source, fetch_options: FetchOptions | None
+) -> VendorDrift:
+    pages = source.pages
     accepted_display = _display(specs, vendor.name, ACCEPTED_NAME)
     entries = load_accepted(specs / vendor.name / ACCEPTED_NAME, accepted_display, pages)
     spec = load_document(vendor.spec, vendor.display)
@@ -93,10 +95,13 @@ def _check_vendor(specs: Path, vendor: Vendor) -> VendorDrift:
     for page in pages:
         fields = read_operation_fields(spec, page.method, page.path)
         try:
-            text = page.copy.read_text(encoding="utf-8")
+            text, shown = _page_text(page, fetch_options)
         except UnicodeDecodeError as exc:
             message = f"{page.copy_display} is not UTF-8 text ({exc.reason})"
             problems.append(_error(message, page.copy_at))
+            continue
+        except FetchError as exc:
+            problems.append(_error(str(exc), page.url_at or page.copy_at))
             continue
         if fields is None:
             wanted = f"{page.method} {page.path}"
@@ -106,7 +111,7 @@ def _check_vendor(specs: Path, vendor: Vendor) -> VendorDrift:
             problems.append(_error(message, page.operation_at, hint))
             continue
         tables = read_tables(text)
-        field_tables = read_field_tables(tables, page.copy_display)
+        field_tables = read_field_tables(tables, shown)
         rows = sum(len(t.rows) for t in field_tables)
         summaries.append(PageSummary(page.name, len(tables), len(field_tables), rows))
         findings.extend(compare_page(page.name, field_tables, fields, spec))
@@ -122,6 +127,13 @@ def _check_vendor(specs: Path, vendor: Vendor) -> VendorDrift:
         marked.append(finding)
     stale = tuple(e for e in entries if e not in used)
     return VendorDrift(vendor.name, tuple(summaries), tuple(marked), stale, accepted_display)
+
+
+def _page_text(page: Page, fetch_options: FetchOptions | None) -> tuple[str, str]:
+    """The page's text, and how findings name where it came from."""
+    if fetch_options is not None and page.url:
+        return fetch(page.url, fetch_options, expect_spec=False).text, page.url
+    return page.copy.read_text(encoding="utf-8"), page.copy_display
 
 
 def _display(specs: Path, vendor: str, name: str) -> str:

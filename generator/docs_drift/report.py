@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 from . import VendorDrift
+from .accepted import Entry
 from .compare import NOUNS, SPEC_ONLY, Finding
-from .source import Entry
 
 
 def render(drift: VendorDrift, *, show_accepted: bool = False) -> str:
