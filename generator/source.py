@@ -69,8 +69,9 @@ def source_display(specs: Path, vendor: str) -> str:
     return f"{specs.name}/{vendor}/{SOURCE_NAME}"
 
 
-def load_source(path: Path, display: str, root: Path) -> Source:
-    """A vendor's source.yaml; page copies are relative to ``root`` (the folder of specs/)."""
+def load_source(path: Path, display: str, root: Path, *, live: bool = False) -> Source:
+    """A vendor's source.yaml; page copies are relative to ``root`` (the folder of specs/).
+    ``live``: pages are read from their urls, so a page with a url needs no local copy."""
     document = load_document(path, display)
     data = document.data if isinstance(document.data, dict) else {}
     kind = data.get("format")
@@ -99,7 +100,7 @@ def load_source(path: Path, display: str, root: Path) -> Source:
         pages = []
     found: list[Page] = []
     for index, item in enumerate(pages or []):
-        page, entry_problems = _page(document, f"/pages/{index}", item, root)
+        page, entry_problems = _page(document, f"/pages/{index}", item, root, live)
         if page is not None and page.name in {p.name for p in found}:
             where = document.where(f"/pages/{index}/page")
             entry_problems.append(_error("a second entry for this page", where))
@@ -126,7 +127,7 @@ def check_sources(specs: Path, vendors: list[str]) -> None:
 
 
 def _page(
-    document: Document, at: str, item: Any, root: Path
+    document: Document, at: str, item: Any, root: Path, live: bool
 ) -> tuple[Page | None, list[Diagnostic]]:
     problems = keys_problems(
         document, at, {"page": True, "url": False, "operation": True, "copy": True}
@@ -140,7 +141,7 @@ def _page(
         message = f"an operation is a method and a path, not {item['operation']!r}"
         where = document.where(f"{at}/operation")
         return None, [_error(message, where, "for example: PUT /v2/customers/{userId}")]
-    if not (root / item["copy"]).is_file():
+    if not (root / item["copy"]).is_file() and not (live and "url" in item):
         hint = "the page's local copy: a path relative to the folder that holds specs/"
         return None, [_error(f"no file {item['copy']!r}", document.where(f"{at}/copy"), hint)]
     method, route = operation.groups()

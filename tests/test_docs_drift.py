@@ -3,7 +3,9 @@ the hand-converted spec; an edited page gives exactly its edits as findings."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -349,3 +351,26 @@ def test_a_mistyped_accepted_entry_gets_did_you_mean(
         "  hint: did you mean 'type-differs'?\n"
         "1 error(s); nothing was written.\n"
     )
+
+
+@pytest.mark.parametrize("edited", [False, True], ids=["clean", "drift"])
+def test_the_workflow_script_writes_the_issue_body_on_drift(tmp_path: Path, edited: bool) -> None:
+    specs = _specs_with(tmp_path, {})
+    source = specs / "capillary" / SOURCE_NAME
+    report, outputs = tmp_path / "docs-drift.md", tmp_path / "outputs"
+    env = {**os.environ, "GITHUB_OUTPUT": str(outputs)}
+    with serve_site() as site:
+        page_a = _edited_a() if edited else (SEEDS / PAGE_A).read_text()
+        site.serve("/reference/update-customers-lookup", Answer(body=page_a.encode()))
+        site.serve("/reference/update-customer-detail", Answer(body=(SEEDS / PAGE_B).read_bytes()))
+        source.write_text(source.read_text().replace("https://docs.capillarytech.com", site.url))
+        script = [str(ROOT / ".ci" / "docs-drift-report"), str(report)]
+        result = subprocess.run(script, cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert outputs.read_text() == f"status={'drift' if edited else 'clean'}\n"
+    assert report.exists() is edited
+    if edited:
+        body = report.read_text()
+        assert body.startswith("<!-- docs-drift-report -->\n")
+        assert "docs-only: the docs list body field middleName; the spec lacks it" in body
+        assert body.endswith(", 3 to review\n```\n")

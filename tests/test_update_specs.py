@@ -5,6 +5,7 @@ generated client are checked. A failure leaves the tree exactly as it was."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 
 from generator.cli import CHANGED, main
+from tests.conftest import ROOT
 from tests.vendorsite import Answer, Site, serve_site
 
 SPEC_V1 = """\
@@ -341,3 +343,34 @@ def test_a_bad_source_yaml_is_a_located_error(
         "1", str(expected.count(": error["))
     )
     assert _failed(repo, capsys).startswith(expected)
+
+
+def _update_script(repo: Path) -> tuple[int, dict[str, str]]:
+    """.ci/update-spec, as the workflow runs it: its exit code and what it tells the workflow."""
+    outputs = repo / "outputs"
+    outputs.write_text("")
+    env = {**os.environ, "GITHUB_OUTPUT": str(outputs), "REPORTS": str(repo / "build")}
+    script = [str(ROOT / ".ci" / "update-spec"), "shop", "--backoff", "0", "--timeout", "2"]
+    code = subprocess.run(script, cwd=repo, env=env, capture_output=True).returncode
+    outputs.rename(repo.parent / "outputs")  # not part of the tree the test checks
+    return code, dict(line.split("=", 1) for line in (repo.parent / "outputs").read_text().split())
+
+
+@pytest.mark.parametrize(
+    ("answer", "code", "status"),
+    [
+        (Answer(body=SPEC_V1.encode()), 0, "unchanged"),
+        (Answer(body=SPEC_V2.encode()), 0, "changed"),
+        (Answer(502, b"bad gateway", "text/plain"), 1, "failed"),
+    ],
+    ids=["unchanged", "changed", "failed"],
+)
+def test_the_workflow_script_tells_what_happened(
+    repo: Path, site: Site, answer: Answer, code: int, status: str
+) -> None:
+    site.serve("/openapi.yaml", answer)
+    assert _update_script(repo) == (code, {"status": status, "report": f"{repo}/build/shop.md"})
+    if status == "changed":
+        _check_brought_in(repo, SPEC_V2.encode())
+    else:
+        assert _changed(repo) == []

@@ -62,7 +62,9 @@ def check_docs_drift(
         if not vendors and not path.is_file():
             continue
         try:
-            source = load_source(path, source_display(specs, vendor.name), specs.resolve().parent)
+            display = source_display(specs, vendor.name)
+            live = fetch_options is not None
+            source = load_source(path, display, specs.resolve().parent, live=live)
             if source.format == DOCUMENTATION:
                 drifts.append(_check_vendor(specs, vendor, source, fetch_options))
             elif vendors:
