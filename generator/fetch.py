@@ -124,12 +124,9 @@ def _same_site(a: str, b: str) -> bool:
 
 def _checked(fetched: Fetched, expect_spec: bool) -> Fetched:
     body = fetched.body
-    media = fetched.content_type.split(";")[0].strip().lower()
-    head = body[:512].lstrip().lower()
-    if expect_spec and (
-        media in ("text/html", "application/xhtml+xml")
-        or head.startswith((b"<!doctype html", b"<html"))
-    ):
+    # Neither JSON nor YAML starts with "<"; a Content-Type alone is not trusted either way
+    # (servers label specs text/html, and pages text/plain).
+    if expect_spec and body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         raise FetchError(
             f"{fetched.url}: an HTML page arrived where a spec was expected "
             f"(Content-Type {fetched.content_type or 'not given'}); the URL may name the "

@@ -217,6 +217,14 @@ def test_html_where_the_spec_was_expected_is_refused(
     assert "an HTML page arrived where a spec was expected" in err
 
 
+def test_a_spec_labelled_html_is_read_for_what_it_is(
+    repo: Path, site: Site, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site.serve("/openapi.yaml", Answer(body=SPEC_V2.encode(), content_type="text/html"))
+    assert _run(repo, "update-specs") == CHANGED
+    _check_brought_in(repo, SPEC_V2.encode())
+
+
 def test_a_body_that_is_not_utf8_is_refused(
     repo: Path, site: Site, capsys: pytest.CaptureFixture[str]
 ) -> None:
