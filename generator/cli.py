@@ -87,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
         "(default: build/update-specs/)",
     )
     _fetch_arguments(update)
+    update.add_argument("-q", "--quiet", action="store_true", help="no progress line on a terminal")
     for name, text in helps.items():
         sub = commands.add_parser(name, help=text, description=text)
         sub.add_argument("vendors", nargs="*", metavar="VENDOR", help="default: every vendor")
@@ -320,11 +321,13 @@ def _sources(args: argparse.Namespace) -> int:
 
 
 def _update_specs(args: argparse.Namespace) -> int:
+    from . import progress
     from .update import Status, update_specs
 
     updates = update_specs(
         args.specs, args.out, args.vendors, reports=args.reports, options=_fetch_options(args)
     )
+    progress.clear()
     for update in updates:
         for diagnostic in (*update.problems, *update.warnings, *update.stale_overlay):
             print(diagnostic.format(), file=sys.stderr)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from . import progress
 from .errors import Diagnostic, SourceRef, SpecError
 from .fetch import FetchError, FetchOptions, fetch
 from .pipeline import (
@@ -106,6 +107,7 @@ def _update(
     if source.format == DOCUMENTATION:
         reason = "publishes documentation pages, no spec: `make docs-drift` watches them"
         return VendorUpdate(vendor.name, Status.SKIPPED, url="", reason=reason)
+    progress.stage(vendor.name, f"fetching {source.url}")
     try:
         published = fetch(source.url, options)
     except FetchError as exc:
@@ -115,6 +117,9 @@ def _update(
     if name == vendor.spec.name and published.body == current:
         return VendorUpdate(vendor.name, Status.UNCHANGED, url=source.url, spec=vendor.display)
     display = f"{specs.name}/{vendor.name}/{name}"
+    progress.stage(
+        vendor.name, "the published spec changed: validating it and rendering its client"
+    )
     with tempfile.TemporaryDirectory(prefix=f"update-{vendor.name}-") as scratch:
         staged = _stage(vendor, Path(scratch), name, published.body, display, out)
         if isinstance(staged, SpecError):
@@ -128,8 +133,10 @@ def _update(
             )
         stale = tuple(w for w in staged.warnings if w.code in STALE_OVERLAY_CODES)
         others = tuple(w for w in staged.warnings if w.code not in STALE_OVERLAY_CODES)
+        progress.stage(vendor.name, "comparing it with the committed spec")
         diff = _diff(specs, vendor, staged.vendor)
         written = _write_reports(reports, vendor.name, source.url, display, diff, stale)
+        progress.stage(vendor.name, "writing")
         # Only now is anything in the tree replaced: the client, then the spec it is built from.
         write_trees(out, {vendor.name: staged.files})
         write_bytes(vendor.spec.parent / name, published.body)
