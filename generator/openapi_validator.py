@@ -1,22 +1,44 @@
-"""openapi-spec-validator, with each error placed at the node it concerns.
+"""openapi-spec-validator, with each error placed at the node it concerns; and the record
+that lets a regeneration skip it for a document it already found nothing in.
 
 The validator checks nested schemas and defaults with fresh JSON Schema validators, whose error
 paths start at that schema or that default: the error alone cannot say where it is. Its keyword
 validators are subclassed here to record the document path of the object they were checking.
+
+It takes over a second on a large spec. ``VALIDATED.sha256`` beside a client records the
+digest of a document in which it found no problem, under a header naming the validator (the
+versions of it and of the packages it uses, and this module). A document with that digest
+is not validated again, nor is one that differs from it only in the wording of descriptions
+and summaries, which no check of the validator reads (see ``_PROSE``). A different header,
+or a document that was not clean, means validating again.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import importlib.metadata
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
-from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
-from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+from .load import escape_pointer_token, follow_refs, unescape_pointer_token
 
-from .load import escape_pointer_token, follow_refs
-
+VALIDATED_NAME = "VALIDATED.sha256"
+# Keys whose text the validator never reads: its meta-schemas ask of a description or a
+# summary only that it be a string (tests/test_openapi_validator.py reads them all), and its
+# own checks (operation ids, path parameters, tags, defaults) never look at one.
+_PROSE = frozenset({"description", "summary"})
+# Values that are data: a default is validated against its schema, so a "description" key in
+# it is not prose. Extensions are left whole too.
+_DATA = frozenset({"default", "enum", "const", "example", "examples"})
+# Keys whose value the validator may follow to another node (jsonschema-path resolves "$ref"
+# wherever it reads, inside data too).
+_REFERENCES = frozenset({"$ref", "$dynamicRef", "$recursiveRef"})
 # A message that starts with the value it is about prints the value: past this, it says "value".
 _SHOWN = 60
 
@@ -29,8 +51,117 @@ class Problem:
     allowed: tuple[str, ...] | None = None
 
 
+@dataclass(slots=True)
+class Record:
+    """The validator's verdict as recorded beside a client: ``committed`` is the record found
+    there before validating ("" if none); validating sets ``current``, this document's."""
+
+    committed: str = ""
+    current: str = ""
+
+
+def read_record(client: Path | None) -> Record:
+    """The record committed in a client's directory (``None``: no client yet)."""
+    path = client / VALIDATED_NAME if client is not None else None
+    if path is None or not path.is_file() or path.is_symlink():
+        return Record()
+    return Record(path.read_text(encoding="utf-8"))
+
+
+def find_problems(data: dict[str, Any], record: Record | None = None) -> list[Problem]:
+    """The validator's problems with ``data``; none, without asking it, where
+    ``record.committed`` vouches for the document. Sets ``record.current``."""
+    if record is None:
+        return list(iter_problems(data))
+    header, marks = _header(), _marks(data)
+    first, *lines = record.committed.splitlines() or [""]
+    known = {line.partition(" ")[2]: line.partition(" ")[0] for line in lines}
+    vouched = first == header and any(known.get(what) == mark for what, mark in marks.items())
+    problems = [] if vouched else list(iter_problems(data))
+    vouching = [] if problems else [f"{mark} {what}" for what, mark in marks.items()]
+    record.current = "\n".join([header, *vouching]) + "\n"
+    return problems
+
+
+@functools.cache
+def _header() -> str:
+    """The validator: its version and its dependencies' as installed, and this module."""
+    versions = []
+    pending, seen = ["openapi-spec-validator"], set()
+    while pending:
+        name = re.sub(r"[-_.]+", "-", pending.pop()).lower()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            distribution = importlib.metadata.distribution(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{name} absent")
+            continue
+        versions.append(f"{name} {distribution.version}")
+        for requirement in distribution.requires or []:
+            if "extra ==" not in requirement:
+                pending.append(re.split(r"[^A-Za-z0-9._-]", requirement.strip(), maxsplit=1)[0])
+    digest = hashlib.sha256("\n".join(sorted(versions)).encode())
+    digest.update(Path(__file__).read_bytes())
+    version = importlib.metadata.version("openapi-spec-validator")
+    return (
+        f"# openapi-spec-validator {version}, the {len(versions) - 1} packages it uses"
+        f" and generator/{Path(__file__).name}: {digest.hexdigest()[:32]}"
+    )
+
+
+def _marks(data: Any) -> dict[str, str]:
+    """What a record says of a document: its digest, and that of its text with prose left
+    blank (unless a reference reaches into prose, which makes the text read). None for data
+    that is not JSON (a YAML timestamp): such a document is always validated."""
+    try:
+        marks = {"document": _digest(data)}
+    except (TypeError, ValueError):
+        return {}
+    if not _refers_to_prose(data):
+        marks["document, descriptions and summaries aside"] = _digest(_prose_aside(data))
+    return marks
+
+
+def _digest(data: Any) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def _prose_aside(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {
+            key: (
+                ""
+                if key in _PROSE and isinstance(value, str)
+                else value if key in _DATA or key.startswith("x-") else _prose_aside(value)
+            )
+            for key, value in node.items()
+        }
+    if isinstance(node, list):
+        return [_prose_aside(value) for value in node]
+    return node
+
+
+def _refers_to_prose(data: Any) -> bool:
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in _REFERENCES and isinstance(value, str):
+                    fragment = unquote(value.partition("#")[2])
+                    if _PROSE & {unescape_pointer_token(t) for t in fragment.split("/")}:
+                        return True
+                stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False
+
+
 def iter_problems(data: dict[str, Any]) -> Iterator[Problem]:
-    validator = _LOCATED[str(data.get("openapi", "")).startswith("3.1")]
+    validator = _located(str(data.get("openapi", "")).startswith("3.1"))
     for error in validator(data).iter_errors():
         located = getattr(error, "located", None)
         if located is None:  # the whole document against the OpenAPI schema: paths are absolute
@@ -95,6 +226,8 @@ def _canonical(data: Any, parts: tuple[Any, ...]) -> str:
 
 def _mark(error: Any, parts: tuple[Any, ...]) -> Any:
     """The error, marked with where it is, unless a deeper check already marked it."""
+    from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+
     if getattr(error, "located", None) is not None:
         return error
     if not isinstance(error, OpenAPIValidationError):
@@ -103,7 +236,13 @@ def _mark(error: Any, parts: tuple[Any, ...]) -> Any:
     return error
 
 
-def _located(base: type[Any]) -> type[Any]:
+@functools.cache
+def _located(v31: bool) -> type[Any]:
+    """The validator of OpenAPI 3.1 or 3.0, its errors marked with where they are (imported
+    only when a document is validated: a vouched-for one needs none of it)."""
+    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+
+    base: type[Any] = OpenAPIV31SpecValidator if v31 else OpenAPIV30SpecValidator
     schema_base = base.keyword_validators["schema"]
     default_base = base.keyword_validators["default"]
 
@@ -137,6 +276,3 @@ def _concerning(cls: type[Any]) -> type[Any]:
             yield _mark(error, tuple(checked.parts) if checked is not None else ())
 
     return type(cls.__name__, (cls,), {"__call__": __call__})
-
-
-_LOCATED = {False: _located(OpenAPIV30SpecValidator), True: _located(OpenAPIV31SpecValidator)}

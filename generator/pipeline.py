@@ -20,6 +20,7 @@ from .write import TreeDiff, compare_tree, read_tree, write_text, write_trees
 if TYPE_CHECKING:
     from .ir import Api
     from .load import Document
+    from .openapi_validator import Record
 
 # Stages that import heavy libraries (datamodel-code-generator, black, openapi-spec-validator)
 # are imported where they are used, so that a run with nothing to do stays instant.
@@ -159,15 +160,20 @@ def _package_name(name: str) -> str:
 
 
 def build_vendor(
-    vendor: Vendor, *, strict: bool = False, stale_overlay: bool = False
+    vendor: Vendor,
+    *,
+    strict: bool = False,
+    stale_overlay: bool = False,
+    record: Record | None = None,
 ) -> tuple[Api, tuple[Diagnostic, ...]]:
     """load -> overlay -> validate -> build_ir. ``stale_overlay``: an overlay action that
-    matches or changes nothing is a warning, not an error (a spec the vendor just changed)."""
+    matches or changes nothing is a warning, not an error (a spec the vendor just changed).
+    ``record``: openapi-spec-validator's verdict recorded beside the client."""
     from .ir import build_ir
     from .validate import validate_document
 
     document, overlay_warnings = effective_document(vendor, stale_overlay=stale_overlay)
-    document, warnings = validate_document(document, vendor.overlay_display)
+    document, warnings = validate_document(document, vendor.overlay_display, record=record)
     warnings = overlay_warnings + warnings
     if strict and warnings:
         raise SpecError([_as_error(w) for w in warnings])
@@ -269,19 +275,23 @@ def build_all(
 def _build_one(
     vendor: Vendor, *, strict: bool, workers: int = 1, out: Path | None = None
 ) -> Built | tuple[Diagnostic, ...]:
+    from .openapi_validator import VALIDATED_NAME, read_record
+
     # Diagnostics are returned, not raised, so that they cross process boundaries as data.
     started = time.monotonic()
+    committed = out / vendor.name if out is not None else None
+    record = read_record(committed)
     try:
         progress.stage(vendor.name, "loading and validating the spec")
-        api, warnings = build_vendor(vendor, strict=strict)
+        api, warnings = build_vendor(vendor, strict=strict, record=record)
         progress.stage(
             vendor.name,
             f"rendering {len(api.operations)} operations and {len(api.models)} models",
         )
-        committed = out / vendor.name if out is not None else None
         files = render_vendor(api, workers=workers, committed=committed)
     except SpecError as exc:
         return exc.diagnostics
+    files[PurePosixPath(VALIDATED_NAME)] = record.current
     files[PurePosixPath(DIGEST_NAME)] = inputs_digest(vendor) + "\n"
     return Built(vendor, api, files, warnings, time.monotonic() - started)
 

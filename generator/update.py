@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from . import progress
 from .errors import Diagnostic, SourceRef, SpecError
 from .fetch import FetchError, FetchOptions, fetch
+from .openapi_validator import VALIDATED_NAME, read_record
 from .pipeline import (
     DIGEST_NAME,
     SPEC_NAMES,
@@ -177,11 +178,13 @@ def _stage(
         overlay = folder / vendor.overlay.name
         shutil.copyfile(vendor.overlay, overlay)
     staged = Vendor(vendor.name, folder / name, overlay, display)
+    record = read_record(out / vendor.name)
     try:
-        api, warnings = build_vendor(staged, stale_overlay=True)
+        api, warnings = build_vendor(staged, stale_overlay=True, record=record)
         files = render_vendor(api, committed=out / vendor.name)
     except SpecError as exc:
         return exc
+    files[PurePosixPath(VALIDATED_NAME)] = record.current
     files[PurePosixPath(DIGEST_NAME)] = inputs_digest(staged) + "\n"
     return _Staged(staged, api, files, warnings)
 

@@ -6,7 +6,7 @@ import difflib
 import json
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from .errors import Diagnostic, Severity, SpecError, quote_value
@@ -24,6 +24,9 @@ from .media import body_kind, is_media_type
 from .names import parameter_name
 from .operation_names import operation_names
 from .readings import Readings, read_paths, read_schemas
+
+if TYPE_CHECKING:
+    from .openapi_validator import Record
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _PATH_TEMPLATE = re.compile(r"{([^{}]*)}")
@@ -74,11 +77,12 @@ IGNORED_BODY_METHODS = frozenset({"get", "head"})
 
 
 def validate_document(
-    document: Document, hint_file: str = ""
+    document: Document, hint_file: str = "", *, record: Record | None = None
 ) -> tuple[Document, tuple[Diagnostic, ...]]:
     """The document as read (readings.py) and the warnings; raise SpecError with every error
-    (and warning) if there is any error."""
-    checks = _Checks(document, hint_file)
+    (and warning) if there is any error. ``record``: openapi-spec-validator's verdict as
+    recorded beside the client, which may spare asking it again, and is brought up to date."""
+    checks = _Checks(document, hint_file, record)
     diagnostics = tuple(checks.run())
     if any(d.severity is Severity.ERROR for d in diagnostics):
         raise SpecError(diagnostics)
@@ -106,8 +110,9 @@ def iter_operations(data: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, 
 
 
 class _Checks:
-    def __init__(self, document: Document, hint_file: str) -> None:
+    def __init__(self, document: Document, hint_file: str, record: Record | None = None) -> None:
         self.doc = document
+        self.record = record
         self.data = document.data
         self.hint_file = hint_file or "an overlay beside the spec"
         self.found: list[Diagnostic] = list(document.warnings)
@@ -302,11 +307,11 @@ class _Checks:
         walk(self.data, "")
 
     def _check_schema(self) -> None:
-        from .openapi_validator import iter_problems
+        from .openapi_validator import find_problems
 
         ours = {d.where.pointer for d in self.found}
         reported: set[str] = set()
-        for problem in iter_problems(self.data):
+        for problem in find_problems(self.data, self.record):
             if problem.pointer in ours or _OURS_WITH_LOCATION.match(problem.message):
                 continue  # reported by our own checks, with a location
             if problem.message.endswith("is not a 'regex'") and problem.pointer.endswith(

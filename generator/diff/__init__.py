@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from ..ir import Api, build_ir
 from ..load import Document, load_document
+from ..openapi_validator import VALIDATED_NAME
 from ..pipeline import (
     DIGEST_NAME,
     Vendor,
@@ -147,8 +148,10 @@ def diff_specs(
         if generator_inputs and base_generated is not None and old_api is not None:
             regenerated = render_vendor(old_api)
             committed = read_tree(base_generated / name)
-            # The inputs digest changes with any generator change; it is not client code.
+            # The inputs digest changes with any generator change; it is not client code, nor
+            # is the validator's record.
             committed.pop(PurePosixPath(DIGEST_NAME), None)
+            committed.pop(PurePosixPath(VALIDATED_NAME), None)
             rewritten = tuple(
                 str(p)
                 for p in sorted(regenerated.keys() | committed.keys())
