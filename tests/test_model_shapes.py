@@ -390,3 +390,34 @@ print(type(client.pets.get_pet("1").pet.root).__name__, client.pets.get_pet("2")
 """
     done = _run(out, script)
     assert done.stdout.strip() == "Cat {'hops': 3}", done.stderr
+
+
+def test_a_binary_field_is_a_file_whatever_text_comes_before_it(tmp_path: Path) -> None:
+    """A line separator in a docstring (a line break to str.splitlines, not to the parser)
+    and non-ASCII text before `bytes` on its line (the parser counts UTF-8 bytes) once put
+    FileContent in the wrong place."""
+    out = _generate(
+        tmp_path,
+        "edgy",
+        """openapi: 3.0.3
+info: {title: Edgy, version: '1'}
+paths: {}
+components:
+  schemas:
+    Upload:
+      type: object
+      description: "One\\u2028two"
+      properties:
+        file: {type: string, format: binary}
+    Pick:
+      type: object
+      properties:
+        v:
+          oneOf:
+            - {type: string, enum: [é]}
+            - {type: string, format: binary}
+""",
+    )
+    models = out / "edgy" / "models"
+    assert "    file: FileContent | MISSING = MISSING\n" in (models / "upload.py").read_text()
+    assert "    v: PickV | FileContent | MISSING = MISSING\n" in (models / "pick.py").read_text()

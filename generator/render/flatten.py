@@ -19,8 +19,9 @@ from .split import source_lines
 Member = tuple[str, list[ast.stmt]]
 
 
-def flatten_conflicting_overrides(source: str) -> str:
-    tree = ast.parse(source)
+def flatten_conflicting_overrides(source: str, tree: ast.Module | None = None) -> str:
+    """``tree``: the source parsed, if it is at hand."""
+    tree = tree or ast.parse(source)
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
     rewritten = {
         node.lineno: node

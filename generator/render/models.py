@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import ast
+import bisect
 import json
 import re
 import warnings
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -23,7 +25,7 @@ from ..ir import Api
 from ..names import comment, docstring
 from .client import render_models_init
 from .flatten import flatten_conflicting_overrides
-from .split import split_modules
+from .split import source_lines, split_modules
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "datamodel"
 
@@ -72,6 +74,8 @@ _DISCRIMINATED = re.compile(
 _OPEN_ROOT = re.compile(
     r"(class \w+\(RootModel\[)([^\[\]]*)(\]\):\n(?:    .*\n)*?    root: OpenUnion\[)"
 )
+# A line that may name `bytes`: as spelt, or in characters Python reads as it (NFKC).
+_MAY_NAME_BYTES = re.compile(r"\bbytes\b|[^\x00-\x7f]")
 
 
 def _model_tool_error(api: Api, exc: Exception) -> Diagnostic:
@@ -92,9 +96,12 @@ def _model_tool_error(api: Api, exc: Exception) -> Diagnostic:
 def _files_as_given(source: str) -> str:
     """``bytes`` (the tool's type for `format: binary`) as the runtime's FileContent in every
     annotation: a file part is bytes, a binary file object or a (filename, content) tuple."""
-    lines = source.splitlines(keepends=True)
+    lines = source_lines(source)
+    marked = sorted(n for n, line in enumerate(lines, 1) if _MAY_NAME_BYTES.search(line))
+    if not marked:
+        return source
     spots: list[tuple[int, int, int]] = []
-    for node in ast.walk(ast.parse(source)):
+    for node in _spanning(ast.parse(source), marked):
         annotations = []
         if isinstance(node, ast.AnnAssign):
             annotations.append(node.annotation)
@@ -107,8 +114,24 @@ def _files_as_given(source: str) -> str:
                 if isinstance(name, ast.Name) and name.id == "bytes"
             )
     for line, start, end in sorted(spots, reverse=True):
-        lines[line] = lines[line][:start] + "FileContent" + lines[line][end:]
+        text = lines[line].encode()  # the parser's offsets count UTF-8 bytes
+        lines[line] = (text[:start] + b"FileContent" + text[end:]).decode()
     return "".join(lines)
+
+
+def _spanning(tree: ast.AST, marked: list[int]) -> Iterator[ast.AST]:
+    """The nodes ast.walk visits, less those on lines of which none is ``marked`` (sorted):
+    a name is on its line, and within every node that holds it."""
+    pending = [tree]
+    while pending:
+        node = pending.pop()
+        first = getattr(node, "lineno", None)
+        if first is not None:
+            at = bisect.bisect_left(marked, first)
+            if at == len(marked) or marked[at] > (getattr(node, "end_lineno", None) or first):
+                continue
+        yield node
+        pending.extend(ast.iter_child_nodes(node))
 
 
 def render_models(api: Api) -> dict[PurePosixPath, str]:
@@ -144,7 +167,10 @@ def render_models(api: Api) -> dict[PurePosixPath, str]:
     source = _DISCRIMINATED.sub(r"OpenUnion[Annotated[\1, Field(discriminator=\2)]]", source)
     source = _OPEN_ROOT.sub(r"\1OpenUnion[\2]\3", source)
     source = _files_as_given(source)
-    modules = split_modules(flatten_conflicting_overrides(source), set(schemas))
+    tree = ast.parse(source)
+    flattened = flatten_conflicting_overrides(source, tree)
+    # The tree is the flattened source's too when no model was flattened: parsed once.
+    modules = split_modules(flattened, set(schemas), tree if flattened == source else None)
     files = {
         PurePosixPath(f"models/{module.name}.py"): f"{header}{module.text}" for module in modules
     }

@@ -45,13 +45,16 @@ class ModelModule:
     text: str  # its source, without the header line
 
 
-def split_modules(source: str, named: set[str]) -> list[ModelModule]:
+def split_modules(
+    source: str, named: set[str], tree: ast.Module | None = None
+) -> list[ModelModule]:
     """``named`` are the models the spec names (components and operation bodies); the others
-    were named by datamodel-code-generator after the model they belong to."""
+    were named by datamodel-code-generator after the model they belong to. ``tree``: the
+    source parsed, if it is at hand."""
     lines = source_lines(source)
     imports: list[ast.Import | ast.ImportFrom] = []
     definitions: dict[str, ast.stmt] = {}
-    for node in ast.parse(source).body:
+    for node in (tree or ast.parse(source)).body:
         if isinstance(node, ast.Import | ast.ImportFrom):
             imports.append(node)
         elif isinstance(node, ast.ClassDef):
