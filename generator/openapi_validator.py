@@ -130,6 +130,7 @@ def _digest(data: Any) -> str:
 
 
 def _prose_aside(node: Any) -> Any:
+    """A copy of ``node`` with every description and summary blank, data left as it is."""
     if isinstance(node, dict):
         return {
             key: (
@@ -145,6 +146,7 @@ def _prose_aside(node: Any) -> Any:
 
 
 def _refers_to_prose(data: Any) -> bool:
+    """Whether a reference anywhere (in data too) points into a description or summary."""
     stack = [data]
     while stack:
         node = stack.pop()
