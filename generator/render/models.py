@@ -167,10 +167,13 @@ def render_models(api: Api) -> dict[PurePosixPath, str]:
     source = _DISCRIMINATED.sub(r"OpenUnion[Annotated[\1, Field(discriminator=\2)]]", source)
     source = _OPEN_ROOT.sub(r"\1OpenUnion[\2]\3", source)
     source = _files_as_given(source)
-    tree = ast.parse(source)
+    tree: ast.Module | None = ast.parse(source)
     flattened = flatten_conflicting_overrides(source, tree)
-    # The tree is the flattened source's too when no model was flattened: parsed once.
-    modules = split_modules(flattened, set(schemas), tree if flattened == source else None)
+    if flattened != source:
+        # Let go before the flattened source is parsed: two trees of a large module at once
+        # would add to the peak memory every forked formatter inherits.
+        tree = None
+    modules = split_modules(flattened, set(schemas), tree)
     files = {
         PurePosixPath(f"models/{module.name}.py"): f"{header}{module.text}" for module in modules
     }
