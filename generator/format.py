@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import multiprocessing
+import os
 import subprocess
 import sys
 import tempfile
@@ -22,6 +23,8 @@ from pathlib import Path, PurePosixPath
 
 import black
 import isort
+
+from .workers import die_with_parent
 
 _BLACK = black.Mode(line_length=100, target_versions={black.mode.TargetVersion.PY311})
 _ISORT = isort.Config(profile="black", line_length=100)
@@ -53,7 +56,9 @@ def format_files(
     formatted: dict[PurePosixPath, str] = {}
     if workers > 1 and sum(map(len, python.values())) > _WORTH_SHARING:
         shares = _shares(python, workers * pieces)
-        with ProcessPoolExecutor(workers, mp_context=_FORK) as pool:
+        with ProcessPoolExecutor(
+            workers, mp_context=_FORK, initializer=die_with_parent, initargs=(os.getpid(),)
+        ) as pool:
             for done in pool.map(_format_all, shares):
                 formatted.update(done)
                 if on_progress is not None:

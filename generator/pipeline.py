@@ -261,7 +261,14 @@ def build_all(
 
         # Workers start as copies of this process, with the generator already imported.
         fork = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(min(len(vendors), cores), mp_context=fork) as pool:
+        from .workers import die_with_parent
+
+        with ProcessPoolExecutor(
+            min(len(vendors), cores),
+            mp_context=fork,
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        ) as pool:
             build = functools.partial(_build_one, strict=strict, out=out)
             outcomes = list(pool.map(build, vendors))
     else:

@@ -101,12 +101,26 @@ def test_killed_run_leaves_the_previous_tree_or_the_complete_new_one(
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: the workers it forks are found by it
     )
     time.sleep(delay)
     process.send_signal(signal.SIGKILL)
     process.wait()
     tree = read_tree(out)
     assert tree in (before, after)
+    # Its workers die with it (they are not left waiting on their queue forever).
+    deadline = time.monotonic() + 30
+    while _group_alive(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _group_alive(process.pid)
+
+
+def _group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 # Runs the generator, but holds it once the new tree is staged (files written, not yet
