@@ -44,6 +44,18 @@ def test_vendors_not_regenerated_keep_their_files_untouched(tmp_path: Path) -> N
     assert read_tree(out) == {PurePosixPath("a/x.py"): "3\n", PurePosixPath("b/y.py"): "2\n"}
 
 
+def test_files_that_come_out_the_same_are_linked_not_rewritten(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = {PurePosixPath("same.py"): "1\n", PurePosixPath("pkg/edited.py"): "2\n"}
+    write_trees(out, {"a": first})
+    before = {p: (out / "a" / p).stat().st_ino for p in first}
+    write_trees(out, {"a": {**first, PurePosixPath("pkg/edited.py"): "3\n"}})
+    after = {p: (out / "a" / p).stat().st_ino for p in first}
+    assert after[PurePosixPath("same.py")] == before[PurePosixPath("same.py")]
+    assert after[PurePosixPath("pkg/edited.py")] != before[PurePosixPath("pkg/edited.py")]
+    assert read_tree(out / "a") == {**first, PurePosixPath("pkg/edited.py"): "3\n"}
+
+
 def test_backup_of_a_run_killed_between_renames_is_restored(tmp_path: Path) -> None:
     out = tmp_path / "generated"
     backup = tmp_path / ".generated.old-4242"
@@ -129,14 +141,14 @@ _HELD_AT_STAGING = """
 import sys
 import generator.write as write
 
-staged = write._sync_tree
+staged = write._sync
 
-def hold(staging):
+def hold(paths):
     print("staged", flush=True)
     sys.stdin.readline()
-    staged(staging)
+    staged(paths)
 
-write._sync_tree = hold
+write._sync = hold
 from generator.cli import main
 sys.exit(main(sys.argv[1:]))
 """
