@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -148,3 +149,18 @@ def test_a_terminal_sees_what_a_build_is_doing_unless_quiet(tmp_path: Path) -> N
     arguments[-1] = str(tmp_path / "b")
     quiet = _on_a_terminal(*arguments, "-q")
     assert "loading and validating" not in quiet and "1 operation(s)" in quiet
+
+
+def test_a_reader_that_goes_away_is_not_an_internal_error() -> None:
+    """`python -m generator sources | head -0`: the pipe is closed before anything is read."""
+    read, write = os.pipe()
+    os.close(read)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "sources"],
+        cwd=ROOT,
+        stdout=write,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    os.close(write)
+    assert (done.returncode, done.stderr) == (1, "")
