@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import Diagnostic, SpecError
+from .errors import SpecError
 from .pipeline import discover_vendors
 
 if TYPE_CHECKING:
@@ -192,10 +192,10 @@ def _run(args: argparse.Namespace) -> int:
     progress.enable(sys.stderr.isatty() and not getattr(args, "quiet", False))
 
     if args.command == "validate":
-        from .source import check_sources
+        from .source import load_sources
 
         vendors = discover_vendors(args.specs, args.vendors)
-        check_sources(args.specs, [v.name for v in vendors])
+        load_sources(args.specs, [v.name for v in vendors])
         built = build_all(vendors, strict=args.strict)
         progress.clear()
         for item in built:
@@ -299,26 +299,18 @@ def _diff(args: argparse.Namespace) -> int:
 def _sources(args: argparse.Namespace) -> int:
     import json
 
-    from .source import load_source, source_display, source_path
+    from .source import load_sources
 
-    listed: list[dict[str, Any]] = []
-    problems: list[Diagnostic] = []
-    for vendor in discover_vendors(args.specs, args.vendors):
-        path = source_path(args.specs, vendor.name)
-        if not path.is_file():
-            listed.append({"vendor": vendor.name, "format": None, "urls": []})
-            continue
-        try:
-            source = load_source(
-                path, source_display(args.specs, vendor.name), args.specs.resolve().parent
-            )
-        except SpecError as exc:
-            problems.extend(exc.diagnostics)
-            continue
-        urls = [source.url] if source.url else [p.url for p in source.pages if p.url]
-        listed.append({"vendor": vendor.name, "format": source.format, "urls": urls})
-    if problems:
-        raise SpecError(problems)
+    names = [v.name for v in discover_vendors(args.specs, args.vendors)]
+    sources = load_sources(args.specs, names)
+    listed: list[dict[str, Any]] = [
+        {
+            "vendor": name,
+            "format": sources[name].format if name in sources else None,
+            "urls": list(sources[name].urls) if name in sources else [],
+        }
+        for name in names
+    ]
     if args.json:
         print(json.dumps(listed))
         return 0

@@ -40,9 +40,12 @@ class FetchOptions:
 @dataclass(frozen=True, slots=True)
 class Fetched:
     url: str  # where it came from in the end, after redirects
-    body: bytes  # exactly as published
-    text: str
+    body: bytes  # exactly as published: UTF-8, checked before it is returned
     content_type: str
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8")
 
 
 def fetch(url: str, options: FetchOptions, *, expect_spec: bool = True) -> Fetched:
@@ -61,7 +64,8 @@ def fetch(url: str, options: FetchOptions, *, expect_spec: bool = True) -> Fetch
                 _wait(options, attempt, None)
                 continue
             if fetched is not None:
-                return _checked(fetched, expect_spec)
+                _check_body(fetched, expect_spec)
+                return fetched
             if last or not (status == 429 or status >= 500):
                 raise FetchError(f"{url}: HTTP {status} {httpx.codes.get_reason_phrase(status)}")
             _wait(options, attempt, retry_after)
@@ -100,7 +104,7 @@ def _get(
                 chunks.append(chunk)
             body = b"".join(chunks)
             content_type = response.headers.get("content-type", "")
-            return 200, Fetched(str(current), body, "", content_type), None
+            return 200, Fetched(str(current), body, content_type), None
     raise FetchError(f"{url}: more than {_MAX_REDIRECTS} redirects")
 
 
@@ -122,7 +126,7 @@ def _same_site(a: str, b: str) -> bool:
     return a == b or a.endswith(f".{b}") or b.endswith(f".{a}")
 
 
-def _checked(fetched: Fetched, expect_spec: bool) -> Fetched:
+def _check_body(fetched: Fetched, expect_spec: bool) -> None:
     body = fetched.body
     # Neither JSON nor YAML starts with "<"; a Content-Type alone is not trusted either way
     # (servers label specs text/html, and pages text/plain).
@@ -133,13 +137,12 @@ def _checked(fetched: Fetched, expect_spec: bool) -> Fetched:
             "documentation instead of the document, or a sign-in or error page"
         )
     try:
-        text = body.decode("utf-8")
+        body.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise FetchError(
             f"{fetched.url}: the body is not UTF-8 (byte {exc.start}: "
             f"{body[exc.start:exc.start + 1]!r}; Content-Type {fetched.content_type or 'not given'})"
         ) from None
-    return Fetched(fetched.url, body, text, fetched.content_type)
 
 
 def _retry_after(response: httpx.Response) -> float | None:

@@ -36,7 +36,6 @@ def _apply(
     for index, action in enumerate(actions):
         pointer = f"/actions/{index}"
         target = action["target"]
-        before = copy.deepcopy(data) if lenient else None
         try:
             matches = [tuple(m.parts) for m in jsonpath.finditer(target, data)]
         except jsonpath.JSONPathError as exc:
@@ -77,22 +76,25 @@ def _apply(
             for parts in sorted(matches, key=lambda p: (len(p), p), reverse=True):
                 _remove(data, parts)
         else:
+            changed = False  # a removal always changes what it matched
             for parts in matches:
-                merged = _merge(_get(data, parts), action["update"])
+                current = _get(data, parts)
+                merged = _merge(current, action["update"])
+                changed = changed or merged != current
                 if parts:
                     _get(data, parts[:-1])[parts[-1]] = merged
                 else:
                     data = merged
-        if lenient and data == before:
-            stale.append(
-                Diagnostic(
-                    "overlay-action-no-op",
-                    Severity.WARNING,
-                    f"the action on {target!r} changes nothing in {document.file} any more",
-                    overlay.where(pointer),
-                    "the vendor may have made the fix itself; drop the action if so",
+            if lenient and not changed:
+                stale.append(
+                    Diagnostic(
+                        "overlay-action-no-op",
+                        Severity.WARNING,
+                        f"the action on {target!r} changes nothing in {document.file} any more",
+                        overlay.where(pointer),
+                        "the vendor may have made the fix itself; drop the action if so",
+                    )
                 )
-            )
     if problems:
         raise SpecError(problems)
     return document.with_data(data), tuple(stale)

@@ -60,6 +60,11 @@ class Source:
     url_at: SourceRef | None = None
     pages: tuple[Page, ...] = ()  # format documentation
 
+    @property
+    def urls(self) -> tuple[str, ...]:
+        """Where it is read live: the published spec, or the pages that give their url."""
+        return (self.url,) if self.url else tuple(p.url for p in self.pages if p.url)
+
 
 def source_path(specs: Path, vendor: str) -> Path:
     return specs / vendor / SOURCE_NAME
@@ -112,18 +117,22 @@ def load_source(path: Path, display: str, root: Path, *, live: bool = False) -> 
     return Source(DOCUMENTATION, document.where("/format"), pages=tuple(found))
 
 
-def check_sources(specs: Path, vendors: list[str]) -> None:
-    """Every named vendor's source.yaml that exists, read: one SpecError names every problem."""
+def load_sources(specs: Path, vendors: list[str]) -> dict[str, Source]:
+    """The source.yaml of each named vendor that has one; one SpecError names every problem."""
+    found: dict[str, Source] = {}
     problems: list[Diagnostic] = []
     for vendor in vendors:
         path = source_path(specs, vendor)
         if path.is_file():
             try:
-                load_source(path, source_display(specs, vendor), specs.resolve().parent)
+                found[vendor] = load_source(
+                    path, source_display(specs, vendor), specs.resolve().parent
+                )
             except SpecError as exc:
                 problems.extend(exc.diagnostics)
     if problems:
         raise SpecError(problems)
+    return found
 
 
 def _page(

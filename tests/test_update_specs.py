@@ -353,15 +353,14 @@ def test_a_bad_source_yaml_is_a_located_error(
     assert _failed(repo, capsys).startswith(expected)
 
 
-def _update_script(repo: Path) -> tuple[int, dict[str, str]]:
-    """.ci/update-spec, as the workflow runs it: its exit code and what it tells the workflow."""
-    outputs = repo / "outputs"
+def _update_script(repo: Path, outputs: Path) -> tuple[int, dict[str, str]]:
+    """.ci/update-spec, as the workflow runs it: its exit code and what it tells the workflow
+    (in ``outputs``, outside the tree the test checks)."""
     outputs.write_text("")
     env = {**os.environ, "GITHUB_OUTPUT": str(outputs), "REPORTS": str(repo / "build")}
     script = [str(ROOT / ".ci" / "update-spec"), "shop", "--backoff", "0", "--timeout", "2"]
     code = subprocess.run(script, cwd=repo, env=env, capture_output=True).returncode
-    outputs.rename(repo.parent / "outputs")  # not part of the tree the test checks
-    return code, dict(line.split("=", 1) for line in (repo.parent / "outputs").read_text().split())
+    return code, dict(line.split("=", 1) for line in outputs.read_text().split())
 
 
 @pytest.mark.parametrize(
@@ -374,10 +373,19 @@ def _update_script(repo: Path) -> tuple[int, dict[str, str]]:
     ids=["unchanged", "changed", "failed"],
 )
 def test_the_workflow_script_tells_what_happened(
-    repo: Path, site: Site, answer: Answer, code: int, status: str
+    repo: Path,
+    site: Site,
+    answer: Answer,
+    code: int,
+    status: str,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     site.serve("/openapi.yaml", answer)
-    assert _update_script(repo) == (code, {"status": status, "report": f"{repo}/build/shop.md"})
+    outputs = tmp_path_factory.mktemp("workflow") / "outputs"
+    assert _update_script(repo, outputs) == (
+        code,
+        {"status": status, "report": f"{repo}/build/shop.md"},
+    )
     if status == "changed":
         _check_brought_in(repo, SPEC_V2.encode())
     else:
