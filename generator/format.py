@@ -121,13 +121,11 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def kept_formatted(
-    unformatted: Mapping[PurePosixPath, str], committed: Path | None
-) -> dict[PurePosixPath, str]:
-    """The committed text of each Python file whose record says it is what formatting the
-    same unformatted text gives (``committed``: the client's directory as committed)."""
+def read_formatted_record(committed: Path | None) -> dict[PurePosixPath, tuple[str, str]]:
+    """``FORMATTED.sha256`` of a committed client (``None``: no client yet): each Python
+    file's digests before and after formatting; nothing if other formatters made it."""
     record = committed / FORMATTED_NAME if committed is not None else None
-    if committed is None or record is None or not record.is_file():
+    if record is None or not record.is_file() or record.is_symlink():
         return {}
     header, *lines = record.read_text(encoding="utf-8").splitlines() or [""]
     if header != _FORMATTERS:
@@ -136,24 +134,45 @@ def kept_formatted(
     for line in lines:
         source, formatted, name = line.split(" ", 2)
         known[PurePosixPath(name)] = (source, formatted)
+    return known
+
+
+def committed_as_formatted(committed: Path, path: PurePosixPath, formatted: str) -> str | None:
+    """The committed text of a file, if it is what its record says formatting gave (it was
+    not edited by hand since)."""
+    file = committed.joinpath(*path.parts)
+    if not file.is_file() or file.is_symlink():
+        return None
+    current = file.read_text(encoding="utf-8")
+    return current if digest(current) == formatted else None
+
+
+def kept_formatted(
+    unformatted: Mapping[PurePosixPath, str],
+    committed: Path | None,
+    known: Mapping[PurePosixPath, tuple[str, str]],
+) -> dict[PurePosixPath, str]:
+    """The committed text of each Python file whose record (``known``) says it is what
+    formatting the same unformatted text gives (``committed``: the client's directory)."""
     kept: dict[PurePosixPath, str] = {}
+    if committed is None:
+        return kept
     for path, text in unformatted.items():
         if path.suffix != ".py" or path not in known or known[path][0] != digest(text):
             continue
-        file = committed.joinpath(*path.parts)
-        if file.is_file() and not file.is_symlink():
-            current = file.read_text(encoding="utf-8")
-            if digest(current) == known[path][1]:  # not edited by hand since
-                kept[path] = current
+        current = committed_as_formatted(committed, path, known[path][1])
+        if current is not None:
+            kept[path] = current
     return kept
 
 
 def formatted_record(
     unformatted: Mapping[PurePosixPath, str], formatted: Mapping[PurePosixPath, str]
 ) -> str:
-    """``FORMATTED.sha256`` for a client: the formatters, then one line per Python file."""
+    """``FORMATTED.sha256`` for a client: the formatters, then one line per Python file
+    (``unformatted``: each file's unformatted text's digest)."""
     lines = [
-        f"{digest(unformatted[path])} {digest(formatted[path])} {path}"
+        f"{unformatted[path]} {digest(formatted[path])} {path}"
         for path in sorted(unformatted)
         if path.suffix == ".py"
     ]

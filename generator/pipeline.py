@@ -30,6 +30,8 @@ OVERLAY_NAME = "overlay.yaml"
 SURFACE_NAME = "surface.txt"
 # Recorded in generated/<vendor>/: a digest of everything its files are made from.
 DIGEST_NAME = "INPUTS.sha256"
+# Recorded beside it: a digest of what its models are made from (see render_vendor).
+MODELS_NAME = "MODELS.sha256"
 _PACKAGE = Path(__file__).resolve().parent
 _TEMPLATES = _PACKAGE.parent / "templates"
 # The modules that decide what generated files contain (not how or where they are written).
@@ -199,14 +201,26 @@ def effective_document(
 def render_vendor(
     api: Api, *, workers: int = 1, committed: Path | None = None
 ) -> dict[PurePosixPath, str]:
-    """render -> format: the complete package of one vendor, in memory. A file of the
-    ``committed`` client whose unformatted text is unchanged keeps its text unformatted."""
-    from .format import FORMATTED_NAME, format_files, formatted_record, kept_formatted
-    from .render import render_client, render_models
+    """render -> format: the complete package of one vendor, in memory. From the
+    ``committed`` client, a file whose unformatted text is unchanged keeps its text
+    unformatted, and the models are kept whole when what they are made from is unchanged."""
+    from .format import (
+        FORMATTED_NAME,
+        digest,
+        format_files,
+        formatted_record,
+        kept_formatted,
+        read_formatted_record,
+    )
+    from .render import models_inputs, render_client, render_models
 
+    known = read_formatted_record(committed)
+    models = digest_inputs([], [models_inputs(api), _generator_digest()])
+    reused = _reused_models(committed, known, models)
     unformatted = render_client(api)
-    unformatted.update(render_models(api))
-    kept = kept_formatted(unformatted, committed)
+    if not reused:
+        unformatted.update(render_models(api))
+    kept = {**kept_formatted(unformatted, committed, known), **reused}
     fresh = {p: t for p, t in unformatted.items() if p not in kept}
 
     def formatting(done: int, total: int) -> None:
@@ -215,11 +229,40 @@ def render_vendor(
     formatting(0, sum(p.suffix == ".py" for p in fresh))
     shown = formatting if progress.enabled() else None
     files = {**format_files(fresh, workers=workers, on_progress=shown), **kept}
-    files[PurePosixPath(FORMATTED_NAME)] = formatted_record(unformatted, files)
+    sources = {p: digest(t) for p, t in unformatted.items() if p.suffix == ".py"}
+    sources.update((p, known[p][0]) for p in reused)
+    files[PurePosixPath(FORMATTED_NAME)] = formatted_record(sources, files)
+    files[PurePosixPath(MODELS_NAME)] = models + "\n"
     files[PurePosixPath("py.typed")] = ""
     for name, text in read_runtime_sources().items():
         files[PurePosixPath("_runtime") / name] = text
     return files
+
+
+def _reused_models(
+    committed: Path | None, known: dict[PurePosixPath, tuple[str, str]], models: str
+) -> dict[PurePosixPath, str]:
+    """The committed ``models`` package, if ``MODELS.sha256`` says it was made from the same
+    inputs by the same generator and none of its files was edited since; else nothing."""
+    from .format import committed_as_formatted
+
+    record = committed / MODELS_NAME if committed is not None else None
+    if (
+        committed is None
+        or record is None
+        or not record.is_file()
+        or record.is_symlink()
+        or record.read_text(encoding="utf-8").strip() != models
+    ):
+        return {}
+    reused = {}
+    for path, (_, formatted) in known.items():
+        if path.parts[0] == "models":
+            text = committed_as_formatted(committed, path, formatted)
+            if text is None:
+                return {}
+            reused[path] = text
+    return reused
 
 
 def inputs_digest(vendor: Vendor) -> str:
@@ -228,9 +271,13 @@ def inputs_digest(vendor: Vendor) -> str:
     files = [
         ("spec", vendor.spec),
         ("overlay", vendor.overlay or vendor.spec.parent / OVERLAY_NAME),
-        *_generator_inputs(),
     ]
-    return digest_inputs(files, [vendor.name, vendor.display])
+    return digest_inputs(files, [_generator_digest(), vendor.name, vendor.display])
+
+
+@functools.cache
+def _generator_digest() -> str:
+    return digest_inputs(_generator_inputs())
 
 
 @functools.cache

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import pytest
 
@@ -250,3 +251,55 @@ def test_a_regeneration_formats_only_the_files_whose_unformatted_text_changed(
     assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
     assert formatted == [PurePosixPath("resources/customers.py")]
     assert read_tree(out) == read_tree(cold)
+
+
+def test_models_made_from_the_same_inputs_are_kept_and_not_rendered_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.cli import main
+    from generator.render import models as model_rendering
+
+    rendered: list[str] = []
+    real = model_rendering.generate
+
+    def counting(source: str, **options: Any) -> Any:
+        rendered.append(source)
+        return real(source, **options)
+
+    monkeypatch.setattr(model_rendering, "generate", counting)
+    specs, out, cold = tmp_path / "specs", tmp_path / "generated", tmp_path / "cold"
+    shutil.copytree(SPECS / "imprint", specs / "imprint")
+    spec = specs / "imprint" / "openapi.yaml"
+    generate = ["generate", "--specs", str(specs)]
+    assert main([*generate, "--out", str(out)]) == 0
+    assert len(rendered) == 1
+
+    def regenerated_as_cold() -> None:
+        shutil.rmtree(cold, ignore_errors=True)
+        assert main([*generate, "--out", str(cold)]) == 0
+        assert read_tree(out) == read_tree(cold)
+
+    # An operation's summary is not in any model: the models are kept as committed.
+    text = spec.read_text()
+    assert text.count("summary: Update a customer") == 1
+    spec.write_text(text.replace("summary: Update a customer", "summary: Update one customer"))
+    rendered.clear()
+    assert main([*generate, "--out", str(out)]) == 0
+    assert rendered == []
+    regenerated_as_cold()
+    # A model file edited by hand is not kept: the models are rendered again.
+    model = next((out / "imprint" / "models").glob("[!_]*.py"))
+    model.write_text(model.read_text() + "# edited\n")
+    (out / "imprint" / "INPUTS.sha256").write_text("stale\n")
+    rendered.clear()
+    assert main([*generate, "--out", str(out)]) == 0
+    assert len(rendered) == 1
+    regenerated_as_cold()
+    # Nor are they when a schema changes.
+    text = spec.read_text()
+    assert "description: Customer's email address" in text
+    spec.write_text(text.replace("description: Customer's email address", "description: Email"))
+    rendered.clear()
+    assert main([*generate, "--out", str(out)]) == 0
+    assert len(rendered) == 1
+    regenerated_as_cold()

@@ -15,6 +15,7 @@ from ..load import Document, load_document
 from ..openapi_validator import VALIDATED_NAME
 from ..pipeline import (
     DIGEST_NAME,
+    MODELS_NAME,
     Vendor,
     discover_vendors,
     effective_document,
@@ -148,10 +149,11 @@ def diff_specs(
         if generator_inputs and base_generated is not None and old_api is not None:
             regenerated = render_vendor(old_api)
             committed = read_tree(base_generated / name)
-            # The inputs digest changes with any generator change; it is not client code, nor
-            # is the validator's record.
-            committed.pop(PurePosixPath(DIGEST_NAME), None)
-            committed.pop(PurePosixPath(VALIDATED_NAME), None)
+            # The digests of the inputs and of the models' inputs change with any generator
+            # change; they are not client code, nor is the validator's record.
+            for record in (DIGEST_NAME, MODELS_NAME, VALIDATED_NAME):
+                committed.pop(PurePosixPath(record), None)
+                regenerated.pop(PurePosixPath(record), None)
             rewritten = tuple(
                 str(p)
                 for p in sorted(regenerated.keys() | committed.keys())

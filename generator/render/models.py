@@ -134,6 +134,21 @@ def _spanning(tree: ast.AST, marked: list[int]) -> Iterator[ast.AST]:
         pending.extend(ast.iter_child_nodes(node))
 
 
+def models_inputs(api: Api) -> str:
+    """Everything ``render_models`` reads of ``api``: the models are a function of this, of
+    the tools' versions and of the generator's code."""
+    return json.dumps(
+        [
+            api.spec_file,
+            api.title,
+            api.version,
+            [[m.name, m.schema_json] for m in api.models],
+            api.field_names,
+        ],
+        ensure_ascii=False,
+    )
+
+
 def render_models(api: Api) -> dict[PurePosixPath, str]:
     """The ``models`` package: one module per model (with the models only it uses, and any
     models that refer to each other in a cycle), and an ``__init__`` that loads each on
