@@ -10,6 +10,7 @@ whose formatters are the same, is kept as committed; anything else is formatted 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib.metadata
 import multiprocessing
@@ -18,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path, PurePosixPath
 
 import black
@@ -54,20 +55,39 @@ def format_files(
     python = {p: t for p, t in files.items() if p.suffix == ".py"}
     pieces = _PIECES if on_progress is not None else 1
     formatted: dict[PurePosixPath, str] = {}
+
+    def finished(done: Mapping[PurePosixPath, str]) -> None:
+        formatted.update(done)
+        if on_progress is not None:
+            on_progress(len(formatted), len(python))
+
     if workers > 1 and sum(map(len, python.values())) > _WORTH_SHARING:
         shares = _shares(python, workers * pieces)
-        with ProcessPoolExecutor(
-            workers, mp_context=_FORK, initializer=die_with_parent, initargs=(os.getpid(),)
-        ) as pool:
-            for done in pool.map(_format_all, shares):
-                formatted.update(done)
-                if on_progress is not None:
-                    on_progress(len(formatted), len(python))
+        # This process formats a share in turn with workers - 1 copies of itself. Frozen,
+        # its objects are never visited by a copy's garbage collector, which would copy
+        # every page it touched: the copies share this process's memory instead.
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(
+                workers - 1, mp_context=_FORK, initializer=die_with_parent, initargs=(os.getpid(),)
+            ) as pool:
+                theirs = [
+                    pool.submit(_format_all, share)
+                    for index, share in enumerate(shares)
+                    if index % workers
+                ]
+                for share in shares[::workers]:
+                    finished(_format_all(share))
+                    for future in [f for f in theirs if f.done()]:
+                        theirs.remove(future)
+                        finished(future.result())
+                for future in as_completed(theirs):
+                    finished(future.result())
+        finally:
+            gc.unfreeze()
     else:
         for share in _shares(python, pieces):
-            formatted.update(_format_all(share))
-            if on_progress is not None:
-                on_progress(len(formatted), len(python))
+            finished(_format_all(share))
     return {path: formatted.get(path, text) for path, text in files.items()}
 
 

@@ -4,12 +4,12 @@ several; either way the output is what one process would have made."""
 from __future__ import annotations
 
 import os
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 import pytest
 
+from generator import format as formatting
 from generator import pipeline
-from generator.format import format_files
 from tests.conftest import SPECS
 
 
@@ -34,15 +34,32 @@ def test_several_vendors_are_built_in_worker_processes(monkeypatch: pytest.Monke
         assert (a.vendor, a.files) == (b.vendor, b.files)
 
 
-def test_formatting_shared_between_processes_gives_the_same_files() -> None:
+_FORMAT_ALL = formatting._format_all
+
+
+def _marking_its_process(share: dict[PurePosixPath, str]) -> dict[PurePosixPath, str]:
+    """_format_all, leaving a file named after the process in $FORMATTED_BY."""
+    (Path(os.environ["FORMATTED_BY"]) / f"{os.getpid()}-{min(share)}").touch()
+    return _FORMAT_ALL(share)
+
+
+def test_formatting_shared_between_processes_gives_the_same_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Workers are forked, so they inherit the patched function and where it marks.
+    monkeypatch.setattr(formatting, "_format_all", _marking_its_process)
+    monkeypatch.setenv("FORMATTED_BY", str(tmp_path))
     files = {
         PurePosixPath(f"m{i}.py"): "import sys, os\nx   =  1\n" + f"# {'-' * 5000}\n" * (2 + i)
         for i in range(30)
     }
     files[PurePosixPath("py.typed")] = ""
     assert sum(map(len, files.values())) > 200_000
-    shared = format_files(files, workers=2)
-    assert shared == format_files(files, workers=1)
+    shared = formatting.format_files(files, workers=2)
+    # This process formats a share, and a copy of it the other.
+    pids = {p.name.split("-")[0] for p in tmp_path.iterdir()}
+    assert len(pids) == 2 and str(os.getpid()) in pids
+    assert shared == formatting.format_files(files, workers=1)
     assert list(shared) == list(files)
     assert shared[PurePosixPath("m0.py")].startswith("import os\nimport sys\n\nx = 1\n")
 
@@ -54,7 +71,9 @@ def test_formatting_reports_its_progress_and_gives_the_same_files(workers: int) 
         for i in range(60)
     }
     seen: list[tuple[int, int]] = []
-    shown = format_files(files, workers=workers, on_progress=lambda d, t: seen.append((d, t)))
-    assert shown == format_files(files, workers=workers)
+    shown = formatting.format_files(
+        files, workers=workers, on_progress=lambda d, t: seen.append((d, t))
+    )
+    assert shown == formatting.format_files(files, workers=workers)
     assert len(seen) > 1 and seen[-1] == (60, 60)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
