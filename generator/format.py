@@ -18,8 +18,9 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections import deque
 from collections.abc import Callable, Mapping
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path, PurePosixPath
 
 import black
@@ -37,7 +38,8 @@ _FORMATTERS = (
 )
 # Below this much code, starting processes costs more than it saves.
 _WORTH_SHARING = 200_000
-# Shares per worker when progress is shown: each reports as it finishes.
+# Shares per process when several format, or when progress is shown: each reports as it
+# finishes, and the last to finish is small.
 _PIECES = 8
 # Workers start as copies of this process, with the formatters already imported.
 _FORK = multiprocessing.get_context("fork")
@@ -51,44 +53,101 @@ def format_files(
 ) -> dict[PurePosixPath, str]:
     """Python files formatted, on ``workers`` processes when there is enough to share; other
     files unchanged. A file that does not parse is our bug. ``on_progress(done, total)`` is
-    told as shares of the files finish (more, smaller shares when it is given)."""
-    python = {p: t for p, t in files.items() if p.suffix == ".py"}
-    pieces = _PIECES if on_progress is not None else 1
-    formatted: dict[PurePosixPath, str] = {}
+    told as shares of the files finish."""
+    with Formatting(workers=workers, on_progress=on_progress) as formatting:
+        return formatting.finish(files)
 
-    def finished(done: Mapping[PurePosixPath, str]) -> None:
-        formatted.update(done)
-        if on_progress is not None:
-            on_progress(len(formatted), len(python))
 
-    if workers > 1 and sum(map(len, python.values())) > _WORTH_SHARING:
-        shares = _shares(python, workers * pieces)
-        # This process formats a share in turn with workers - 1 copies of itself. Frozen,
-        # its objects are never visited by a copy's garbage collector, which would copy
-        # every page it touched: the copies share this process's memory instead.
-        gc.freeze()
-        try:
-            with ProcessPoolExecutor(
-                workers - 1, mp_context=_FORK, initializer=die_with_parent, initargs=(os.getpid(),)
-            ) as pool:
-                theirs = [
-                    pool.submit(_format_all, share)
-                    for index, share in enumerate(shares)
-                    if index % workers
-                ]
-                for share in shares[::workers]:
-                    finished(_format_all(share))
-                    for future in [f for f in theirs if f.done()]:
-                        theirs.remove(future)
-                        finished(future.result())
-                for future in as_completed(theirs):
-                    finished(future.result())
-        finally:
+class Formatting:
+    """Files formatted on this process and ``workers - 1`` forked copies of it, started
+    when there is enough code to share. Files ``send`` hands over early are formatted by
+    the copies while this process does other work (renders the models); ``finish`` formats
+    the rest with this process's help and returns every file, Python files formatted."""
+
+    def __init__(
+        self, *, workers: int = 1, on_progress: Callable[[int, int], None] | None = None
+    ) -> None:
+        self._copies = workers - 1
+        self._on_progress = on_progress
+        self._pool: ProcessPoolExecutor | None = None
+        self._running: list[Future[dict[PurePosixPath, str]]] = []
+        self._waiting: dict[PurePosixPath, str] = {}  # sent, but not shared with copies
+        self._files: dict[PurePosixPath, str] = {}
+        self._formatted: dict[PurePosixPath, str] = {}
+
+    def __enter__(self) -> Formatting:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
             gc.unfreeze()
-    else:
-        for share in _shares(python, pieces):
-            finished(_format_all(share))
-    return {path: formatted.get(path, text) for path, text in files.items()}
+
+    def send(self, files: Mapping[PurePosixPath, str]) -> None:
+        """Start formatting ``files`` on the copies, if there is enough code to share."""
+        python = self._take(files)
+        if self._share(python):
+            self._running.extend(self._submit(share) for share in self._split(python))
+        else:
+            self._waiting.update(python)
+
+    def finish(self, files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]:
+        """``files`` formatted, and all those sent before."""
+        python = {**self._waiting, **self._take(files)}
+        self._waiting = {}
+        shared = self._share(python)
+        pending = deque(self._split(python) if shared else self._split(python, 1))
+        self._report(self._collect(), shown=True)
+        while pending:
+            # Each copy busy, with one share queued ahead; this process takes from the
+            # other end, so that the last shares to finish are the small ones.
+            while len(pending) > 1 and len(self._running) <= self._copies and self._pool:
+                self._running.append(self._submit(pending.popleft()))
+            self._report(_format_all(pending.pop()))
+            self._report(self._collect())
+        for future in as_completed(self._running):
+            self._report(future.result())
+        self._running = []
+        return {path: self._formatted.get(path, text) for path, text in self._files.items()}
+
+    def _take(self, files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]:
+        self._files.update(files)
+        return {path: text for path, text in files.items() if path.suffix == ".py"}
+
+    def _share(self, python: Mapping[PurePosixPath, str]) -> bool:
+        """Whether the copies take part, starting them if this is the first to share."""
+        if self._pool is None and self._copies > 0:
+            if sum(map(len, python.values())) <= _WORTH_SHARING:
+                return False
+            # Frozen, this process's objects are never visited by a copy's garbage
+            # collector, which would copy every page it touched: the copies share them.
+            gc.freeze()
+            self._pool = ProcessPoolExecutor(
+                self._copies, mp_context=_FORK, initializer=die_with_parent, initargs=(os.getpid(),)
+            )
+        return self._pool is not None
+
+    def _split(
+        self, python: Mapping[PurePosixPath, str], pieces: int = _PIECES
+    ) -> list[dict[PurePosixPath, str]]:
+        if self._on_progress is not None:
+            pieces = _PIECES
+        return _shares(python, (self._copies + 1) * pieces if self._pool else pieces)
+
+    def _submit(self, share: dict[PurePosixPath, str]) -> Future[dict[PurePosixPath, str]]:
+        assert self._pool is not None
+        return self._pool.submit(_format_all, share)
+
+    def _collect(self) -> dict[PurePosixPath, str]:
+        done = [future for future in self._running if future.done()]
+        self._running = [future for future in self._running if not future.done()]
+        return {path: text for future in done for path, text in future.result().items()}
+
+    def _report(self, done: Mapping[PurePosixPath, str], *, shown: bool = False) -> None:
+        self._formatted.update(done)
+        if self._on_progress is not None and (done or shown):
+            total = sum(path.suffix == ".py" for path in self._files)
+            self._on_progress(len(self._formatted), total)
 
 
 def _shares(files: Mapping[PurePosixPath, str], count: int) -> list[dict[PurePosixPath, str]]:

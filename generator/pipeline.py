@@ -206,29 +206,32 @@ def render_vendor(
     unformatted, and the models are kept whole when what they are made from is unchanged."""
     from .format import (
         FORMATTED_NAME,
+        Formatting,
         digest,
-        format_files,
         formatted_record,
         kept_formatted,
         read_formatted_record,
     )
     from .render import models_inputs, render_client, render_models
 
-    known = read_formatted_record(committed)
-    models = digest_inputs([], [models_inputs(api), _generator_digest()])
-    reused = _reused_models(committed, known, models)
-    unformatted = render_client(api)
-    if not reused:
-        unformatted.update(render_models(api))
-    kept = {**kept_formatted(unformatted, committed, known), **reused}
-    fresh = {p: t for p, t in unformatted.items() if p not in kept}
-
     def formatting(done: int, total: int) -> None:
         progress.stage(api.vendor, f"formatting {done}/{total} files {progress.bar(done, total)}")
 
-    formatting(0, sum(p.suffix == ".py" for p in fresh))
+    known = read_formatted_record(committed)
+    models = digest_inputs([], [models_inputs(api), _generator_digest()])
+    reused = _reused_models(committed, known, models)
     shown = formatting if progress.enabled() else None
-    files = {**format_files(fresh, workers=workers, on_progress=shown), **kept}
+    with Formatting(workers=workers, on_progress=shown) as formatter:
+        # The client's files are formatted while the models are rendered.
+        unformatted = render_client(api)
+        kept = kept_formatted(unformatted, committed, known)
+        formatter.send({p: t for p, t in unformatted.items() if p not in kept})
+        rendered = {} if reused else render_models(api)
+        unformatted.update(rendered)
+        kept.update(kept_formatted(rendered, committed, known))
+        kept.update(reused)
+        files = formatter.finish({p: t for p, t in rendered.items() if p not in kept})
+    files.update(kept)
     sources = {p: digest(t) for p, t in unformatted.items() if p.suffix == ".py"}
     sources.update((p, known[p][0]) for p in reused)
     files[PurePosixPath(FORMATTED_NAME)] = formatted_record(sources, files)

@@ -39,7 +39,8 @@ _FORMAT_ALL = formatting._format_all
 
 def _marking_its_process(share: dict[PurePosixPath, str]) -> dict[PurePosixPath, str]:
     """_format_all, leaving a file named after the process in $FORMATTED_BY."""
-    (Path(os.environ["FORMATTED_BY"]) / f"{os.getpid()}-{min(share)}").touch()
+    first = str(min(share)).replace("/", ":")
+    (Path(os.environ["FORMATTED_BY"]) / f"{os.getpid()}-{first}").touch()
     return _FORMAT_ALL(share)
 
 
@@ -77,3 +78,26 @@ def test_formatting_reports_its_progress_and_gives_the_same_files(workers: int) 
     assert shown == formatting.format_files(files, workers=workers)
     assert len(seen) > 1 and seen[-1] == (60, 60)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_files_sent_early_are_formatted_by_a_copy_while_this_process_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(formatting, "_format_all", _marking_its_process)
+    monkeypatch.setenv("FORMATTED_BY", str(tmp_path))
+
+    def module(name: str, lines: int) -> tuple[PurePosixPath, str]:
+        return PurePosixPath(name), "import sys, os\nx   =  1\n" + f"# {'-' * 5000}\n" * lines
+
+    early = dict(module(f"client/m{i}.py", 2 + i) for i in range(30))
+    late = dict(module(f"models/m{i}.py", 2 + i) for i in range(30))
+    late[PurePosixPath("py.typed")] = ""
+    with formatting.Formatting(workers=2) as formatter:
+        formatter.send(early)
+        done = formatter.finish(late)
+    # The copy formats what was sent early while this process renders the rest.
+    by = {m.name.split("-", 1)[1]: m.name.split("-")[0] for m in tmp_path.iterdir()}
+    assert all(by[name] != str(os.getpid()) for name in by if name.startswith("client"))
+    assert str(os.getpid()) in {by[name] for name in by if name.startswith("models")}
+    assert done == formatting.format_files({**early, **late}, workers=1)
+    assert list(done) == [*early, *late]
