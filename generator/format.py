@@ -95,8 +95,8 @@ class Formatting:
         """``files`` formatted, and all those sent before."""
         python = {**self._waiting, **self._take(files)}
         self._waiting = {}
-        shared = self._share(python)
-        pending = deque(self._split(python) if shared else self._split(python, 1))
+        self._share(python)
+        pending = deque(self._split(python))
         self._report(self._collect(), shown=True)
         while pending:
             # Each copy busy, with one share queued ahead; this process takes from the
@@ -127,20 +127,21 @@ class Formatting:
             )
         return self._pool is not None
 
-    def _split(
-        self, python: Mapping[PurePosixPath, str], pieces: int = _PIECES
-    ) -> list[dict[PurePosixPath, str]]:
-        if self._on_progress is not None:
-            pieces = _PIECES
-        return _shares(python, (self._copies + 1) * pieces if self._pool else pieces)
+    def _split(self, python: Mapping[PurePosixPath, str]) -> list[dict[PurePosixPath, str]]:
+        if self._pool is not None:
+            return _shares(python, (self._copies + 1) * _PIECES)
+        return _shares(python, _PIECES if self._on_progress is not None else 1)
 
     def _submit(self, share: dict[PurePosixPath, str]) -> Future[dict[PurePosixPath, str]]:
         assert self._pool is not None
         return self._pool.submit(_format_all, share)
 
     def _collect(self) -> dict[PurePosixPath, str]:
-        done = [future for future in self._running if future.done()]
-        self._running = [future for future in self._running if not future.done()]
+        done: list[Future[dict[PurePosixPath, str]]] = []
+        running: list[Future[dict[PurePosixPath, str]]] = []
+        for future in self._running:  # each asked once: it may finish meanwhile
+            (done if future.done() else running).append(future)
+        self._running = running
         return {path: text for future in done for path, text in future.result().items()}
 
     def _report(self, done: Mapping[PurePosixPath, str], *, shown: bool = False) -> None:
