@@ -108,6 +108,9 @@ class Formatting:
         for future in as_completed(self._running):
             self._report(future.result())
         self._running = []
+        unformatted = [p for p in self._files if p.suffix == ".py" and p not in self._formatted]
+        if unformatted:
+            raise RuntimeError(f"not formatted: {', '.join(map(str, unformatted[:5]))}")
         return {path: self._formatted.get(path, text) for path, text in self._files.items()}
 
     def _take(self, files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]:
