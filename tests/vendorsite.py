@@ -4,6 +4,7 @@ answers from a script (then its last answer again), and every request is recorde
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ class Site:
     requests: list[str] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
     url: str = ""
+    errors: list[BaseException] = field(default_factory=list)  # the server's own failures
 
     def serve(self, path: str, *answers: Answer) -> str:
         self.answers[path] = list(answers)
@@ -68,8 +70,18 @@ def serve_site() -> Iterator[Site]:
             self.end_headers()
             self.wfile.write(answer.body)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
+    class Server(ThreadingHTTPServer):
+        daemon_threads = True
+
+        def handle_error(self, request: Any, client_address: Any) -> None:
+            # A client that hangs up while it is answered (the fetcher after a 404 or an
+            # oversized body) is no failure of the site; socketserver would print it to
+            # stderr, into the output the test compares.
+            error = sys.exc_info()[1]
+            if error is not None and not isinstance(error, ConnectionError):
+                state.errors.append(error)
+
+    server = Server(("127.0.0.1", 0), Handler)
     state.url = f"http://127.0.0.1:{server.server_address[1]}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -79,3 +91,4 @@ def serve_site() -> Iterator[Site]:
         state.release.set()
         server.shutdown()
         server.server_close()
+    assert not state.errors, state.errors
