@@ -53,6 +53,8 @@ _CONTENT_MODULES = frozenset(
     }
 )
 _VENDOR_NAME = re.compile(r"[a-z][a-z0-9_]*")
+# A spec this large (bytes) is validated by openapi-spec-validator on another core.
+_VALIDATE_ELSEWHERE = 500_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,7 +334,9 @@ def build_all(
 def _build_one(
     vendor: Vendor, *, strict: bool, workers: int = 1, out: Path | None = None
 ) -> Built | tuple[Diagnostic, ...]:
+    from .ir import build_ir
     from .openapi_validator import VALIDATED_NAME, read_record
+    from .validate import start_validation
 
     # Diagnostics are returned, not raised, so that they cross process boundaries as data.
     started = time.monotonic()
@@ -340,12 +344,28 @@ def _build_one(
     record = read_record(committed)
     try:
         progress.stage(vendor.name, "loading and validating the spec")
-        api, warnings = build_vendor(vendor, strict=strict, record=record)
-        progress.stage(
-            vendor.name,
-            f"rendering {len(api.operations)} operations and {len(api.models)} models",
+        document, overlay_warnings = effective_document(vendor)
+        # On a large spec, openapi-spec-validator answers on another core while this one
+        # builds and renders the client; nothing is written before its answer.
+        elsewhere = workers > 1 and vendor.spec.stat().st_size > _VALIDATE_ELSEWHERE
+        validation = start_validation(
+            document, vendor.overlay_display, record=record, elsewhere=elsewhere
         )
-        files = render_vendor(api, workers=workers, committed=committed)
+        if not elsewhere:
+            validation.settle()  # its errors stop the run before anything is built
+        try:
+            api = build_ir(validation.document, vendor.name, vendor.display)
+            progress.stage(
+                vendor.name,
+                f"rendering {len(api.operations)} operations and {len(api.models)} models",
+            )
+            files = render_vendor(api, workers=workers, committed=committed)
+        except Exception:
+            validation.settle()  # an error it finds is the reason, not our failure
+            raise
+        warnings = overlay_warnings + validation.settle()
+        if strict and warnings:
+            raise SpecError([_as_error(w) for w in warnings])
     except SpecError as exc:
         return exc.diagnostics
     files[PurePosixPath(VALIDATED_NAME)] = record.current

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import quote
 
-from .errors import Diagnostic, Severity
+from .errors import Diagnostic, Severity, quote_value
 from .load import (
     Document,
     escape_pointer_token,
@@ -215,7 +215,11 @@ def read_schemas(readings: Readings) -> None:
     """The readings decided from a schema alone, before validation."""
     data = readings.document.data
     version_30 = isinstance(data, dict) and str(data.get("openapi", "")).startswith("3.0")
-    checks: list[Callable[[Readings, str, dict[str, Any]], None]] = [_required, _repeats]
+    checks: list[Callable[[Readings, str, dict[str, Any]], None]] = [
+        _required,
+        _repeats,
+        _pattern_dialect,
+    ]
     if version_30:
         checks.append(_keywords_of_31)
     schemas = list(iter_schemas(data))
@@ -286,6 +290,37 @@ def _required(readings: Readings, pointer: str, schema: dict[str, Any]) -> None:
             "`required: []` is read as no required property",
             f"{pointer}/required",
         )
+
+
+def _pattern_dialect(readings: Readings, pointer: str, schema: dict[str, Any]) -> None:
+    """A pattern Python's re cannot read (openapi-spec-validator's "is not a 'regex'"):
+    kept where pydantic's Rust engine reads it, else dropped."""
+    pattern = schema.get("pattern")
+    if not isinstance(pattern, str):
+        return
+    try:
+        re.compile(pattern)
+        return
+    except re.error:
+        pass
+    import pydantic_core
+
+    try:
+        pydantic_core.SchemaValidator(pydantic_core.core_schema.str_schema(pattern=pattern))
+    except pydantic_core.SchemaError:
+        readings.drop(
+            "pattern-dialect",
+            f"pattern {quote_value(pattern)} is no regular expression Python or pydantic "
+            "can read; read as no pattern",
+            f"{pointer}/pattern",
+        )
+        return
+    readings.note(
+        "pattern-dialect",
+        f"pattern {quote_value(pattern)} is not one Python's re reads; pydantic's Rust "
+        "engine does and checks it",
+        f"{pointer}/pattern",
+    )
 
 
 def _repeats(readings: Readings, pointer: str, schema: dict[str, Any]) -> None:

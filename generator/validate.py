@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
@@ -26,7 +26,7 @@ from .operation_names import operation_names
 from .readings import Readings, read_paths, read_schemas
 
 if TYPE_CHECKING:
-    from .openapi_validator import Record
+    from .openapi_validator import Problem, Record
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _PATH_TEMPLATE = re.compile(r"{([^{}]*)}")
@@ -82,11 +82,43 @@ def validate_document(
     """The document as read (readings.py) and the warnings; raise SpecError with every error
     (and warning) if there is any error. ``record``: openapi-spec-validator's verdict as
     recorded beside the client, which may spare asking it again, and is brought up to date."""
+    validation = start_validation(document, hint_file, record=record)
+    return validation.document, validation.settle()
+
+
+class Validation:
+    """A document read and checked by our own checks, with openapi-spec-validator's verdict
+    to come: ``settle`` waits for it."""
+
+    def __init__(self, checks: _Checks) -> None:
+        self._checks = checks
+        self.document = checks.doc
+
+    def settle(self) -> tuple[Diagnostic, ...]:
+        """Every warning; raise SpecError with every error (and warning) if there is any."""
+        diagnostics = tuple(self._checks.settle())
+        if any(d.severity is Severity.ERROR for d in diagnostics):
+            raise SpecError(diagnostics)
+        return diagnostics
+
+
+def start_validation(
+    document: Document,
+    hint_file: str = "",
+    *,
+    record: Record | None = None,
+    elsewhere: bool = False,
+) -> Validation:
+    """Our checks, and openapi-spec-validator asked: on a forked copy of this process if
+    ``elsewhere``, so that this one can go on with the document as read while it answers.
+    Nothing our checks read depends on its answer. Raise SpecError at once if our checks
+    found an error (with the validator's errors too)."""
     checks = _Checks(document, hint_file, record)
-    diagnostics = tuple(checks.run())
-    if any(d.severity is Severity.ERROR for d in diagnostics):
-        raise SpecError(diagnostics)
-    return checks.doc, diagnostics
+    checks.run(elsewhere=elsewhere)
+    validation = Validation(checks)
+    if checks.failed():
+        validation.settle()
+    return validation
 
 
 def placeable_server(url: str) -> bool:
@@ -117,6 +149,8 @@ class _Checks:
         self.hint_file = hint_file or "an overlay beside the spec"
         self.found: list[Diagnostic] = list(document.warnings)
         self.readings = Readings(document, self.hint_file)
+        self.ours: set[str] = set()  # where our checks had found something when it was asked
+        self.asked: Callable[[], list[Problem]] | None = None  # the validator's answer
 
     def error(self, code: str, message: str, pointer: str, hint: str = "") -> None:
         self.found.append(Diagnostic(code, Severity.ERROR, message, self.doc.where(pointer), hint))
@@ -126,18 +160,29 @@ class _Checks:
             Diagnostic(code, Severity.WARNING, message, self.doc.where(pointer), hint)
         )
 
-    def run(self) -> list[Diagnostic]:
+    def run(self, *, elsewhere: bool = False) -> None:
         if not self._version_supported() or not self._nesting_within_limit():
-            return self.found
+            return
         read_paths(self.readings)
         read_schemas(self.readings)
         refs_ok = self._check_refs()
         self._check_schema_keywords()
         if refs_ok:
             # openapi-spec-validator cannot run past a reference that goes nowhere.
-            self._check_schema()
+            from .openapi_validator import ask
+
+            self.ours = {d.where.pointer for d in self.found}
+            self.asked = ask(self.data, self.record, elsewhere=elsewhere)
         self._check_security()
         self._check_operations()
+
+    def failed(self) -> bool:
+        return any(d.severity is Severity.ERROR for d in [*self.found, *self.readings.found])
+
+    def settle(self) -> list[Diagnostic]:
+        if self.asked is not None:
+            self._take_problems(self.asked())
+            self.asked = None
         return sorted(
             [*self.found, *self.readings.found],
             key=lambda d: (d.where.line or 0, d.where.column or 0, d.where.pointer, d.code),
@@ -306,19 +351,17 @@ class _Checks:
 
         walk(self.data, "")
 
-    def _check_schema(self) -> None:
-        from .openapi_validator import find_problems
-
-        ours = {d.where.pointer for d in self.found}
+    def _take_problems(self, problems: list[Problem]) -> None:
+        """openapi-spec-validator's problems, less those our checks reported before asking."""
         reported: set[str] = set()
-        for problem in find_problems(self.data, self.record):
-            if problem.pointer in ours or _OURS_WITH_LOCATION.match(problem.message):
+        for problem in problems:
+            if problem.pointer in self.ours or _OURS_WITH_LOCATION.match(problem.message):
                 continue  # reported by our own checks, with a location
             if problem.message.endswith("is not a 'regex'") and problem.pointer.endswith(
                 "/pattern"
             ):
-                self._pattern_dialect(problem.pointer)
-            elif problem.allowed is not None:
+                continue  # read before validating (readings.py)
+            if problem.allowed is not None:
                 self._unknown_field(problem.pointer, problem.allowed)
             elif problem.message.startswith("Required list has not defined properties"):
                 names = problem.message.partition(": ")[2]
@@ -349,27 +392,6 @@ class _Checks:
         self.readings.drop(
             "unknown-field",
             f"{key!r} is not a field OpenAPI defines here (nor an x- extension); ignored",
-            pointer,
-        )
-
-    def _pattern_dialect(self, pointer: str) -> None:
-        import pydantic_core
-
-        pattern = resolve_pointer(self.data, pointer)
-        try:
-            pydantic_core.SchemaValidator(pydantic_core.core_schema.str_schema(pattern=pattern))
-        except pydantic_core.SchemaError:
-            self.readings.drop(
-                "pattern-dialect",
-                f"pattern {quote_value(pattern)} is no regular expression Python or pydantic "
-                "can read; read as no pattern",
-                pointer,
-            )
-            return
-        self.readings.note(
-            "pattern-dialect",
-            f"pattern {quote_value(pattern)} is not one Python's re reads; pydantic's Rust "
-            "engine does and checks it",
             pointer,
         )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import datetime
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -14,11 +15,13 @@ import jsonschema_specifications
 import openapi_schema_validator
 import openapi_spec_validator
 import pytest
+import yaml
 
 from generator import openapi_validator
 from generator.openapi_validator import VALIDATED_NAME, Record, find_problems
 from generator.write import read_tree
 from tests.conftest import SPECS
+from tests.test_validate import BAD
 
 SPEC: dict[str, Any] = {
     "openapi": "3.0.3",
@@ -215,3 +218,28 @@ def test_a_regeneration_after_a_description_changed_does_not_run_the_validator(
     cold = tmp_path / "cold"
     assert main(["generate", "--specs", str(specs), "--out", str(cold)]) == 0
     assert len(asked) == 2 and read_tree(out) == read_tree(cold)
+
+
+_FIND_PROBLEMS = openapi_validator.find_problems
+
+
+def _marking_its_process(data: dict[str, Any], record: Record | None = None) -> list[Any]:
+    """find_problems, leaving a file named after the process in $ASKED_IN."""
+    (Path(os.environ["ASKED_IN"]) / str(os.getpid())).touch()
+    return _FIND_PROBLEMS(data, record)
+
+
+def test_asked_elsewhere_the_validator_answers_from_another_process_as_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = yaml.safe_load((BAD / "invalid_against_schema.yaml").read_text())
+    here, there = Record(), Record()
+    expected = openapi_validator.ask(data, here)()
+    assert expected  # the case has problems to report
+    # The copy is forked: it inherits the patched function and where it marks.
+    monkeypatch.setattr(openapi_validator, "find_problems", _marking_its_process)
+    monkeypatch.setenv("ASKED_IN", str(tmp_path))
+    answer = openapi_validator.ask(data, there, elsewhere=True)
+    assert answer() == expected and there.current == here.current
+    askers = {p.name for p in tmp_path.iterdir()}
+    assert askers and str(os.getpid()) not in askers
