@@ -105,6 +105,7 @@ def ask(
     sending.close()
 
     def answer() -> list[Problem]:
+        outcome: tuple[list[Problem], str] | BaseException
         try:
             outcome = receiving.recv()
         except EOFError:
@@ -117,7 +118,7 @@ def ask(
         problems, current = outcome
         if record is not None:
             record.current = current
-        return list(problems)
+        return problems
 
     return answer
 

@@ -251,11 +251,11 @@ def _reused_models(
     inputs by the same generator and none of its files was edited since; else nothing."""
     from .format import committed_as_formatted
 
-    record = committed / MODELS_NAME if committed is not None else None
+    if committed is None:
+        return {}
+    record = committed / MODELS_NAME
     if (
-        committed is None
-        or record is None
-        or not record.is_file()
+        not record.is_file()
         or record.is_symlink()
         or record.read_text(encoding="utf-8").strip() != models
     ):
