@@ -10,13 +10,13 @@ whose formatters are the same, is kept as committed; anything else is formatted 
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import importlib.metadata
 import multiprocessing
 import os
 import subprocess
-import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable, Mapping
@@ -62,7 +62,8 @@ class Formatting:
     """Files formatted on this process and ``workers - 1`` forked copies of it, started
     when there is enough code to share. Files ``send`` hands over early are formatted by
     the copies while this process does other work (renders the models); ``finish`` formats
-    the rest with this process's help and returns every file, Python files formatted."""
+    the rest, and what no copy has started yet, with this process's help, and returns every
+    file, Python files formatted."""
 
     def __init__(
         self, *, workers: int = 1, on_progress: Callable[[int, int], None] | None = None
@@ -70,7 +71,8 @@ class Formatting:
         self._copies = workers - 1
         self._on_progress = on_progress
         self._pool: ProcessPoolExecutor | None = None
-        self._running: list[Future[dict[PurePosixPath, str]]] = []
+        # Each share handed to the copies, by its future.
+        self._running: dict[Future[dict[PurePosixPath, str]], dict[PurePosixPath, str]] = {}
         self._waiting: dict[PurePosixPath, str] = {}  # sent, but not shared with copies
         self._files: dict[PurePosixPath, str] = {}
         self._formatted: dict[PurePosixPath, str] = {}
@@ -87,7 +89,8 @@ class Formatting:
         """Start formatting ``files`` on the copies, if there is enough code to share."""
         python = self._take(files)
         if self._share(python):
-            self._running.extend(self._submit(share) for share in self._split(python))
+            for share in self._split(python):
+                self._submit(share)
         else:
             self._waiting.update(python)
 
@@ -96,18 +99,22 @@ class Formatting:
         python = {**self._waiting, **self._take(files)}
         self._waiting = {}
         self._share(python)
-        pending = deque(self._split(python))
         self._report(self._collect(), shown=True)
+        # Shares sent earlier that no copy has started yet come back, so that this process
+        # helps with them too (GitHub's client alone is four times its models).
+        returned = [self._running.pop(f) for f in list(self._running) if f.cancel()]
+        shares = [*returned, *self._split(python)]
+        pending = deque(sorted(shares, key=lambda share: -sum(map(len, share.values()))))
         while pending:
             # Each copy busy, with one share queued ahead; this process takes from the
             # other end, so that the last shares to finish are the small ones.
             while len(pending) > 1 and len(self._running) <= self._copies and self._pool:
-                self._running.append(self._submit(pending.popleft()))
+                self._submit(pending.popleft())
             self._report(_format_all(pending.pop()))
             self._report(self._collect())
         for future in as_completed(self._running):
             self._report(future.result())
-        self._running = []
+        self._running = {}
         unformatted = [p for p in self._files if p.suffix == ".py" and p not in self._formatted]
         if unformatted:
             raise RuntimeError(f"not formatted: {', '.join(map(str, unformatted[:5]))}")
@@ -135,16 +142,15 @@ class Formatting:
             return _shares(python, (self._copies + 1) * _PIECES)
         return _shares(python, _PIECES if self._on_progress is not None else 1)
 
-    def _submit(self, share: dict[PurePosixPath, str]) -> Future[dict[PurePosixPath, str]]:
+    def _submit(self, share: dict[PurePosixPath, str]) -> None:
         assert self._pool is not None
-        return self._pool.submit(_format_all, share)
+        self._running[self._pool.submit(_format_all, share)] = share
 
     def _collect(self) -> dict[PurePosixPath, str]:
-        done: list[Future[dict[PurePosixPath, str]]] = []
-        running: list[Future[dict[PurePosixPath, str]]] = []
-        for future in self._running:  # each asked once: it may finish meanwhile
-            (done if future.done() else running).append(future)
-        self._running = running
+        # Each future asked once: it may finish meanwhile.
+        done = [future for future in self._running if future.done()]
+        for future in done:
+            del self._running[future]
         return {path: text for future in done for path, text in future.result().items()}
 
     def _report(self, done: Mapping[PurePosixPath, str], *, shown: bool = False) -> None:
@@ -186,18 +192,29 @@ def _shaped_by_ruff(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, s
             target = root.joinpath(*path.parts)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        done = subprocess.run(
-            [
-                sys.executable,
-                *("-m", "ruff", "format", "--isolated", "--no-cache", "--quiet"),
-                *("--line-length", "100", "--target-version", "py311", str(root)),
-            ],
-            capture_output=True,
-            check=False,
-        )
+        try:
+            done = subprocess.run(
+                [
+                    _ruff(),
+                    *("format", "--isolated", "--no-cache", "--quiet"),
+                    *("--line-length", "100", "--target-version", "py311", str(root)),
+                ],
+                capture_output=True,
+                check=False,
+            )
+        except OSError:
+            return dict(files)
         if done.returncode != 0:
             return dict(files)  # black alone gives the same result, only slower
         return {path: root.joinpath(*path.parts).read_text(encoding="utf-8") for path in files}
+
+
+@functools.cache
+def _ruff() -> str:
+    """ruff's own executable: ``python -m ruff`` would start an interpreter for every share."""
+    from ruff import find_ruff_bin  # type: ignore[import-untyped]
+
+    return os.fsdecode(find_ruff_bin())
 
 
 def digest(text: str) -> str:

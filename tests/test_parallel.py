@@ -4,6 +4,8 @@ several; either way the output is what one process would have made."""
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -80,24 +82,65 @@ def test_formatting_reports_its_progress_and_gives_the_same_files(workers: int) 
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 
+def _module(name: str, lines: int) -> tuple[PurePosixPath, str]:
+    return PurePosixPath(name), "import sys, os\nx   =  1\n" + f"# {'-' * 5000}\n" * lines
+
+
+def _marks(where: Path) -> dict[str, str]:
+    """Each share's first file, and the process that formatted it."""
+    return {m.name.split("-", 1)[1]: m.name.split("-")[0] for m in where.iterdir()}
+
+
+def _until(seen: Callable[[], bool]) -> None:
+    """Wait for ``seen``; past a minute, go on and let the test's assertions fail."""
+    deadline = time.monotonic() + 60
+    while not seen() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 def test_files_sent_early_are_formatted_by_a_copy_while_this_process_works(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(formatting, "_format_all", _marking_its_process)
     monkeypatch.setenv("FORMATTED_BY", str(tmp_path))
-
-    def module(name: str, lines: int) -> tuple[PurePosixPath, str]:
-        return PurePosixPath(name), "import sys, os\nx   =  1\n" + f"# {'-' * 5000}\n" * lines
-
-    early = dict(module(f"client/m{i}.py", 2 + i) for i in range(30))
-    late = dict(module(f"models/m{i}.py", 2 + i) for i in range(30))
+    early = dict(_module(f"client/m{i}.py", 2 + i) for i in range(30))
+    late = dict(_module(f"models/m{i}.py", 2 + i) for i in range(30))
     late[PurePosixPath("py.typed")] = ""
     with formatting.Formatting(workers=2) as formatter:
         formatter.send(early)
+        # This process renders the models meanwhile: here, it waits for the copy to format.
+        _until(lambda: any(tmp_path.iterdir()))
         done = formatter.finish(late)
-    # The copy formats what was sent early while this process renders the rest.
-    by = {m.name.split("-", 1)[1]: m.name.split("-")[0] for m in tmp_path.iterdir()}
-    assert all(by[name] != str(os.getpid()) for name in by if name.startswith("client"))
-    assert str(os.getpid()) in {by[name] for name in by if name.startswith("models")}
+    by = _marks(tmp_path)
+    assert any(p != str(os.getpid()) for n, p in by.items() if n.startswith("client"))
+    assert str(os.getpid()) in {p for n, p in by.items() if n.startswith("models")}
     assert done == formatting.format_files({**early, **late}, workers=1)
     assert list(done) == [*early, *late]
+
+
+_held: list[int] = []  # in a copy: that it has been held
+
+
+def _copy_waiting_for_this_process(share: dict[PurePosixPath, str]) -> dict[PurePosixPath, str]:
+    """_marking_its_process; a copy's first share only once the first process formatted one."""
+    first = os.environ["FIRST_PROCESS"]
+    if str(os.getpid()) != first and not _held:
+        _held.append(os.getpid())
+        _until(lambda: first in _marks(Path(os.environ["FORMATTED_BY"])).values())
+    return _marking_its_process(share)
+
+
+def test_files_sent_early_that_no_copy_has_started_are_formatted_here_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The copy is held on its first share until this process has formatted one: that can only
+    # be one it took back, as nothing is left to format but what was sent.
+    monkeypatch.setattr(formatting, "_format_all", _copy_waiting_for_this_process)
+    monkeypatch.setenv("FORMATTED_BY", str(tmp_path))
+    monkeypatch.setenv("FIRST_PROCESS", str(os.getpid()))
+    early = dict(_module(f"client/m{i}.py", 2 + i) for i in range(30))
+    with formatting.Formatting(workers=2) as formatter:
+        formatter.send(early)
+        done = formatter.finish({})
+    assert str(os.getpid()) in _marks(tmp_path).values()
+    assert done == formatting.format_files(early, workers=1)
