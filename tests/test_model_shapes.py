@@ -4,12 +4,14 @@ generates a client that passes mypy --strict and ruff, and behaves on the wire a
 
 from __future__ import annotations
 
+import ast
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from generator.cli import main
+from generator.render.models import _files_as_given
 from tests.conftest import ROOT
 
 
@@ -421,3 +423,19 @@ components:
     models = out / "edgy" / "models"
     assert "    file: FileContent | MISSING = MISSING\n" in (models / "upload.py").read_text()
     assert "    v: PickV | FileContent | MISSING = MISSING\n" in (models / "pick.py").read_text()
+
+
+def test_the_tree_edited_for_binary_fields_is_the_edited_source_parsed() -> None:
+    """The model tool's output is parsed once: renaming `bytes` edits its tree to match."""
+    source = (
+        "class A(BaseModel):\n"
+        "    é: bytes | list[bytes] | None = Field(None, description='bytes, é')\n"
+        "    b: Annotated[\n        bytes,\n        Field(description='x'),\n    ] = b''\n"
+        "class R(RootModel[bytes]):\n"
+        "    root: bytes\n"
+    )
+    tree = ast.parse(source)
+    edited = _files_as_given(source, tree)
+    assert edited.count("FileContent") == 5 and "description='bytes, é'" in edited
+    parsed = ast.parse(edited)
+    assert ast.dump(tree, include_attributes=True) == ast.dump(parsed, include_attributes=True)

@@ -12,36 +12,20 @@ from __future__ import annotations
 
 import ast
 
-from .split import source_lines
-
 # A field (or the typed-extras annotation): its type as code, and its statement with any
 # docstring.
 Member = tuple[str, list[ast.stmt]]
 
 
-def flatten_conflicting_overrides(source: str, tree: ast.Module | None = None) -> str:
-    """``tree``: the source parsed, if it is at hand."""
-    tree = tree or ast.parse(source)
+def flatten_conflicting_overrides(tree: ast.Module, lines: list[str]) -> dict[str, str]:
+    """Each class of ``tree`` (the module whose ``lines`` these are) to rewrite, by name, with
+    its new source."""
     classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
-    rewritten = {
-        node.lineno: node
+    return {
+        node.name: _flattened(node, classes, lines)
         for node in classes.values()
         if _conflicts(node, classes) and _copyable(node, classes)
     }
-    if not rewritten:
-        return source
-    lines = source_lines(source)
-    out: list[str] = []
-    number = 1
-    while number <= len(lines):
-        node = rewritten.get(number)
-        if node is None:
-            out.append(lines[number - 1])
-            number += 1
-        else:
-            out.append(_flattened(node, classes, lines))
-            number = (node.end_lineno or number) + 1
-    return "".join(out)
 
 
 def _conflicts(node: ast.ClassDef, classes: dict[str, ast.ClassDef]) -> bool:

@@ -76,6 +76,7 @@ _OPEN_ROOT = re.compile(
 )
 # A line that may name `bytes`: as spelt, or in characters Python reads as it (NFKC).
 _MAY_NAME_BYTES = re.compile(r"\bbytes\b|[^\x00-\x7f]")
+_FILE_CONTENT = b"FileContent"
 
 
 def _model_tool_error(api: Api, exc: Exception) -> Diagnostic:
@@ -93,29 +94,44 @@ def _model_tool_error(api: Api, exc: Exception) -> Diagnostic:
     )
 
 
-def _files_as_given(source: str) -> str:
+def _files_as_given(source: str, tree: ast.Module) -> str:
     """``bytes`` (the tool's type for `format: binary`) as the runtime's FileContent in every
-    annotation: a file part is bytes, a binary file object or a (filename, content) tuple."""
+    annotation: a file part is bytes, a binary file object or a (filename, content) tuple.
+    ``tree``, the source parsed, is edited to be the new source parsed."""
     lines = source_lines(source)
     marked = sorted(n for n, line in enumerate(lines, 1) if _MAY_NAME_BYTES.search(line))
     if not marked:
         return source
-    spots: list[tuple[int, int, int]] = []
-    for node in _spanning(ast.parse(source), marked):
+    names: list[ast.Name] = []
+    for node in _spanning(tree, marked):
         annotations = []
         if isinstance(node, ast.AnnAssign):
             annotations.append(node.annotation)
         elif isinstance(node, ast.ClassDef):
             annotations.extend(node.bases)
         for annotation in annotations:
-            spots.extend(
-                (name.lineno - 1, name.col_offset, name.end_col_offset or 0)
+            names.extend(
+                name
                 for name in ast.walk(annotation)
                 if isinstance(name, ast.Name) and name.id == "bytes"
             )
-    for line, start, end in sorted(spots, reverse=True):
-        text = lines[line].encode()  # the parser's offsets count UTF-8 bytes
-        lines[line] = (text[:start] + b"FileContent" + text[end:]).decode()
+    # On each line, where a name was and how much longer it is now; offsets count UTF-8
+    # bytes, as the parser's do.
+    edits: dict[int, list[tuple[int, int]]] = {}
+    for name in sorted(names, key=lambda n: (n.lineno, n.col_offset), reverse=True):
+        start, end = name.col_offset, name.end_col_offset or 0
+        edits.setdefault(name.lineno, []).append((start, len(_FILE_CONTENT) - (end - start)))
+        text = lines[name.lineno - 1].encode()
+        lines[name.lineno - 1] = (text[:start] + _FILE_CONTENT + text[end:]).decode()
+    # What comes after an edit on its line moves along, in the tree as in the text.
+    for node in _spanning(tree, sorted(edits)):
+        for line_key, offset_key in (("lineno", "col_offset"), ("end_lineno", "end_col_offset")):
+            at, offset = getattr(node, line_key, None), getattr(node, offset_key, None)
+            if at in edits and offset is not None:
+                moved = sum(grown for start, grown in edits[at] if start < offset)
+                setattr(node, offset_key, offset + moved)
+    for name in names:
+        name.id = "FileContent"
     return "".join(lines)
 
 
@@ -181,14 +197,10 @@ def render_models(api: Api) -> dict[PurePosixPath, str]:
     )
     source = _DISCRIMINATED.sub(r"OpenUnion[Annotated[\1, Field(discriminator=\2)]]", source)
     source = _OPEN_ROOT.sub(r"\1OpenUnion[\2]\3", source)
-    source = _files_as_given(source)
-    tree: ast.Module | None = ast.parse(source)
-    flattened = flatten_conflicting_overrides(source, tree)
-    if flattened != source:
-        # Let go before the flattened source is parsed: two trees of a large module at once
-        # would add to the peak memory every forked formatter inherits.
-        tree = None
-    modules = split_modules(flattened, set(schemas), tree)
+    tree = ast.parse(source)  # once: a large module's tree takes long to build
+    source = _files_as_given(source, tree)
+    rewritten = flatten_conflicting_overrides(tree, source_lines(source))
+    modules = split_modules(source, set(schemas), tree, rewritten)
     files = {
         PurePosixPath(f"models/{module.name}.py"): f"{header}{module.text}" for module in modules
     }

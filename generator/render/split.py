@@ -46,17 +46,24 @@ class ModelModule:
 
 
 def split_modules(
-    source: str, named: set[str], tree: ast.Module | None = None
+    source: str,
+    named: set[str],
+    tree: ast.Module | None = None,
+    rewritten: Mapping[str, str] | None = None,
 ) -> list[ModelModule]:
     """``named`` are the models the spec names (components and operation bodies); the others
     were named by datamodel-code-generator after the model they belong to. ``tree``: the
-    source parsed, if it is at hand."""
+    source parsed, if it is at hand. ``rewritten``: classes whose source replaces theirs."""
     lines = source_lines(source)
     imports: list[ast.Import | ast.ImportFrom] = []
     definitions: dict[str, ast.stmt] = {}
+    texts: dict[str, list[str]] = {}  # of a rewritten class: its own lines, not ``lines``
     for node in (tree or ast.parse(source)).body:
         if isinstance(node, ast.Import | ast.ImportFrom):
             imports.append(node)
+        elif isinstance(node, ast.ClassDef) and rewritten and node.name in rewritten:
+            texts[node.name] = source_lines(rewritten[node.name])
+            definitions[node.name] = ast.parse(rewritten[node.name]).body[0]
         elif isinstance(node, ast.ClassDef):
             definitions[node.name] = node
         elif (
@@ -143,7 +150,8 @@ def split_modules(
         lazy = set().union(*later.values())
         used = set().union(*(uses[n] for n in names))
         body = "\n\n".join(
-            _source(lines, definitions[n], _wrap_held(held[n], lazy, models)) for n in names
+            _source(texts.get(n, lines), definitions[n], _wrap_held(held[n], lazy, models))
+            for n in names
         )
         modules[module] = ModelModule(
             module,
