@@ -101,3 +101,12 @@ def test_black_and_isort_leave_every_generated_file_as_it_is(vendor: str) -> Non
         if "_runtime" not in p.parts
     }
     assert _format_all(files) == files
+
+
+def test_ruff_shapes_the_code_before_black_sees_it() -> None:
+    """Without ruff's shape black formats most files twice (issue 17). A ruff that cannot run
+    falls back to black alone without a word: only the time would show it."""
+    from generator.format import _shaped_by_ruff
+
+    files = {PurePosixPath("m.py"): "x   =  {'a':1}\n"}
+    assert _shaped_by_ruff(files) == {PurePosixPath("m.py"): 'x = {"a": 1}\n'}
