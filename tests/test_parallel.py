@@ -36,6 +36,10 @@ def test_several_vendors_are_built_in_worker_processes(monkeypatch: pytest.Monke
         assert (a.vendor, a.files) == (b.vendor, b.files)
 
 
+def _module(name: str, lines: int) -> tuple[PurePosixPath, str]:
+    return PurePosixPath(name), "import sys, os\nx   =  1\n" + f"# {'-' * 5000}\n" * lines
+
+
 _FORMAT_ALL = formatting._format_all
 
 
@@ -52,10 +56,7 @@ def test_formatting_shared_between_processes_gives_the_same_files(
     # Workers are forked, so they inherit the patched function and where it marks.
     monkeypatch.setattr(formatting, "_format_all", _marking_its_process)
     monkeypatch.setenv("FORMATTED_BY", str(tmp_path))
-    files = {
-        PurePosixPath(f"m{i}.py"): "import sys, os\nx   =  1\n" + f"# {'-' * 5000}\n" * (2 + i)
-        for i in range(30)
-    }
+    files = dict(_module(f"m{i}.py", 2 + i) for i in range(30))
     files[PurePosixPath("py.typed")] = ""
     assert sum(map(len, files.values())) > 200_000
     shared = formatting.format_files(files, workers=2)
@@ -69,10 +70,7 @@ def test_formatting_shared_between_processes_gives_the_same_files(
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_formatting_reports_its_progress_and_gives_the_same_files(workers: int) -> None:
-    files = {
-        PurePosixPath(f"m{i}.py"): "import sys, os\nx   =  1\n" + f"# {'-' * 5000}\n" * (2 + i)
-        for i in range(60)
-    }
+    files = dict(_module(f"m{i}.py", 2 + i) for i in range(60))
     seen: list[tuple[int, int]] = []
     shown = formatting.format_files(
         files, workers=workers, on_progress=lambda d, t: seen.append((d, t))
@@ -80,10 +78,6 @@ def test_formatting_reports_its_progress_and_gives_the_same_files(workers: int) 
     assert shown == formatting.format_files(files, workers=workers)
     assert len(seen) > 1 and seen[-1] == (60, 60)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
-
-
-def _module(name: str, lines: int) -> tuple[PurePosixPath, str]:
-    return PurePosixPath(name), "import sys, os\nx   =  1\n" + f"# {'-' * 5000}\n" * lines
 
 
 def _marks(where: Path) -> dict[str, str]:
