@@ -45,19 +45,6 @@ _PIECES = 8
 _FORK = multiprocessing.get_context("fork")
 
 
-def format_files(
-    files: Mapping[PurePosixPath, str],
-    *,
-    workers: int = 1,
-    on_progress: Callable[[int, int], None] | None = None,
-) -> dict[PurePosixPath, str]:
-    """Python files formatted, on ``workers`` processes when there is enough to share; other
-    files unchanged. A file that does not parse is our bug. ``on_progress(done, total)`` is
-    told as shares of the files finish."""
-    with Formatting(workers=workers, on_progress=on_progress) as formatting:
-        return formatting.finish(files)
-
-
 class Formatting:
     """Files formatted on this process and ``workers - 1`` forked copies of it, started
     when there is enough code to share. Files ``send`` hands over early are formatted by

@@ -36,6 +36,17 @@ def test_several_vendors_are_built_in_worker_processes(monkeypatch: pytest.Monke
         assert (a.vendor, a.files) == (b.vendor, b.files)
 
 
+def _formatted(
+    files: dict[PurePosixPath, str],
+    *,
+    workers: int,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> dict[PurePosixPath, str]:
+    """``files`` formatted at once, none sent early."""
+    with formatting.Formatting(workers=workers, on_progress=on_progress) as formatter:
+        return formatter.finish(files)
+
+
 def _module(name: str, lines: int) -> tuple[PurePosixPath, str]:
     return PurePosixPath(name), "import sys, os\nx   =  1\n" + f"# {'-' * 5000}\n" * lines
 
@@ -50,20 +61,24 @@ def _marking_its_process(share: dict[PurePosixPath, str]) -> dict[PurePosixPath,
     return _FORMAT_ALL(share)
 
 
-def test_formatting_shared_between_processes_gives_the_same_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Workers are forked, so they inherit the patched function and where it marks.
+@pytest.fixture
+def marks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where each process that formats a share marks it. Workers are forked, so they inherit
+    the patched function and where it marks."""
     monkeypatch.setattr(formatting, "_format_all", _marking_its_process)
     monkeypatch.setenv("FORMATTED_BY", str(tmp_path))
+    return tmp_path
+
+
+def test_formatting_shared_between_processes_gives_the_same_files(marks: Path) -> None:
     files = dict(_module(f"m{i}.py", 2 + i) for i in range(30))
     files[PurePosixPath("py.typed")] = ""
     assert sum(map(len, files.values())) > 200_000
-    shared = formatting.format_files(files, workers=2)
+    shared = _formatted(files, workers=2)
     # This process formats a share, and a copy of it the other.
-    pids = {p.name.split("-")[0] for p in tmp_path.iterdir()}
+    pids = {p.name.split("-")[0] for p in marks.iterdir()}
     assert len(pids) == 2 and str(os.getpid()) in pids
-    assert shared == formatting.format_files(files, workers=1)
+    assert shared == _formatted(files, workers=1)
     assert list(shared) == list(files)
     assert shared[PurePosixPath("m0.py")].startswith("import os\nimport sys\n\nx = 1\n")
 
@@ -72,10 +87,8 @@ def test_formatting_shared_between_processes_gives_the_same_files(
 def test_formatting_reports_its_progress_and_gives_the_same_files(workers: int) -> None:
     files = dict(_module(f"m{i}.py", 2 + i) for i in range(60))
     seen: list[tuple[int, int]] = []
-    shown = formatting.format_files(
-        files, workers=workers, on_progress=lambda d, t: seen.append((d, t))
-    )
-    assert shown == formatting.format_files(files, workers=workers)
+    shown = _formatted(files, workers=workers, on_progress=lambda d, t: seen.append((d, t)))
+    assert shown == _formatted(files, workers=workers)
     assert len(seen) > 1 and seen[-1] == (60, 60)
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
 
@@ -92,23 +105,19 @@ def _until(seen: Callable[[], bool]) -> None:
         time.sleep(0.01)
 
 
-def test_files_sent_early_are_formatted_by_a_copy_while_this_process_works(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(formatting, "_format_all", _marking_its_process)
-    monkeypatch.setenv("FORMATTED_BY", str(tmp_path))
+def test_files_sent_early_are_formatted_by_a_copy_while_this_process_works(marks: Path) -> None:
     early = dict(_module(f"client/m{i}.py", 2 + i) for i in range(30))
     late = dict(_module(f"models/m{i}.py", 2 + i) for i in range(30))
     late[PurePosixPath("py.typed")] = ""
     with formatting.Formatting(workers=2) as formatter:
         formatter.send(early)
         # This process renders the models meanwhile: here, it waits for the copy to format.
-        _until(lambda: any(tmp_path.iterdir()))
+        _until(lambda: any(marks.iterdir()))
         done = formatter.finish(late)
-    by = _marks(tmp_path)
+    by = _marks(marks)
     assert any(p != str(os.getpid()) for n, p in by.items() if n.startswith("client"))
     assert str(os.getpid()) in {p for n, p in by.items() if n.startswith("models")}
-    assert done == formatting.format_files({**early, **late}, workers=1)
+    assert done == _formatted({**early, **late}, workers=1)
     assert list(done) == [*early, *late]
 
 
@@ -125,16 +134,15 @@ def _copy_waiting_for_this_process(share: dict[PurePosixPath, str]) -> dict[Pure
 
 
 def test_files_sent_early_that_no_copy_has_started_are_formatted_here_too(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    marks: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The copy is held on its first share until this process has formatted one: that can only
     # be one it took back, as nothing is left to format but what was sent.
     monkeypatch.setattr(formatting, "_format_all", _copy_waiting_for_this_process)
-    monkeypatch.setenv("FORMATTED_BY", str(tmp_path))
     monkeypatch.setenv("FIRST_PROCESS", str(os.getpid()))
     early = dict(_module(f"client/m{i}.py", 2 + i) for i in range(30))
     with formatting.Formatting(workers=2) as formatter:
         formatter.send(early)
         done = formatter.finish({})
-    assert str(os.getpid()) in _marks(tmp_path).values()
-    assert done == formatting.format_files(early, workers=1)
+    assert str(os.getpid()) in _marks(marks).values()
+    assert done == _formatted(early, workers=1)
