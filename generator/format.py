@@ -26,15 +26,16 @@ from pathlib import Path, PurePosixPath
 import black
 import isort
 
+from .names import LINE_LENGTH
 from .workers import die_with_parent
 
-_BLACK = black.Mode(line_length=100, target_versions={black.mode.TargetVersion.PY311})
-_ISORT = isort.Config(profile="black", line_length=100)
+_BLACK = black.Mode(line_length=LINE_LENGTH, target_versions={black.mode.TargetVersion.PY311})
+_ISORT = isort.Config(profile="black", line_length=LINE_LENGTH)
 FORMATTED_NAME = "FORMATTED.sha256"
 # A change of formatter or setting formats every file again.
 _FORMATTERS = (
     f"# black {importlib.metadata.version('black')} isort {importlib.metadata.version('isort')}"
-    " line-length 100 py311"
+    f" line-length {LINE_LENGTH} py311"
 )
 # Below this much code, starting processes costs more than it saves.
 _WORTH_SHARING = 200_000
@@ -184,7 +185,7 @@ def _shaped_by_ruff(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, s
                 [
                     _ruff(),
                     *("format", "--isolated", "--no-cache", "--quiet"),
-                    *("--line-length", "100", "--target-version", "py311", str(root)),
+                    *("--line-length", str(LINE_LENGTH), "--target-version", "py311", str(root)),
                 ],
                 capture_output=True,
                 check=False,

@@ -11,6 +11,10 @@ import keyword
 import re
 import unicodedata
 
+# The generated code's line length: what black, ruff and isort are set to (format.py), and
+# what templates lay code out for.
+LINE_LENGTH = 100
+
 
 class Identifier(str):
     """A string already made into a safe Python identifier."""
@@ -130,6 +134,17 @@ def docstring(text: str, indent: int = 0) -> PyCode:
 def _escape_trailing_spaces(line: str) -> str:
     kept = line.rstrip(" ")
     return kept + "\\x20" * (len(line) - len(kept))
+
+
+def docstring_end(text: str, indent: int = 0) -> PyCode:
+    """``docstring(text, indent)`` at the end of a docstring, and a line break before the
+    closing quotes where black puts one: when the last of several lines has no room for
+    them."""
+    body = docstring(text, indent)
+    lines = body.splitlines()
+    if len(lines) > 1 and len(lines[-1]) + len('"""') > LINE_LENGTH:
+        return PyCode(f"{body}\n{' ' * indent}")
+    return body
 
 
 def comment(text: str) -> PyCode:

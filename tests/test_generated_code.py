@@ -110,3 +110,42 @@ def test_ruff_shapes_the_code_before_black_sees_it() -> None:
 
     files = {PurePosixPath("m.py"): "x   =  {'a':1}\n"}
     assert _shaped_by_ruff(files) == {PurePosixPath("m.py"): 'x = {"a": 1}\n'}
+
+
+_MODEL = "models.TheRequestBodySchemaOfAnOperationWhoseVendorNamedItAtGreatLength"
+
+
+@pytest.mark.parametrize(
+    ("name", "annotation", "optional"),
+    [
+        ("status", "Literal[" + ", ".join(f'"state_{n}"' for n in range(12)) + "]", True),
+        ("body", f"{_MODEL} | Mapping[str, Any]", False),
+        ("body", f"{_MODEL} | Mapping[str, Any]", True),
+        # Long, but its "|" is in strings: black splits the brackets, with no parentheses.
+        ("sort", "Literal[" + ", ".join(f'"a|{n}"' for n in range(14)) + "]", False),
+        ("page", "int", True),
+    ],
+    ids=["enum", "required-union", "optional-union", "bars-in-strings", "short"],
+)
+def test_a_parameter_is_laid_out_as_black_lays_it_out(
+    name: str, annotation: str, optional: bool
+) -> None:
+    """A long union goes in parentheses: laid out otherwise, black would change the file and
+    format it a second time (issue 17; half of GitHub's client was formatted twice)."""
+    from generator.names import PyCode
+    from generator.render.client import parameter
+
+    laid_out = parameter(name, PyCode(annotation), optional)
+    _assert_one_black_pass(
+        f"class C:\n    def f(\n        self,\n        *,\n        {laid_out},\n    ) -> None: ...\n"
+    )
+
+
+def _assert_one_black_pass(source: str) -> None:
+    """black leaves ``source``, shaped by ruff as the generator shapes it, as it is."""
+    import black
+
+    from generator.format import _BLACK, _shaped_by_ruff
+
+    shaped = _shaped_by_ruff({PurePosixPath("m.py"): source})[PurePosixPath("m.py")]
+    assert black.format_str(shaped, mode=_BLACK) == shaped

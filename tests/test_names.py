@@ -8,9 +8,11 @@ import black
 import pytest
 
 from generator.names import (
+    LINE_LENGTH,
     comment,
     dedupe,
     docstring,
+    docstring_end,
     export_order,
     operation_name,
     pascal_case,
@@ -109,6 +111,23 @@ def test_docstring_round_trips_and_cannot_close_early(text: str) -> None:
 
 def test_docstring_indents_continuation_lines() -> None:
     assert docstring("one\ntwo\n\nthree", 4) == "one\n    two\n\n    three"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A summary.\n\n" + "A last line that leaves no room for the closing quotes. " * 2,
+        "A summary.\n\nA last line with room for them.",
+        "One line, too long for the closing quotes to fit after it and still stay on it. " * 2,
+    ],
+    ids=["no-room", "room", "one-line"],
+)
+def test_docstring_end_closes_the_docstring_where_black_does(text: str) -> None:
+    """black moves the closing quotes to a line of their own when the last of several lines
+    has no room for them: laid out otherwise, it formats the whole file twice (issue 17)."""
+    source = f'class C:\n    def f(self) -> None:\n        """{docstring_end(text, 8)}"""\n'
+    mode = black.Mode(line_length=LINE_LENGTH)
+    assert black.format_str(source, mode=mode) == source
 
 
 def test_comment_is_one_line() -> None:

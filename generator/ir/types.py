@@ -7,7 +7,7 @@ from typing import Literal
 
 from ..errors import SourceRef
 from ..media import Kind
-from ..names import Identifier, PyCode
+from ..names import Identifier, PyCode, py_str
 
 Location = Literal["path", "query", "header", "cookie"]
 AuthKind = Literal["bearer", "basic", "api_key"]
@@ -89,6 +89,11 @@ class RequestBody:
     def content_types(self) -> tuple[str, ...]:
         """The media types the caller may choose between (content_type=), when several."""
         return tuple(e.media_type for e in self.encodings) if len(self.encodings) > 1 else ()
+
+    @property
+    def content_type_annotation(self) -> PyCode:
+        """What content_type= takes: a ``Literal`` of ``content_types``."""
+        return PyCode(f"Literal[{', '.join(py_str(t) for t in self.content_types)}]")
 
     @property
     def plain_json(self) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import tokenize
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -24,6 +26,37 @@ def _finalize(value: object) -> object:
     raise TypeError(f"template printed {type(value).__name__} {value!r} without a filter")
 
 
+def parameter(
+    name: str, annotation: names.PyCode, optional: bool = False, indent: int = 8
+) -> names.PyCode:
+    """``name: annotation``, ``| Omit = omit`` if ``optional``, as black lays it out on its
+    own line of a signature (``indent`` deep, a comma after it): an annotation too long for
+    the line that is a union goes in parentheses. Laid out otherwise, black would change it
+    and so format the whole file twice; black still decides every byte."""
+    if optional:
+        annotation = names.PyCode(f"{annotation} | Omit")
+    default = " = omit" if optional else ""
+    line = f"{name}: {annotation}{default},"
+    if indent + len(line) <= names.LINE_LENGTH or not _is_union(annotation):
+        return names.PyCode(line[:-1])
+    inner = " " * (indent + 4)
+    return names.PyCode(f"{name}: (\n{inner}{annotation}\n{' ' * indent}){default}")
+
+
+def _is_union(annotation: str) -> bool:
+    """Whether ``annotation`` has ``|`` outside any brackets (and strings)."""
+    depth = 0
+    for token in tokenize.generate_tokens(io.StringIO(annotation).readline):
+        if token.type == tokenize.OP:
+            if token.string in {"(", "[", "{"}:
+                depth += 1
+            elif token.string in {")", "]", "}"}:
+                depth -= 1
+            elif token.string == "|" and depth == 0:
+                return True
+    return False
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
@@ -37,13 +70,17 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         py_str=names.py_str,
         docstring=names.docstring,
+        docstring_end=names.docstring_end,
         comment=names.comment,
         md_text=names.md_text,
         md_code=names.md_code,
         md_block=names.md_block,
     )
     env.globals.update(
-        construct=reference.construct, signature=reference.signature, example=reference.example
+        construct=reference.construct,
+        signature=reference.signature,
+        example=reference.example,
+        parameter=parameter,
     )
     return env
 
