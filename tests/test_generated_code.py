@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from generator.load import read_runtime_sources
-from tests.conftest import GENERATED, ROOT, VENDORS
+from tests.conftest import GENERATED, ROOT, SPECS, VENDORS
 
 PY_FILES = sorted(GENERATED.rglob("*.py"))
 
@@ -101,6 +101,26 @@ def test_black_and_isort_leave_every_generated_file_as_it_is(vendor: str) -> Non
         if "_runtime" not in p.parts
     }
     assert _format_all(files) == files
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_black_changes_nothing_ruff_shaped_so_formats_each_file_once(vendor: str) -> None:
+    """black formats a second time whatever its first pass changed (issue 17): the templates
+    lay code out so that, shaped by ruff, black's first pass changes nothing."""
+    import black
+    import isort
+
+    from generator.format import _BLACK, _ISORT, _shaped_by_ruff
+    from generator.pipeline import build_vendor, discover_vendors
+    from generator.render import render_client, render_models
+
+    (found,) = [v for v in discover_vendors(SPECS) if v.name == vendor]
+    api, _ = build_vendor(found)
+    rendered = {**render_client(api), **render_models(api)}
+    shaped = _shaped_by_ruff(
+        {p: isort.code(t, config=_ISORT) for p, t in rendered.items() if p.suffix == ".py"}
+    )
+    assert {p: black.format_str(t, mode=_BLACK) for p, t in shaped.items()} == shaped
 
 
 def test_ruff_shapes_the_code_before_black_sees_it() -> None:
