@@ -107,20 +107,13 @@ def test_black_and_isort_leave_every_generated_file_as_it_is(vendor: str) -> Non
 def test_black_changes_nothing_ruff_shaped_so_formats_each_file_once(vendor: str) -> None:
     """black formats a second time whatever its first pass changed (issue 17): the templates
     lay code out so that, shaped by ruff, black's first pass changes nothing."""
-    import black
-    import isort
-
-    from generator.format import _BLACK, _ISORT, _shaped_by_ruff
     from generator.pipeline import build_vendor, discover_vendors
     from generator.render import render_client, render_models
 
     (found,) = [v for v in discover_vendors(SPECS) if v.name == vendor]
     api, _ = build_vendor(found)
     rendered = {**render_client(api), **render_models(api)}
-    shaped = _shaped_by_ruff(
-        {p: isort.code(t, config=_ISORT) for p, t in rendered.items() if p.suffix == ".py"}
-    )
-    assert {p: black.format_str(t, mode=_BLACK) for p, t in shaped.items()} == shaped
+    _assert_one_black_pass({p: t for p, t in rendered.items() if p.suffix == ".py"})
 
 
 def test_ruff_shapes_the_code_before_black_sees_it() -> None:
@@ -156,16 +149,17 @@ def test_a_parameter_is_laid_out_as_black_lays_it_out(
     from generator.render.client import parameter
 
     laid_out = parameter(name, PyCode(annotation), optional)
-    _assert_one_black_pass(
-        f"class C:\n    def f(\n        self,\n        *,\n        {laid_out},\n    ) -> None: ...\n"
-    )
+    source = f"class C:\n    def f(\n        self,\n        *,\n        {laid_out},\n    ) -> None: ...\n"
+    _assert_one_black_pass({PurePosixPath("m.py"): source})
 
 
-def _assert_one_black_pass(source: str) -> None:
-    """black leaves ``source``, shaped by ruff as the generator shapes it, as it is."""
+def _assert_one_black_pass(files: dict[PurePosixPath, str]) -> None:
+    """black leaves ``files``, shaped by isort and ruff as the generator shapes them, as
+    they are."""
     import black
+    import isort
 
-    from generator.format import _BLACK, _shaped_by_ruff
+    from generator.format import _BLACK, _ISORT, _shaped_by_ruff
 
-    shaped = _shaped_by_ruff({PurePosixPath("m.py"): source})[PurePosixPath("m.py")]
-    assert black.format_str(shaped, mode=_BLACK) == shaped
+    shaped = _shaped_by_ruff({p: isort.code(t, config=_ISORT) for p, t in files.items()})
+    assert {p: black.format_str(t, mode=_BLACK) for p, t in shaped.items()} == shaped

@@ -76,7 +76,7 @@ _OPEN_ROOT = re.compile(
 )
 # A line that may name `bytes`: as spelt, or in characters Python reads as it (NFKC).
 _MAY_NAME_BYTES = re.compile(r"\bbytes\b|[^\x00-\x7f]")
-_FILE_CONTENT = b"FileContent"
+_FILE_CONTENT = "FileContent"
 
 
 def _model_tool_error(api: Api, exc: Exception) -> Diagnostic:
@@ -122,7 +122,7 @@ def _files_as_given(source: str, tree: ast.Module) -> str:
         start, end = name.col_offset, name.end_col_offset or 0
         edits.setdefault(name.lineno, []).append((start, len(_FILE_CONTENT) - (end - start)))
         text = lines[name.lineno - 1].encode()
-        lines[name.lineno - 1] = (text[:start] + _FILE_CONTENT + text[end:]).decode()
+        lines[name.lineno - 1] = (text[:start] + _FILE_CONTENT.encode() + text[end:]).decode()
     # What comes after an edit on its line moves along, in the tree as in the text.
     for node in _spanning(tree, sorted(edits)):
         for line_key, offset_key in (("lineno", "col_offset"), ("end_lineno", "end_col_offset")):
@@ -131,7 +131,7 @@ def _files_as_given(source: str, tree: ast.Module) -> str:
                 moved = sum(grown for start, grown in edits[at] if start < offset)
                 setattr(node, offset_key, offset + moved)
     for name in names:
-        name.id = "FileContent"
+        name.id = _FILE_CONTENT
     return "".join(lines)
 
 
