@@ -213,12 +213,13 @@ def relax_unstable(
     findings: Iterable[Finding], base: Document, revision: Document
 ) -> list[Finding]:
     """Breaking findings on a draft or alpha operation (as the base revision has it, else the
-    revision) become warnings: such an operation promises no compatibility."""
+    revision) become warnings: such an operation promises no compatibility. Each finding has
+    one place still: findings are grouped by cause after this."""
     levels = {key: stability(op) for key, (_, op, _) in _operations(revision).items()}
     levels.update({key: stability(op) for key, (_, op, _) in _operations(base).items()})
     relaxed = []
     for finding in findings:
-        level = levels.get((finding.method, _TEMPLATE.sub("{}", finding.path)))
+        level = levels.get((finding.first.method, _TEMPLATE.sub("{}", finding.first.path)))
         if (
             finding.level is Level.BREAKING
             and level in ("draft", "alpha")
