@@ -168,8 +168,8 @@ def _escape(key: str) -> str:
 class Edit:
     """A node that differs between two documents as written, at its pointer on each side."""
 
-    old_pointer: str
-    new_pointer: str
+    old_pointer: str | None  # None: the node is on the other side only
+    new_pointer: str | None
     old: Any
     new: Any
 
@@ -204,12 +204,10 @@ def raw_edits(old: Any, new: Any, at: tuple[str, str] = ("", "")) -> Iterator[Ed
         for n, (a, b) in enumerate(zip(old, new, strict=True)):
             yield from raw_edits(a, b, (f"{at[0]}/{n}", f"{at[1]}/{n}"))
     else:
-        # A node on one side only is pointed at by its parent on the other.
-        old_pointer = at[0] if old is not _ABSENT else at[0].rsplit("/", 1)[0]
-        new_pointer = at[1] if new is not _ABSENT else at[1].rsplit("/", 1)[0]
+        # A node on one side only has no pointer on the other.
         yield Edit(
-            old_pointer,
-            new_pointer,
+            at[0] if old is not _ABSENT else None,
+            at[1] if new is not _ABSENT else None,
             None if old is _ABSENT else old,
             None if new is _ABSENT else new,
         )
@@ -225,7 +223,7 @@ _OPERATION = re.compile(r"^/(paths|webhooks)/[^/]+/[^/]+")
 def _cause(edit: Edit) -> str:
     """The same edit at the same place of many operations is one cause (as it is one finding):
     an edit inside an operation is named without the operation."""
-    inside = _OPERATION.sub("/<operation>", edit.new_pointer or edit.old_pointer)
+    inside = _OPERATION.sub("/<operation>", edit.new_pointer or edit.old_pointer or "")
     values = json.dumps([edit.old, edit.new], sort_keys=True, default=str)
     return f"{inside} {values[:200]}"
 
@@ -249,8 +247,8 @@ def split_causes(
                 if ref is None:
                     continue
                 at = [(e, (e.old_pointer, e.new_pointer)[side]) for e in edits]
-                hits = [e for e, p in at if _touches(p, ref.pointer)]
-                below = [e for e, p in at if _touches(ref.pointer, p)]
+                hits = [e for e, p in at if p is not None and _touches(p, ref.pointer)]
+                below = [e for e, p in at if p is not None and _touches(ref.pointer, p)]
                 # Below a pointer (an operation's), only an edit that is alone there is surely
                 # the one the finding is about.
                 for edit in hits or (below if len(below) == 1 else []):
