@@ -6,6 +6,7 @@ import enum
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from pathlib import PurePosixPath
 
 from ..errors import SourceRef
 
@@ -126,7 +127,9 @@ def _shared(ref: SourceRef | None) -> str:
     operation (components, another file). Inside an operation the node is that operation's."""
     if ref is None or not ref.pointer or ref.pointer.startswith(("/paths/", "/webhooks/")):
         return ""
-    return f"{ref.file}#{ref.pointer}"
+    # The file's name, not its path: the base revision may be read from a temporary copy,
+    # and the fingerprint must not change with it.
+    return f"{PurePosixPath(ref.file).name}#{ref.pointer}"
 
 
 def _site(place: Place) -> tuple[str, str, str]:

@@ -164,8 +164,14 @@ def test_the_allowlist_accepts_one_place_or_the_whole_finding(tmp_path: Path) ->
 
 
 def test_the_cause_fingerprint_does_not_depend_on_the_places_reached(tmp_path: Path) -> None:
-    (few,) = _assess(tmp_path, _spec(3, header=HEADER), _spec(3, shared_name=False, header=HEADER))
-    (many,) = _assess(tmp_path, _spec(9, header=HEADER), _spec(9, shared_name=False, header=HEADER))
+    """Nor on the folder the files are read from (the base is often a temporary copy)."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    base, revision = _spec(3, header=HEADER), _spec(3, shared_name=False, header=HEADER)
+    (few,) = _assess(tmp_path / "a", base, revision)
+    (many,) = _assess(
+        tmp_path / "b", _spec(9, header=HEADER), _spec(9, shared_name=False, header=HEADER)
+    )
     assert few.fingerprint == many.fingerprint
     assert few.place_fingerprint(few.first) == many.place_fingerprint(many.first)
 
