@@ -45,6 +45,7 @@ SPEC_SUFFIXES = (".json", ".yaml", ".yml")
 _TEMPLATE = re.compile(r"{[^{}]*}")
 # A method is named by the finding that removes or renames its operation.
 _METHOD_RULES = ("endpoint-removed", "endpoint-removed-before-sunset", "operation-id-changed")
+NOTES = "<!-- Notes below are written by hand; make bench-history keeps them. -->\n"
 _REMOVALS = ("endpoint-removed", "endpoint-removed-before-sunset", "endpoint-removed-after-sunset")
 
 Key = tuple[str, str]  # (METHOD, path template with its parameters' names left out)
@@ -486,7 +487,9 @@ def main() -> int:
                 f"{pair.surface_seconds:.2f} s",
                 flush=True,
             )
-    args.out.write_text(render(results, _commit()), encoding="utf-8")
+    # What follows the notes marker is written by hand, and kept.
+    kept = args.out.read_text(encoding="utf-8").partition(NOTES)[2] if args.out.exists() else ""
+    args.out.write_text(f"{render(results, _commit())}{NOTES}{kept or chr(10)}", encoding="utf-8")
     print(f"wrote {args.out}")
     return 1 if any(p.unexplained or p.phantoms for ps in results.values() for p in ps) else 0
 
