@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import hashlib
 import json
 import re
 import subprocess
@@ -226,7 +227,8 @@ def _cause(edit: Edit) -> str:
     an edit inside an operation is named without the operation."""
     inside = _OPERATION.sub("/<operation>", edit.new_pointer or edit.old_pointer or "")
     values = json.dumps([edit.old, edit.new], sort_keys=True, default=str)
-    return f"{inside} {values[:200]}"
+    # Shown cut short; told apart by all of it.
+    return f"{inside} {values[:100]} #{hashlib.sha256(values.encode()).hexdigest()[:8]}"
 
 
 def _touches(edit: str, pointer: str) -> bool:
