@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from generator.diff import DiffReport, Finding, Level, VendorDiff, assess, diff_specs
-from generator.diff.allowlist import Entry, apply_allowlist
+from generator.diff.allowlist import Entry, apply_allowlist, load_allowlist
 from generator.diff.report import github, markdown
 from generator.diff.report import json as json_report
 from generator.load import load_document
@@ -192,3 +192,18 @@ def test_the_client_impact_names_every_method_a_grouped_finding_reaches(tmp_path
     text = markdown.render(report)
     for i in range(12):
         assert f"`GroupingClient.items{i:02d}.get_item{i:02d}(x_api_version)`" in text
+
+
+def test_the_entry_the_report_gives_for_a_grouped_finding_accepts_all_of_it(
+    tmp_path: Path,
+) -> None:
+    findings = _assess(
+        tmp_path, _spec(50, header=HEADER), _spec(50, shared_name=False, header=HEADER)
+    )
+    text = markdown.render(_report(findings))
+    entry = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert "all 50 places" in entry and "operation:" not in entry
+    allowlist = tmp_path / "allow.yaml"
+    allowlist.write_text(entry.replace("<why this break is accepted>", "migrated"))
+    (accepted,) = apply_allowlist(findings, load_allowlist(allowlist, "allow.yaml"))
+    assert accepted.allowlisted == "migrated" and not accepted.blocking
