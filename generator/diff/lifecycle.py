@@ -11,7 +11,7 @@
 - A value the policy cannot read, on either side, is a warning of its own and read as the
   default: an ``x-stability-level`` outside the four (``stability-level-invalid``, read as
   stable) and the ``x-sunset`` of something deprecated that is not a date (``sunset-invalid``,
-  read as no sunset date; a removal names it in its own finding).
+  read as no sunset date; deprecating or removing something names it in that finding).
 """
 
 from __future__ import annotations
