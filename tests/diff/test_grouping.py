@@ -207,3 +207,27 @@ def test_the_entry_the_report_gives_for_a_grouped_finding_accepts_all_of_it(
     allowlist.write_text(entry.replace("<why this break is accepted>", "migrated"))
     (accepted,) = apply_allowlist(findings, load_allowlist(allowlist, "allow.yaml"))
     assert accepted.allowlisted == "migrated" and not accepted.blocking
+
+
+def test_a_union_reached_under_different_names_is_one_finding(tmp_path: Path) -> None:
+    """The issue's case: one variant added to a union that many responses reach, each under
+    a property of its own name."""
+
+    def spec(variants: list[str]) -> dict[str, Any]:
+        spec = _spec(10, header=HEADER)
+        for i, item in enumerate(spec["paths"].values()):
+            item["get"]["responses"]["200"]["content"]["application/json"]["schema"] = {
+                "type": "object",
+                "properties": {f"field{i}": {"$ref": "#/components/schemas/Union"}},
+            }
+        spec["components"]["schemas"] |= {
+            "Union": {"oneOf": [{"$ref": f"#/components/schemas/{v}"} for v in variants]},
+            **{v: {"type": "object", "properties": {v.lower(): {"type": "string"}}} for v in "ABC"},
+        }
+        return spec
+
+    findings = _assess(tmp_path, spec(["A", "B"]), spec(["A", "B", "C"]))
+    (finding,) = findings
+    assert finding.rule_id == "response-property-one-of-branch-added"
+    assert len(finding.places) == 10
+    assert len({p.location for p in finding.places}) == 10
