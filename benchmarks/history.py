@@ -279,6 +279,7 @@ class Pair:
     diff_seconds: float = 0.0
     surface_seconds: float = 0.0  # the revision's: load, validate, build the IR
     surface_error: str = ""
+    methods: int = 0  # the revision's client methods
     edits: int = 0  # causes: edits of the spec as written, the same edit in many operations once
     split: list[str] = field(default_factory=list)  # edits that give more than one finding
 
@@ -350,6 +351,7 @@ def _pair(
     pair.diff_seconds = time.perf_counter() - started
     pair.phantoms = phantom_removals(pair.findings, new.document)
     pair.edits, pair.split = split_causes(pair.findings, old.document, new.document)
+    pair.methods = len(new.surface or {})
     if old.surface is not None and new.surface is not None:
         pair.losses = surface_losses(old.surface, new.surface)
         pair.unexplained = unexplained(pair.losses, pair.findings, old.document)
@@ -373,7 +375,8 @@ def render(results: dict[str, list[Pair]], commit: str) -> str:
         "`../shared/corpus/history/<vendor>/` (see its MANIFEST.md), revisions in name order. "
         "Per consecutive pair: the spec diff (`generator.diff.assess` on documents already "
         "loaded; sunsets judged on the later revision's date), the client surface of the "
-        "revision (load, validate, build the IR, as `generator/surface.py` lists it), and the "
+        "revision (load, validate, build the IR, as `generator/surface.py` lists it; `methods` "
+        "counts its methods), and the "
         "consistency check: every method, parameter or body the client loses, or that becomes "
         "required, is named by a `breaking` finding on that operation, and every "
         "`endpoint-removed` names an operation really gone. Each pair is also replayed "
@@ -414,16 +417,17 @@ def _section(title: str, pairs: list[Pair]) -> list[str]:
         f"breaking finding ({_percent(losses - missing, losses)}); {phantoms} "
         "`endpoint-removed` naming an operation still there.",
         "",
-        "| base | revision | edits | findings | breaking | warning | info | places "
+        "| base | revision | edits | findings | breaking | warning | info | places | methods "
         "| client losses | unnamed | diff s | surface s |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for p in pairs:
         surface = "n/a" if p.surface_error else None
         lines.append(
             f"| {p.base} | {p.revision} | {p.edits} | {len(p.findings)} | "
             f"{p.causes(Level.BREAKING)} | {p.causes(Level.WARNING)} | {p.causes(Level.INFO)} | "
-            f"{p.places} | {surface or len(p.losses)} | {surface or len(p.unexplained)} | "
+            f"{p.places} | {surface or p.methods} | {surface or len(p.losses)} | "
+            f"{surface or len(p.unexplained)} | "
             f"{p.diff_seconds:.2f} | {f'{p.surface_seconds:.2f}' if p.surface_seconds else '-'} |"
         )
     problems = [
