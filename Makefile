@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 GEN := $(BIN)/python -m generator
 VENDOR ?=
 
-.PHONY: generate check validate accept-surface spec-diff docs-drift update-specs sources bench-spec-diff bench-generation bench-media test corpus-check lint lint-workflows clean
+.PHONY: generate check validate accept-surface spec-diff docs-drift update-specs sources bench-spec-diff bench-history bench-generation bench-media test corpus-check lint lint-workflows clean
 
 $(VENV_STAMP): requirements.lock pyproject.toml
 	@echo "Setting up $(VENV): the Python packages pinned in requirements.lock (about a minute the first time)..."
@@ -65,6 +65,12 @@ update-specs: $(VENV_STAMP)
 
 bench-spec-diff: $(VENV_STAMP) $(NODE_STAMP)
 	$(BIN)/python benchmarks/spec_diff.py
+
+# Each vendor history in ../shared/corpus/history replayed pair by pair: the spec diff, the
+# client surface at each revision and whether they agree; report in benchmarks/HISTORY.md.
+# HISTORY_ARGS: e.g. --vendor voucherify-loyalties --first 10 --pairs 3.
+bench-history: $(VENV_STAMP)
+	$(BIN)/python benchmarks/history.py $(HISTORY_ARGS)
 
 # openapi-python-client, the reference, in its own environment: it pins its own ruff and pydantic.
 OPC_VENV := .venv-opc

@@ -120,10 +120,11 @@ def measure(command: list[str], timeout: float, output: Path) -> dict[str, Any]:
 def our_operations(report_file: Path) -> set[str]:
     report = json.loads(report_file.read_text())
     return {
-        f"{f['method']} {f['path']}"
+        f"{p['method']} {p['path']}"
         for v in report["vendors"]
         for f in v["findings"]
-        if f["method"]
+        for p in f["places"]
+        if p["method"]
     }
 
 

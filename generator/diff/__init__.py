@@ -26,7 +26,7 @@ from ..validate import validate_document
 from ..write import read_tree
 from .allowlist import Entry, apply_allowlist
 from .compare import compare_documents
-from .findings import Change, Finding, Level
+from .findings import Change, Finding, Level, Place, group_findings
 from .impact import Impact, client_impact
 from .lifecycle import Policy, judge_removals, relax_unstable, stability_changes, too_soon
 from .rules import RULES, evaluate
@@ -36,6 +36,7 @@ __all__ = [
     "DiffReport",
     "Finding",
     "Level",
+    "Place",
     "Policy",
     "VendorDiff",
     "assess",
@@ -75,8 +76,8 @@ class DiffReport:
 
     @property
     def blocking(self) -> tuple[Finding, ...]:
-        """Breaking findings that no allowlist entry accepts."""
-        return tuple(f for f in self.findings if f.level is Level.BREAKING and not f.allowlisted)
+        """Breaking findings that the allowlist does not accept in every place they reach."""
+        return tuple(f for f in self.findings if f.blocking)
 
 
 def assess(
@@ -87,12 +88,14 @@ def assess(
     policy: Policy | None = None,
     levels: dict[str, Level] | None = None,
 ) -> tuple[list[Change], list[Finding]]:
-    """compare -> deprecation and stability -> rules: the changes and their findings."""
+    """compare -> deprecation and stability -> rules: the changes, and their findings, one per
+    cause."""
     policy = policy or Policy()
     changes = judge_removals(base, compare_documents(base, revision), policy)
     changes += too_soon(changes, revision, policy)
     changes += stability_changes(base, revision, policy)
-    return changes, relax_unstable(evaluate(changes, vendor, levels), base, revision)
+    judged = relax_unstable(evaluate(changes, vendor, levels), base, revision)
+    return changes, group_findings(judged)
 
 
 def _api(vendor: Vendor, document: Document) -> Api:

@@ -11,6 +11,9 @@ deprecation:
   minimum-days:          # deprecation to sunset, per x-stability-level (these are the defaults)
     beta: 31
     stable: 180
+
+An entry with an operation and a location, or a place's fingerprint, accepts that one place of
+a finding; a finding's own fingerprint accepts all of it, wherever its change reaches.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from pathlib import Path
 
 from ..errors import Diagnostic, Severity, SpecError
 from ..load import load_document
-from .findings import Finding
+from .findings import Finding, Place
 from .lifecycle import DEFAULT_MINIMUM_DAYS, STABILITY, Policy
 from .rules import RULES
 
@@ -38,11 +41,20 @@ class Entry:
     reason: str
 
     def covers(self, finding: Finding) -> bool:
+        """The whole finding: by its fingerprint."""
+        return (
+            (finding.rule_id, finding.vendor) == (self.rule, self.vendor)
+            and bool(self.fingerprint)
+            and finding.fingerprint == self.fingerprint
+        )
+
+    def covers_place(self, finding: Finding, place: Place) -> bool:
+        """One place of a finding: by its operation and location, or its fingerprint."""
         if (finding.rule_id, finding.vendor) != (self.rule, self.vendor):
             return False
         if self.fingerprint:
-            return finding.fingerprint == self.fingerprint
-        return finding.operation == self.operation and finding.location == self.location
+            return finding.place_fingerprint(place) == self.fingerprint
+        return place.operation == self.operation and place.location == self.location
 
 
 def load_allowlist(path: Path, display: str) -> tuple[Entry, ...]:
@@ -146,8 +158,16 @@ def load_policy(path: Path, display: str) -> Policy:
 
 
 def apply_allowlist(findings: list[Finding], entries: tuple[Entry, ...]) -> list[Finding]:
+    """Each place an entry covers carries its reason; a finding whose every place is covered
+    (or that an entry names by the finding's fingerprint) is allowlisted."""
     result = []
     for finding in findings:
-        entry = next((e for e in entries if e.covers(finding)), None)
-        result.append(replace(finding, allowlisted=entry.reason) if entry else finding)
+        whole = next((e for e in entries if e.covers(finding)), None)
+        places = []
+        for place in finding.places:
+            entry = whole or next((e for e in entries if e.covers_place(finding, place)), None)
+            places.append(replace(place, allowlisted=entry.reason) if entry else place)
+        reasons = dict.fromkeys(p.allowlisted for p in places)
+        accepted = "; ".join(reasons) if all(reasons) else ""
+        result.append(replace(finding, places=tuple(places), allowlisted=accepted))
     return result

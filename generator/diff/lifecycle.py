@@ -8,6 +8,10 @@
   breaking changes to a draft or alpha operation are warnings, a level may never go down, and
   an operation deprecated in the revision must give callers the minimum number of days its
   level asks for before its sunset (configurable in the allowlist file).
+- A value the policy cannot read, on either side, is a warning of its own and read as the
+  default: an ``x-stability-level`` outside the four (``stability-level-invalid``, read as
+  stable) and the ``x-sunset`` of something deprecated that is not a date (``sunset-invalid``,
+  read as no sunset date; deprecating or removing something names it in that finding).
 """
 
 from __future__ import annotations
@@ -71,10 +75,37 @@ def sunset_text(node: Any) -> str:
     sunset = sunset_of(node)
     if sunset:
         return f"sunset {sunset.isoformat()}"
-    raw = node.get("x-sunset") if isinstance(node, dict) else None
-    if raw is not None:
-        return f"its x-sunset {str(raw)[:40]!r} is not a date, so no sunset date"
+    unreadable = unreadable_sunset(node)
+    if unreadable is not None:
+        return f"its x-sunset {unreadable} is not a date, so no sunset date"
     return "no sunset date given"
+
+
+def unreadable_sunset(node: Any) -> str | None:
+    """The ``x-sunset`` a node gives that is not a date, quoted (``None`` when it gives none
+    or a date)."""
+    raw = node.get("x-sunset") if isinstance(node, dict) else None
+    if raw is None or _date(raw) is not None:
+        return None
+    return repr(str(raw)[:40])
+
+
+# How policy findings name the side a value they cannot read is on.
+SIDES = ("base revision", "revision")
+
+
+def unreadable_sunsets(old: Any, new: Any) -> Iterator[tuple[str, str]]:
+    """(side, value) for each side of something deprecated on both sides whose x-sunset is
+    not a date; the same value on both sides is named once, on the revision's."""
+    if not (isinstance(old, dict) and isinstance(new, dict)):
+        return
+    if old.get("deprecated") is not True or new.get("deprecated") is not True:
+        return
+    before, after = unreadable_sunset(old), unreadable_sunset(new)
+    if before is not None and before != after:
+        yield SIDES[0], before
+    if after is not None:
+        yield SIDES[1], after
 
 
 def _date(value: Any) -> datetime.date | None:
@@ -112,7 +143,12 @@ def judge_removals(base: Document, changes: Iterable[Change], policy: Policy) ->
             continue
         sunset = sunset_of(node)
         passed = sunset is not None and sunset <= policy.today
-        text = sunset.isoformat() if sunset else "none was given"
+        unreadable = unreadable_sunset(node)
+        text = (
+            sunset.isoformat()
+            if sunset
+            else f"its x-sunset {unreadable} is not a date" if unreadable else "none was given"
+        )
         judged.append(
             replace(
                 change,
@@ -124,10 +160,24 @@ def judge_removals(base: Document, changes: Iterable[Change], policy: Policy) ->
 
 
 def stability_changes(base: Document, revision: Document, policy: Policy) -> Iterator[Change]:
-    """Stability levels that are not one or went down, and sunsets of still deprecated
-    operations removed or moved earlier."""
+    """Stability levels that are not one (on either side) or went down, unreadable sunsets of
+    operations deprecated on both sides, and sunsets of still deprecated operations removed or
+    moved earlier."""
     old = _operations(base)
-    for key, (path, op, pointer) in sorted(_operations(revision).items()):
+    new = _operations(revision)
+    for key, (path, op, pointer) in sorted(old.items()):
+        raw = op.get("x-stability-level")
+        later = new[key][1].get("x-stability-level") if key in new else None
+        if raw is not None and raw not in STABILITY and raw != later:
+            yield Change(
+                "stability-level-invalid",
+                key[0],
+                path,
+                "x-stability-level",
+                (("value", str(raw)), ("side", SIDES[0])),
+                base=base.where(f"{pointer}/x-stability-level"),
+            )
+    for key, (path, op, pointer) in sorted(new.items()):
         method = key[0]
         raw = op.get("x-stability-level")
         if raw is not None and raw not in STABILITY:
@@ -136,7 +186,7 @@ def stability_changes(base: Document, revision: Document, policy: Policy) -> Ite
                 method,
                 path,
                 "x-stability-level",
-                (("value", str(raw)),),
+                (("value", str(raw)), ("side", SIDES[1])),
                 revision=revision.where(f"{pointer}/x-stability-level"),
             )
         level = stability(op)
@@ -153,9 +203,21 @@ def stability_changes(base: Document, revision: Document, policy: Policy) -> Ite
                 base.where(old_pointer),
                 revision.where(pointer),
             )
+        for side, value in unreadable_sunsets(old_op, op):
+            yield Change(
+                "sunset-invalid",
+                method,
+                path,
+                "endpoint",
+                (("subject", "endpoint"), ("value", value), ("side", side)),
+                base.where(f"{old_pointer}/x-sunset") if side == SIDES[0] else None,
+                revision.where(f"{pointer}/x-sunset") if side == SIDES[1] else None,
+            )
         sunset, old_sunset = sunset_of(op), sunset_of(old_op)
         still_deprecated = op.get("deprecated") is True and old_op.get("deprecated") is True
-        if still_deprecated and old_sunset and (sunset is None or sunset < old_sunset):
+        # An unreadable new sunset is sunset-invalid, above.
+        readable = unreadable_sunset(op) is None
+        if still_deprecated and old_sunset and readable and (sunset is None or sunset < old_sunset):
             yield Change(
                 "sunset-deleted" if sunset is None else "sunset-moved-earlier",
                 method,
@@ -213,12 +275,13 @@ def relax_unstable(
     findings: Iterable[Finding], base: Document, revision: Document
 ) -> list[Finding]:
     """Breaking findings on a draft or alpha operation (as the base revision has it, else the
-    revision) become warnings: such an operation promises no compatibility."""
+    revision) become warnings: such an operation promises no compatibility. Each finding has
+    one place still: findings are grouped by cause after this."""
     levels = {key: stability(op) for key, (_, op, _) in _operations(revision).items()}
     levels.update({key: stability(op) for key, (_, op, _) in _operations(base).items()})
     relaxed = []
     for finding in findings:
-        level = levels.get((finding.method, _TEMPLATE.sub("{}", finding.path)))
+        level = levels.get((finding.first.method, _TEMPLATE.sub("{}", finding.first.path)))
         if (
             finding.level is Level.BREAKING
             and level in ("draft", "alpha")

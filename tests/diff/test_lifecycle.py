@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from generator.diff import assess
 from generator.diff.allowlist import load_policy
 from generator.diff.lifecycle import DEFAULT_MINIMUM_DAYS, sunset_of
 from generator.errors import SpecError
+from tests.diff.test_rules import BASE, CASES, POLICY, _apply
 
 
 def test_minimum_days_come_from_the_allowlist_file(tmp_path: Path) -> None:
@@ -69,3 +71,43 @@ def test_an_unreadable_sunset_is_named_in_the_deprecation() -> None:
     )
     assert sunset_text({"deprecated": True}) == "no sunset date given"
     assert sunset_text({"x-sunset": "2027-01-02"}) == "sunset 2027-01-02"
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        (
+            "stability-level-invalid-in-the-base",
+            "x-stability-level experimental in the base revision is not one of draft, alpha, "
+            "beta, stable; read as stable",
+        ),
+        (
+            "stability-level-invalid-on-both-sides-is-named-once",
+            "x-stability-level experimental in the revision is not one of draft, alpha, beta, "
+            "stable; read as stable",
+        ),
+        (
+            "sunset-invalid-in-the-base",
+            "the deprecated endpoint's x-sunset 'next spring' in the base revision is not a "
+            "date; read as no sunset date",
+        ),
+        (
+            "parameter-sunset-invalid-in-the-base",
+            "the deprecated parameter dryRun's x-sunset 'soon' in the base revision is not a "
+            "date; read as no sunset date",
+        ),
+        (
+            "deprecated-endpoint-removed-with-an-unreadable-sunset",
+            "the endpoint was removed; it was deprecated, but its sunset date (its x-sunset "
+            "'next spring' is not a date) had not passed",
+        ),
+    ],
+)
+def test_a_value_the_policy_cannot_read_is_named_on_its_side(case: str, message: str) -> None:
+    base = _apply(BASE, CASES[case].get("base", []))
+    revision = _apply(BASE, CASES[case].get("revision", []))
+    _, findings = assess(base, revision, "v", policy=POLICY)
+    (named,) = [f for f in findings if f.message == message]
+    # The finding points at the side the value is on (a removal's: the base).
+    side = dict(named.args).get("side", "base revision")
+    assert (named.first.base if side == "base revision" else named.first.revision) is not None

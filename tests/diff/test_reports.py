@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from generator.diff import DiffReport, VendorDiff, diff_specs
-from generator.diff.findings import Finding, Level
+from generator.diff.findings import Finding, Level, Place
 from generator.diff.report import github, markdown
 from generator.errors import SourceRef
 from tests.conftest import GENERATED, SPECS
@@ -66,13 +66,9 @@ def _report(message: str, location: str) -> DiffReport:
         "request-property-removed",
         Level.BREAKING,
         "v",
-        "PUT",
-        "/a|b",
-        location,
         message,
         (),
-        None,
-        SourceRef("specs/v/openapi.yaml", "/x", 3, 5),
+        (Place("PUT", "/a|b", location, None, SourceRef("specs/v/openapi.yaml", "/x", 3, 5)),),
     )
     return DiffReport("base", "rev", (VendorDiff("v", "changed", (finding,), ()),))
 

@@ -1,5 +1,6 @@
 """The rule corpus: each case changes tests/diff/base.yaml with overlay actions and lists
-exactly the findings it must produce: rule id, level and method, and nothing else."""
+exactly the findings it must produce, one line per place a finding reaches: rule id, level and
+method, and nothing else."""
 
 from __future__ import annotations
 
@@ -57,7 +58,8 @@ def test_case(name: str) -> None:
     base = _apply(BASE, case.get("base", []))
     revision = _apply(BASE, case.get("revision", []))
     _, findings = assess(base, revision, "v", policy=POLICY)
-    found = sorted((f.rule_id, f.level.label, f.method) for f in findings)
+    # Each place a finding reaches: a case lists the operations its change reaches.
+    found = sorted((f.rule_id, f.level.label, p.method) for f in findings for p in f.places)
     assert found == sorted(tuple(e) for e in case["expect"])
 
 

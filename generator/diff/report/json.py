@@ -36,15 +36,28 @@ def render(report: DiffReport) -> str:
                         "id": f.rule_id,
                         "level": f.level.label,
                         "direction": RULES[f.rule_id].direction.value,
-                        "method": f.method,
-                        "path": f.path,
-                        "location": f.location,
+                        # The first place, as before findings had several.
+                        "method": f.first.method,
+                        "path": f.first.path,
+                        "location": f.first.location,
                         "message": f.message,
                         "args": dict(f.args),
                         "fingerprint": f.fingerprint,
                         "allowlisted": f.allowlisted or None,
-                        "base": _where(f.base),
-                        "revision": _where(f.revision),
+                        "base": _where(f.first.base),
+                        "revision": _where(f.first.revision),
+                        "places": [
+                            {
+                                "method": p.method,
+                                "path": p.path,
+                                "location": p.location,
+                                "fingerprint": f.place_fingerprint(p),
+                                "allowlisted": p.allowlisted or None,
+                                "base": _where(p.base),
+                                "revision": _where(p.revision),
+                            }
+                            for p in f.places
+                        ],
                     }
                     for f in vendor.findings
                 ],

@@ -6,7 +6,7 @@ import json
 import re
 
 from .. import DiffReport, VendorDiff
-from ..findings import Finding, Level, group_findings
+from ..findings import Finding, Level
 
 MARKER = "<!-- spec-diff-report -->"
 
@@ -81,18 +81,24 @@ _ENTRIES_SHOWN = 30
 
 
 def _allowlist_entries(findings: tuple[Finding, ...]) -> list[str]:
-    """The allowlist entry of each breaking finding, one per operation it reaches."""
+    """The allowlist entry of each breaking finding: its place, or, for a finding that
+    reaches several, its own fingerprint (which accepts every place)."""
     entries = ["allow:"]
     for f in findings[:_ENTRIES_SHOWN]:
-        # JSON strings are YAML double-quoted scalars: safe whatever the spec's text is.
-        entries += [
-            f"  - rule: {f.rule_id}",
-            f"    vendor: {f.vendor}",
-            f"    operation: {json.dumps(f.operation, ensure_ascii=False)}",
-            f"    location: {json.dumps(f.location, ensure_ascii=False)}"
-            f"   # or fingerprint: {f.fingerprint}",
-            '    reason: "<why this break is accepted>"',
-        ]
+        entries += [f"  - rule: {f.rule_id}", f"    vendor: {f.vendor}"]
+        if len(f.places) > 1:
+            entries.append(
+                f"    fingerprint: {f.fingerprint}   # all {len(f.places)} places; one place: "
+                "its operation and location"
+            )
+        else:
+            # JSON strings are YAML double-quoted scalars: safe whatever the spec's text is.
+            entries += [
+                f"    operation: {json.dumps(f.first.operation, ensure_ascii=False)}",
+                f"    location: {json.dumps(f.first.location, ensure_ascii=False)}"
+                f"   # or fingerprint: {f.place_fingerprint(f.first)}",
+            ]
+        entries.append('    reason: "<why this break is accepted>"')
     text = "\n".join(entries)
     fence = "`" * max(3, max((len(r) for r in re.findall("`+", text)), default=0) + 1)
     block = [f"{fence}yaml", text, fence]
@@ -104,6 +110,10 @@ def _allowlist_entries(findings: tuple[Finding, ...]) -> list[str]:
     return block
 
 
+# Places named in a row after the first; the JSON report has every one.
+_PLACES_SHOWN = 3
+
+
 def _vendor(vendor: VendorDiff) -> list[str]:
     counts = (
         ", ".join(f"{vendor.count(level)} {level.label}" for level in Level if vendor.count(level))
@@ -112,18 +122,23 @@ def _vendor(vendor: VendorDiff) -> list[str]:
     lines = [f"<details><summary><b>{_cell(vendor.name)}</b>: {counts}</summary>", ""]
     if vendor.findings:
         lines += ["| level | rule | operation | where | change |", "|---|---|---|---|---|"]
-        for group in group_findings(vendor.findings):
-            f = group[0]
-            level = f.level.label + (
-                f" (allowlisted: {_cell(f.allowlisted)})" if f.allowlisted else ""
-            )
-            operation = _code(f.operation) if f.operation else "-"
-            where = _cell(f.location)
-            if len(group) > 1:
-                # One change in a shared schema: one row, with the places it reaches.
-                others = ", ".join(f"{_code(g.operation)} {_cell(g.location)}" for g in group[1:4])
-                more = f", and {len(group) - 4} more" if len(group) > 4 else ""
-                where += f" (also {others}{more})"
+        for f in vendor.findings:
+            level = f.level.label
+            accepted = sum(1 for p in f.places if p.allowlisted)
+            if f.allowlisted:
+                level += f" (allowlisted: {_cell(f.allowlisted)})"
+            elif accepted:
+                level += f" (allowlisted in {accepted} of {len(f.places)} places)"
+            operation = _code(f.first.operation) if f.first.operation else "-"
+            where = _cell(f.first.location)
+            if len(f.places) > 1:
+                # One cause in many places: one row, the first few of them and a count.
+                others = [f"{_code(p.operation)} {_cell(p.location)}" for p in f.places[1:]]
+                more = len(others) - _PLACES_SHOWN
+                listed = ", ".join(others[:_PLACES_SHOWN]) + (
+                    f", and {more} more" if more > 0 else ""
+                )
+                where += f" (also {listed}; {len(f.places)} places in all)"
             lines.append(
                 f"| {level} | {_code(f.rule_id)} | {operation} | {where} | {_cell(f.message)} |"
             )

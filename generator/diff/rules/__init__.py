@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..findings import Change, Finding, Level, Rule
+from ..findings import Change, Finding, Level, Place, Rule
 from . import (
     endpoints,
     lifecycle,
@@ -46,7 +46,8 @@ RULES: dict[str, Rule] = {
 def evaluate(
     changes: Iterable[Change], vendor: str, levels: dict[str, Level] | None = None
 ) -> list[Finding]:
-    """Judge changes: each becomes one finding at its rule's level (or the configured one)."""
+    """Judge changes: each becomes a finding of one place at its rule's level (or the configured
+    one); ``group_findings`` merges those of one cause."""
     findings = []
     for change in changes:
         rule = RULES[change.rule_id]
@@ -55,13 +56,13 @@ def evaluate(
                 rule_id=rule.id,
                 level=(levels or {}).get(rule.id, rule.level),
                 vendor=vendor,
-                method=change.method,
-                path=change.path,
-                location=change.location,
                 message=rule.summary.format(**dict(change.args)),
                 args=change.args,
-                base=change.base,
-                revision=change.revision,
+                places=(
+                    Place(
+                        change.method, change.path, change.location, change.base, change.revision
+                    ),
+                ),
             )
         )
     return sorted(set(findings), key=Finding.sort_key)

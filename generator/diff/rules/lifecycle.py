@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import Change, Direction, Level, Rule
-from ..lifecycle import REMOVALS, STABILITY, stability, sunset_of, sunset_text
+from ..lifecycle import (
+    REMOVALS,
+    SIDES,
+    STABILITY,
+    stability,
+    sunset_of,
+    sunset_text,
+    unreadable_sunset,
+    unreadable_sunsets,
+)
 from ..structure import Endpoint, ParameterDiff, PropertyDiff, Side
 from . import endpoints, parameters, request_body, responses
 from .registry import change, check
@@ -92,7 +101,17 @@ RULES = (
         "stability-level-invalid",
         Level.WARNING,
         Direction.NONE,
-        "x-stability-level {value} is not one of draft, alpha, beta, stable; read as stable",
+        "x-stability-level {value} in the {side} is not one of draft, alpha, beta, stable; "
+        "read as stable",
+    ),
+    # oasdiff: *-sunset-parse, error. A warning here, as a missing sunset is: the vendor's spec
+    # says it, and no client breaks by it.
+    Rule(
+        "sunset-invalid",
+        Level.WARNING,
+        Direction.NONE,
+        "the deprecated {subject}'s x-sunset {value} in the {side} is not a date; read as no "
+        "sunset date",
     ),
 )
 
@@ -129,13 +148,30 @@ def property_sunset_moved(diff: PropertyDiff) -> Iterator[Change]:
 def _sunset_moved(
     subject: str, at: Endpoint, location: str, old: Side, new: Side
 ) -> Iterator[Change]:
-    """The sunset of something deprecated on both sides, removed or moved earlier."""
+    """The sunset of something deprecated on both sides: not a date on either side, or
+    removed or moved earlier."""
+    for side, value in unreadable_sunsets(old.value, new.value):
+        args = (("subject", subject), ("value", value), ("side", side))
+        on_base = side == SIDES[0]
+        yield change(
+            "sunset-invalid",
+            at,
+            location,
+            args,
+            old if on_base else None,
+            new=new if not on_base else None,
+        )
     if not (isinstance(old.value, dict) and isinstance(new.value, dict)):
         return
     if old.value.get("deprecated") is not True or new.value.get("deprecated") is not True:
         return
     before, after = sunset_of(old.value), sunset_of(new.value)
-    if before is not None and (after is None or after < before):
+    # An unreadable new sunset is sunset-invalid, above.
+    if (
+        before is not None
+        and unreadable_sunset(new.value) is None
+        and (after is None or after < before)
+    ):
         args = (
             ("subject", subject),
             ("old", before.isoformat()),
@@ -143,6 +179,22 @@ def _sunset_moved(
         )
         rule = "sunset-deleted" if after is None else "sunset-moved-earlier"
         yield change(rule, at, location, args, old, new)
+
+
+@check(PropertyDiff)
+def property_stability_invalid(diff: PropertyDiff) -> Iterator[Change]:
+    """A property's x-stability-level outside the four, on either side (the same value on
+    both is named once, on the revision's)."""
+    old, new = (
+        side.value.get("x-stability-level") if side and isinstance(side.value, dict) else None
+        for side in (diff.old, diff.new)
+    )
+    if old is not None and old not in STABILITY and old != new:
+        args = (("value", str(old)), ("side", SIDES[0]))
+        yield change("stability-level-invalid", diff.endpoint, diff.location, args, diff.old)
+    if new is not None and new not in STABILITY:
+        args = (("value", str(new)), ("side", SIDES[1]))
+        yield change("stability-level-invalid", diff.endpoint, diff.location, args, new=diff.new)
 
 
 @check(PropertyDiff)
