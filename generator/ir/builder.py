@@ -4,6 +4,7 @@ responses, annotations and security; inline object schemas hoisted into named mo
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from ..errors import SourceRef
@@ -25,6 +26,7 @@ from ..validate import (
     IGNORED_BODY_METHODS,
     IGNORED_HEADER_PARAMETERS,
     iter_operations,
+    oauth_token_urls,
     placeable_server,
 )
 from .resources import RUNTIME_EXPORTS, group_resources, package_exports, resource_names
@@ -42,6 +44,7 @@ from .types import (
     Api,
     BodyEncoding,
     ModelSchema,
+    OAuthFlows,
     Operation,
     Parameter,
     RequestBody,
@@ -141,7 +144,7 @@ class _Builder:
             for n, s in self.hoisted.items()
         ]
         client = self.client
-        kinds = {s.kind for s in self.schemes}
+        kinds = {s.kind for s in self.schemes} - {"oauth2"}  # OAuth2 is in a module of its own
         auth_classes = {"bearer": "BearerAuth", "basic": "BasicAuth", "api_key": "ApiKeyAuth"}
         return Api(
             vendor=Identifier(self.vendor),
@@ -175,7 +178,7 @@ class _Builder:
         for server in servers:
             for name, variable in ((server or {}).get("variables") or {}).items():
                 found.setdefault(str(name), variable if isinstance(variable, dict) else {})
-        taken = [*_CLIENT_ARGUMENTS, *(s.py_name for s in self.schemes)]
+        taken = [*_CLIENT_ARGUMENTS, *(a for s in self.schemes for a in s.arguments)]
         py_names = dedupe([*(Identifier(n) for n in taken), *(snake_case(n) for n in found)])
         variables = tuple(
             ServerVariable(
@@ -224,14 +227,61 @@ class _Builder:
                         api_key_location=str(scheme.get("in")),
                     )
                 )
-        return tuple(schemes)
+            elif scheme.get("type") == "oauth2" and any(oauth_token_urls(scheme)):
+                schemes.append(SecurityScheme(name, py_name, "oauth2", description))
+        return self._with_oauth_arguments(schemes)
+
+    def _with_oauth_arguments(self, schemes: list[SecurityScheme]) -> tuple[SecurityScheme, ...]:
+        """The OAuth 2.0 schemes with their flows and arguments: `client_id`, `client_secret`
+        and `refresh_token`, each prefixed with the scheme's name where there are several."""
+        raw = self.data.get("components", {}).get("securitySchemes", {}) or {}
+        oauth = [s for s in schemes if s.kind == "oauth2"]
+        wanted = [
+            Identifier(f"{s.py_name}_{a}" if len(oauth) > 1 else a)
+            for s in oauth
+            for a in ("client_id", "client_secret", "refresh_token")
+        ]
+        taken = [*_CLIENT_ARGUMENTS, *(s.py_name for s in schemes if s.kind != "oauth2")]
+        arguments = iter(dedupe([*(Identifier(n) for n in taken), *wanted])[len(taken) :])
+        done = []
+        for scheme in schemes:
+            if scheme.kind == "oauth2":
+                token_url, refresh_url = oauth_token_urls(
+                    follow_refs(self.data, raw[scheme.wire_name], "")[0]
+                )
+                flows = OAuthFlows(
+                    token_url,
+                    refresh_url,
+                    self._required_scopes(scheme.wire_name),
+                    (next(arguments), next(arguments), next(arguments)),
+                )
+                scheme = replace(scheme, oauth=flows)
+            done.append(scheme)
+        return tuple(done)
+
+    def _required_scopes(self, name: str) -> tuple[str, ...]:
+        """Every scope an operation (or the document) requires of scheme ``name``: the client
+        asks for them all with one token."""
+        requirements = [*(self.data.get("security") or [])]
+        for _, _, raw, _ in iter_operations(self.data):
+            requirements += raw.get("security") or []
+        scopes = {
+            str(scope)
+            for requirement in requirements
+            if isinstance(requirement, dict) and isinstance(requirement.get(name), list)
+            for scope in requirement[name]
+        }
+        return tuple(sorted(scopes))
 
     def _security(self, requirements: list[dict[str, Any]]) -> tuple[tuple[str, ...], ...]:
         """The alternatives the client can satisfy; one it cannot (OAuth 2, say) becomes a
         last, empty alternative: the caller sends those credentials in headers."""
         supported = {s.wire_name for s in self.schemes}
         usable = [tuple(sorted(r)) for r in requirements if set(r) <= supported]
-        if len(usable) < len(requirements) and () not in usable:
+        oauth = {s.wire_name for s in self.schemes if s.kind == "oauth2"}
+        # A caller without client credentials sends a token it obtained in headers, as before.
+        asks_oauth = any(oauth & set(r) for r in usable)
+        if (len(usable) < len(requirements) or asks_oauth) and () not in usable:
             usable.append(())
         return tuple(usable)
 
