@@ -20,10 +20,17 @@ def construct(api: Api) -> PyCode:
     arguments = []
     if api.security_schemes:
         scheme = api.security_schemes[0]
-        value = (
-            '("user", "password")' if scheme.kind == "basic" else py_str(f"<{scheme.wire_name}>")
-        )
-        arguments.append(f"{scheme.py_name}={value}")
+        if scheme.oauth is not None:
+            client_id, secret, refresh = scheme.oauth.arguments
+            second = (secret, "client secret") if scheme.oauth.token_url else (refresh, "token")
+            arguments += [f'{client_id}="<client id>"', f'{second[0]}="<{second[1]}>"']
+        else:
+            value = (
+                '("user", "password")'
+                if scheme.kind == "basic"
+                else py_str(f"<{scheme.wire_name}>")
+            )
+            arguments.append(f"{scheme.py_name}={value}")
     if not api.server:
         arguments.append('base_url="https://api.example.com"')
     name = f"{api.client_name}Client"
