@@ -7,7 +7,6 @@ import importlib
 import inspect
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -85,9 +84,9 @@ def test_without_client_credentials_a_token_in_headers_is_sent_as_before(
     tokens_module: Any, server: TokenServer
 ) -> None:
     # A token from the authorization-code flow, which stays the caller's.
-    with tokens_module.TokensClient(base_url=server.base_url) as client:
-        with pytest.raises(tokens_module.AuthenticationError):
-            client.things.list_things(extra_headers={"Authorization": "Bearer mine"})
+    client = tokens_module.TokensClient(base_url=server.base_url)
+    with pytest.raises(tokens_module.AuthenticationError):
+        client.things.list_things(extra_headers={"Authorization": "Bearer mine"})
     assert server.api_tokens == ["mine"]
     assert server.token_forms == []
 

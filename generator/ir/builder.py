@@ -4,8 +4,11 @@ responses, annotations and security; inline object schemas hoisted into named mo
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from typing import Any
+
+from packaging.version import InvalidVersion, Version
 
 from ..errors import SourceRef
 from ..load import Document, escape_pointer_token, follow_refs, ref_pointer
@@ -153,6 +156,8 @@ class _Builder:
             title=str(info.get("title", self.vendor)),
             description=str(info.get("description", "")),
             version=str(info.get("version", "")),
+            distribution=f"{self.vendor}-client",
+            distribution_version=distribution_version(str(info.get("version", ""))),
             server=self.server,
             server_variables=self.server_variables,
             security_schemes=self.schemes,
@@ -613,6 +618,15 @@ def _is_idempotency_key(header: str) -> bool:
 
 def _schema(media: Any) -> Any:
     return media.get("schema") if isinstance(media, dict) else None
+
+
+def distribution_version(version: str) -> str:
+    """``info.version`` as a PEP 440 public version: as it is where it is one (`v2` is 2,
+    `1.0-beta` 1.0b0), else its numbers (`2024-06-20` is 2024.6.20), else 0."""
+    try:
+        return Version(version).public
+    except InvalidVersion:
+        return ".".join(str(int(n)) for n in re.findall(r"\d+", version)) or "0"
 
 
 def _first_server(holder: dict[str, Any]) -> dict[str, Any] | None:

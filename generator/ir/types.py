@@ -243,6 +243,9 @@ class Api:
     title: str
     description: str
     version: str
+    # The package's distribution: its name, and info.version read as a PEP 440 public version.
+    distribution: str
+    distribution_version: str
     server: str  # the first server's URL, variables as written: https://{host}
     server_variables: tuple[ServerVariable, ...]
     security_schemes: tuple[SecurityScheme, ...]

@@ -37,6 +37,18 @@ def construct(api: Api) -> PyCode:
     return PyCode(f"from {api.vendor} import {name}\n\nclient = {name}({', '.join(arguments)})")
 
 
+def install(api: Api) -> PyCode:
+    """How to install the package: from a checkout, from git, or as a wheel."""
+    wheel = api.distribution.replace("-", "_")
+    return PyCode(
+        f"pip install ./generated/{api.vendor}\n"
+        "# or from git, at a commit you pin:\n"
+        f'pip install "{api.distribution} @ git+https://<host>/<repository>.git@<commit>'
+        f'#subdirectory=generated/{api.vendor}"\n'
+        f"# or a wheel: make dist builds dist/{wheel}-<version>-py3-none-any.whl"
+    )
+
+
 def signature(op: Operation) -> PyCode:
     parts = [f"{p.py_name}: {p.annotation}" for p in op.path_parameters]
     keywords = [
