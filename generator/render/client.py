@@ -123,8 +123,8 @@ def render_models_init(api: Api, modules: list[ModelModule]) -> str:
 # offline with the installed one).
 BUILD_BACKEND = "hatchling==1.33.0"
 # What the clients need: the lowest releases are those the packaging test installs too
-# (pydantic 2.12 brought the MISSING sentinel the models use).
-DEPENDENCIES = ("httpx>=0.27,<1", "pydantic>=2.12,<3")
+# (pydantic exports the MISSING sentinel the models use from 2.14 on).
+DEPENDENCIES = ("httpx>=0.27,<1", "pydantic>=2.14,<3")
 PYPROJECT = PurePosixPath("pyproject.toml")
 
 
