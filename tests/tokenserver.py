@@ -21,7 +21,8 @@ class TokenServer:
         self.client_secret = client_secret
         self.expires_in = expires_in
         self.refresh_tokens = {"refresh-1"}
-        self.token_forms: list[dict[str, str]] = []  # each token request's form
+        # Each token request's form, without the client's credentials.
+        self.token_forms: list[dict[str, str]] = []
         self.api_tokens: list[str] = []  # the bearer token of each API request
         self.token_requested = threading.Event()
         self.released = threading.Event()
@@ -73,10 +74,13 @@ class TokenServer:
         self._thread.start()
 
     def _grant(self, form: dict[str, str], authorization: str) -> tuple[int, dict[str, Any]]:
-        client_id, _, secret = (
-            base64.b64decode(authorization.removeprefix("Basic ")).decode().partition(":")
-        )
-        client_id, secret = unquote_plus(client_id), unquote_plus(secret)
+        if "client_secret" in form:  # client_secret_post
+            client_id, secret = form.pop("client_id"), form.pop("client_secret")
+        else:
+            client_id, _, secret = (
+                base64.b64decode(authorization.removeprefix("Basic ")).decode().partition(":")
+            )
+            client_id, secret = unquote_plus(client_id), unquote_plus(secret)
         with self._lock:
             self.token_forms.append(form)
             if (client_id, secret) != (self.client_id, self.client_secret):

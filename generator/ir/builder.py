@@ -28,6 +28,8 @@ from ..runtime.errors import status_error_class
 from ..validate import (
     IGNORED_BODY_METHODS,
     IGNORED_HEADER_PARAMETERS,
+    TOKEN_AUTH_METHOD,
+    TOKEN_AUTH_METHODS,
     iter_operations,
     oauth_token_urls,
     placeable_server,
@@ -251,13 +253,13 @@ class _Builder:
         done = []
         for scheme in schemes:
             if scheme.kind == "oauth2":
-                token_url, refresh_url = oauth_token_urls(
-                    follow_refs(self.data, raw[scheme.wire_name], "")[0]
-                )
+                spec = follow_refs(self.data, raw[scheme.wire_name], "")[0]
+                token_url, refresh_url = oauth_token_urls(spec)
                 flows = OAuthFlows(
                     token_url,
                     refresh_url,
                     self._required_scopes(scheme.wire_name),
+                    str(spec.get(TOKEN_AUTH_METHOD, TOKEN_AUTH_METHODS[0])),
                     (next(arguments), next(arguments), next(arguments)),
                 )
                 scheme = replace(scheme, oauth=flows)

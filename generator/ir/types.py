@@ -22,6 +22,7 @@ class OAuthFlows:
     token_url: str  # the clientCredentials flow's
     refresh_url: str
     scopes: tuple[str, ...]
+    auth_method: str  # how the client authenticates to them: client_secret_basic or _post
     arguments: tuple[Identifier, Identifier, Identifier]
 
 

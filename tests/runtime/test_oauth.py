@@ -191,6 +191,12 @@ def test_a_refresh_token_is_redeemed_and_its_successor_kept(server: TokenServer)
     assert server.api_tokens == ["tok-1", "tok-2"]
 
 
+def test_client_secret_post_sends_the_credentials_in_the_form(server: TokenServer) -> None:
+    client = sync_client(server, oauth(server, auth_method="client_secret_post"))
+    assert get(client) == {"ok": True}
+    assert server.token_forms == [{"grant_type": "client_credentials", "scope": "read write"}]
+
+
 def test_a_wrong_secret_is_a_typed_error_that_never_shows_it(
     server: TokenServer, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -215,7 +221,8 @@ def test_a_wrong_secret_is_a_typed_error_that_never_shows_it(
 
 def test_arguments_choose_the_grant_and_refuse_what_the_spec_cannot_do() -> None:
     names = ("client_id", "client_secret", "refresh_token")
-    urls = {"scheme": "oauth", "token_url": "", "refresh_url": "/token", "scopes": ("read",)}
+    urls: dict[str, Any] = {"scheme": "oauth", "token_url": "", "refresh_url": "/token"}
+    urls |= {"scopes": ("read",), "auth_method": "client_secret_basic"}
     assert OAuth2.from_arguments(names, None, None, None, **urls) is None
     refresh = OAuth2.from_arguments(names, "app", None, "r-1", **urls)
     assert refresh is not None and (refresh.token_url, refresh.scopes) == ("/token", ())
