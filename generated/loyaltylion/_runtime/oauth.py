@@ -17,7 +17,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Self
+from typing import Literal, Self
 from urllib.parse import quote_plus
 
 import httpx
@@ -25,6 +25,8 @@ import httpx
 from .errors import OAuthTokenError
 
 _log = logging.getLogger(__name__.rsplit(".", 2)[0])
+
+AuthMethod = Literal["client_secret_basic", "client_secret_post"]
 
 # Renew when this share of the token's lifetime is left (at most a minute), so that a call
 # does not leave with a token that expires on its way.
@@ -37,8 +39,9 @@ class OAuth2:
 
     With ``refresh_token`` the refresh-token grant is used (a new refresh token in the answer
     replaces it), else the client-credentials grant. A client secret authenticates the client
-    with HTTP Basic, as RFC 6749 section 2.3.1 requires every server to accept; without one,
-    ``client_id`` is sent in the form.
+    with HTTP Basic, which RFC 6749 section 2.3.1 requires every server to accept, or in the
+    form with ``auth_method="client_secret_post"``; without a secret, ``client_id`` is sent in
+    the form.
     """
 
     def __init__(
@@ -49,6 +52,7 @@ class OAuth2:
         client_secret: str | None = None,
         refresh_token: str | None = None,
         scopes: tuple[str, ...] = (),
+        auth_method: AuthMethod = "client_secret_basic",
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.token_url = token_url
@@ -56,6 +60,7 @@ class OAuth2:
         self._client_secret = client_secret
         self._refresh_token = refresh_token
         self.scopes = scopes
+        self.auth_method = auth_method
         self._clock = clock
         self._token: str | None = None
         self._renew_at = 0.0
@@ -76,6 +81,7 @@ class OAuth2:
         scheme: str,
         token_url: str,
         refresh_url: str,
+        auth_method: AuthMethod,
         scopes: tuple[str, ...],
     ) -> Self | None:
         """The scheme for the client's arguments (their names in ``arguments``), None when none
@@ -109,6 +115,7 @@ class OAuth2:
             refresh_token=refresh,
             # A refresh keeps the scopes first granted (RFC 6749 section 6): asking for more fails.
             scopes=() if refresh is not None else scopes,
+            auth_method=auth_method,
         )
 
     def __repr__(self) -> str:
@@ -176,7 +183,10 @@ class OAuth2:
         if self.scopes:
             form["scope"] = " ".join(self.scopes)
         headers = {"Accept": "application/json"}
-        if self._client_secret is not None:
+        if self._client_secret is not None and self.auth_method == "client_secret_post":
+            form["client_id"] = self._client_id or ""
+            form["client_secret"] = self._client_secret
+        elif self._client_secret is not None:
             # Each part form-encoded first, as RFC 6749 section 2.3.1 says.
             pair = f"{quote_plus(self._client_id or '')}:{quote_plus(self._client_secret)}"
             headers["Authorization"] = "Basic " + base64.b64encode(pair.encode()).decode("ascii")
