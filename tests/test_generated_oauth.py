@@ -3,6 +3,7 @@ arguments, the scopes its operations require, and a token fetched from the relat
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import inspect
 import sys
@@ -101,3 +102,15 @@ def test_a_wrong_secret_raises_the_packages_oauth_error(
         client.things.list_things()
     assert str(caught.value).startswith(f"the OAuth 2.0 token request to {server.token_url}")
     assert type(caught.value).__module__ == "tokens"
+
+
+@pytest.mark.anyio
+async def test_the_async_client_fetches_one_token_for_concurrent_tasks(
+    tokens_module: Any, server: TokenServer
+) -> None:
+    async with tokens_module.AsyncTokensClient(
+        client_id="app-1", client_secret="s3cr3t", base_url=server.base_url
+    ) as client:
+        results = await asyncio.gather(*(client.things.list_things() for _ in range(5)))
+    assert results == [{"ok": True}] * 5
+    assert len(server.token_forms) == 1

@@ -16,6 +16,7 @@ from generator.ir.builder import distribution_version
 from generator.load import load_document, parse_document
 from generator.pipeline import render_vendor
 from generator.render import render_client, render_pyproject
+from tests.conftest import ROOT
 
 SPEC = """
 openapi: 3.1.0
@@ -418,3 +419,11 @@ def test_the_package_version_changes_with_the_generated_code_only() -> None:
     assert re.fullmatch(r"1\+g[0-9a-f]{12}", first)
     assert version({**files, PurePosixPath("FORMATTED.sha256"): "2\n"}) == first
     assert version({**files, PurePosixPath("a.py"): "x = 2\n"}) != first
+
+
+def test_clients_pin_the_build_backend_requirements_lock_pins() -> None:
+    """make dist builds with the installed hatchling; `pip install ./generated/x` with this one."""
+    from generator.render.client import BUILD_BACKEND
+
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines()
+    assert BUILD_BACKEND in lock
