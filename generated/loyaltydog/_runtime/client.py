@@ -527,7 +527,7 @@ class SyncAPIClient(_BaseClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> Any:
-        prepared = self._prepare(
+        request, safe, retries, replayable, tokens = self._prepare(
             self._client,
             method,
             path,
@@ -548,7 +548,6 @@ class SyncAPIClient(_BaseClient):
             max_retries=max_retries,
             retry_non_idempotent=retry_non_idempotent,
         )
-        request, safe, retries, replayable, tokens = prepared
         streaming = STREAMED_RESPONSE.get()
         renewed = False  # the token, after a 401
         attempt = 0
@@ -664,7 +663,7 @@ class AsyncAPIClient(_BaseClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> Any:
-        prepared = self._prepare(
+        request, safe, retries, replayable, tokens = self._prepare(
             self._client,
             method,
             path,
@@ -685,7 +684,6 @@ class AsyncAPIClient(_BaseClient):
             max_retries=max_retries,
             retry_non_idempotent=retry_non_idempotent,
         )
-        request, safe, retries, replayable, tokens = prepared
         streaming = STREAMED_RESPONSE.get()
         renewed = False  # the token, after a 401
         attempt = 0
