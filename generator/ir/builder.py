@@ -281,8 +281,9 @@ class _Builder:
         return tuple(sorted(scopes))
 
     def _security(self, requirements: list[dict[str, Any]]) -> tuple[tuple[str, ...], ...]:
-        """The alternatives the client can satisfy; one it cannot (OAuth 2, say) becomes a
-        last, empty alternative: the caller sends those credentials in headers."""
+        """The alternatives the client can satisfy; one it cannot (OpenID Connect, say), or
+        an OAuth 2.0 one it may not be given client credentials for, adds a last, empty
+        alternative: the caller sends those credentials in headers."""
         supported = {s.wire_name for s in self.schemes}
         usable = [tuple(sorted(r)) for r in requirements if set(r) <= supported]
         oauth = {s.wire_name for s in self.schemes if s.kind == "oauth2"}
