@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 GEN := $(BIN)/python -m generator
 VENDOR ?=
 
-.PHONY: generate check validate accept-surface spec-diff docs-drift update-specs sources bench-spec-diff bench-history bench-generation bench-media test corpus-check lint lint-workflows clean
+.PHONY: generate dist check validate accept-surface spec-diff docs-drift update-specs sources bench-spec-diff bench-history bench-generation bench-media test corpus-check lint lint-workflows clean
 
 $(VENV_STAMP): requirements.lock pyproject.toml
 	@echo "Setting up $(VENV): the Python packages pinned in requirements.lock (about a minute the first time)..."
@@ -23,6 +23,14 @@ $(NODE_STAMP): package.json package-lock.json
 
 generate: $(VENV_STAMP)
 	$(GEN) generate $(VENDOR)
+
+# One wheel per vendor's client (or VENDOR's) in dist/, built offline by the pinned hatchling.
+DIST_VENDORS = $(if $(VENDOR),$(addprefix generated/,$(VENDOR)),$(wildcard generated/*))
+dist: $(VENV_STAMP)
+	rm -rf dist
+	for vendor in $(DIST_VENDORS); do \
+		$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist "./$$vendor" || exit 1; \
+	done
 
 validate: $(VENV_STAMP)
 	$(GEN) validate $(VENDOR)
@@ -103,4 +111,4 @@ corpus-check: $(VENV_STAMP)
 	fi
 
 clean:
-	rm -rf $(VENV) $(OPC_VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(OPC_VENV) node_modules dist .pytest_cache .mypy_cache .ruff_cache

@@ -7,6 +7,7 @@ environment refuses any plain ``str`` that did not pass through one of them.
 from __future__ import annotations
 
 import builtins
+import json
 import keyword
 import re
 import unicodedata
@@ -102,6 +103,13 @@ def py_str(value: str) -> PyCode:
         # repr chose single quotes, so the text holds no quote of either kind.
         return PyCode(f'"{literal[1:-1]}"')
     return PyCode(literal)
+
+
+def toml_str(value: str) -> PyCode:
+    """A TOML basic string whose value is exactly ``value``: JSON's escapes are TOML's, but
+    for DEL, which TOML escapes too (non-ASCII text stays as it is: surrogate escapes are not
+    TOML)."""
+    return PyCode(json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f"))
 
 
 def docstring(text: str, indent: int = 0) -> PyCode:

@@ -214,7 +214,7 @@ def render_vendor(
         kept_formatted,
         read_formatted_record,
     )
-    from .render import models_inputs, render_client, render_models
+    from .render import models_inputs, render_client, render_models, render_pyproject
 
     def formatting(done: int, total: int) -> None:
         progress.stage(api.vendor, f"formatting {done}/{total} files {progress.bar(done, total)}")
@@ -241,6 +241,7 @@ def render_vendor(
     files[PurePosixPath("py.typed")] = ""
     for name, text in read_runtime_sources().items():
         files[PurePosixPath("_runtime") / name] = text
+    files[PurePosixPath("pyproject.toml")] = render_pyproject(api, files)
     return files
 
 

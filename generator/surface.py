@@ -18,7 +18,14 @@ def describe_surface(api: Api) -> str:
         f"# `make accept-surface VENDOR={api.vendor}`.",
         f"client {api.client_name}Client base_url={api.base_url or '(none)'}",
     ]
-    lines += [f"auth {s.wire_name}: {s.kind}" for s in api.security_schemes]
+    for scheme in api.security_schemes:
+        lines.append(f"auth {scheme.wire_name}: {scheme.kind}")
+        if scheme.oauth is not None:
+            flows = scheme.oauth
+            lines.append(
+                f"  {', '.join(scheme.arguments)}: token {flows.token_url or '-'},"
+                f" refresh {flows.refresh_url or '-'}, scopes {' '.join(flows.scopes) or '-'}"
+            )
     for resource, op in ((r, op) for r in api.resources for op in r.operations):
         lines.append(
             f"operation {resource.py_name}.{op.py_name}: {op.method} {op.path}"

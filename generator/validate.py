@@ -126,6 +126,41 @@ def placeable_server(url: str) -> bool:
     return url.startswith(("http://", "https://", "{"))
 
 
+# How an OAuth 2.0 client authenticates at the token endpoint, in RFC 7591's words: HTTP Basic
+# (which RFC 6749 makes every server accept), unless an overlay sets the scheme's extension to
+# the form fields some servers require (Box).
+TOKEN_AUTH_METHOD = "x-token-endpoint-auth-method"
+TOKEN_AUTH_METHODS = ("client_secret_basic", "client_secret_post")
+
+
+def oauth_token_urls(scheme: dict[str, Any]) -> tuple[str, str]:
+    """The token URLs of an OAuth 2.0 scheme the client can use: its clientCredentials flow's,
+    and the one to refresh a token at (a flow's refreshUrl, else its tokenUrl), or ''."""
+    flows = scheme.get("flows")
+    flows = flows if isinstance(flows, dict) else {}
+
+    def url(flow: object, key: str) -> str:
+        value = flow.get(key) if isinstance(flow, dict) else None
+        return value if isinstance(value, str) else ""
+
+    client = url(flows.get("clientCredentials"), "tokenUrl")
+    # The implicit flow has no token endpoint; the others each have one a refresh token works at.
+    refresh = next(
+        (
+            url(flows.get(name), "refreshUrl") or url(flows.get(name), "tokenUrl")
+            for name in (
+                "authorizationCode",
+                "clientCredentials",
+                "password",
+                "deviceAuthorization",
+            )
+            if url(flows.get(name), "refreshUrl") or url(flows.get(name), "tokenUrl")
+        ),
+        "",
+    )
+    return client, refresh
+
+
 def iter_operations(data: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any], str]]:
     """(path, method, operation, pointer) for every operation, in sorted order."""
     paths = data.get("paths")
@@ -414,7 +449,19 @@ class _Checks:
             scheme, _ = follow_refs(self.data, scheme, "")
             kind = str(scheme.get("type"))
             http = str(scheme.get("scheme", "")).lower()
-            supported = kind == "apiKey" or (kind == "http" and http in ("bearer", "basic"))
+            supported = (
+                kind == "apiKey"
+                or (kind == "http" and http in ("bearer", "basic"))
+                or (kind == "oauth2" and any(oauth_token_urls(scheme)))
+            )
+            method = scheme.get(TOKEN_AUTH_METHOD, TOKEN_AUTH_METHODS[0])
+            if kind == "oauth2" and method not in TOKEN_AUTH_METHODS:
+                self.error(
+                    "unknown-token-auth-method",
+                    f"{TOKEN_AUTH_METHOD} of security scheme {name!r} is "
+                    f"{quote_value(str(method))}; the client knows {' and '.join(TOKEN_AUTH_METHODS)}",
+                    f"/components/securitySchemes/{escape_pointer_token(name)}/{TOKEN_AUTH_METHOD}",
+                )
             if kind in ("http", "oauth2", "openIdConnect", "mutualTLS") and not supported:
                 label = f"http {http}" if kind == "http" else kind
                 self.warning(

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path, PurePosixPath
 
 import pytest
 
 from generator.ir import Api, build_ir
+from generator.ir.builder import distribution_version
 from generator.load import load_document, parse_document
 from generator.pipeline import render_vendor
-from generator.render import render_client
+from generator.render import render_client, render_pyproject
+from tests.conftest import ROOT
 
 SPEC = """
 openapi: 3.1.0
@@ -338,3 +342,88 @@ components:
         check=False,
     )
     assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("version", "expected"),
+    [
+        ("1.0.1", "1.0.1"),
+        ("v2", "2"),
+        ("1.0-beta", "1.0b0"),
+        ("2024-06-20", "2024.6.20"),
+        ("1.2+local", "1.2"),
+        ("latest", "0"),
+        ("", "0"),
+    ],
+)
+def test_info_version_becomes_a_pep_440_public_version(version: str, expected: str) -> None:
+    assert distribution_version(version) == expected
+
+
+OAUTH_SPEC = """
+openapi: 3.1.0
+info: {title: t, version: '1'}
+security: [{oauth: [read]}]
+paths:
+  /a:
+    get:
+      operationId: a
+      security: [{oauth: [write, read]}, {key: []}]
+      responses: {'204': {description: done}}
+  /b:
+    get:
+      operationId: b
+      responses: {'204': {description: done}}
+components:
+  securitySchemes:
+    key: {type: apiKey, in: header, name: X-Key}
+    oauth:
+      type: oauth2
+      flows:
+        authorizationCode:
+          authorizationUrl: https://auth.test/authorize
+          tokenUrl: https://auth.test/token
+          refreshUrl: https://auth.test/refresh
+          scopes: {}
+        clientCredentials: {tokenUrl: https://auth.test/token, scopes: {}}
+    browser:
+      type: oauth2
+      flows: {implicit: {authorizationUrl: https://auth.test/authorize, scopes: {}}}
+"""
+
+
+def test_oauth_scheme_urls_scopes_and_requirements() -> None:
+    api = build_ir(parse_document(OAUTH_SPEC, "t.yaml"), "t", "specs/t/openapi.yaml")
+    # The implicit-only scheme has no token endpoint: the caller's, as before.
+    key, oauth = api.security_schemes
+    assert key.arguments == ("key",) and oauth.oauth is not None
+    assert oauth.oauth.token_url == "https://auth.test/token"
+    assert oauth.oauth.refresh_url == "https://auth.test/refresh"
+    assert oauth.oauth.scopes == ("read", "write")
+    assert oauth.arguments == ("client_id", "client_secret", "refresh_token")
+    # Without client credentials, a token the caller sends in headers still goes out.
+    security = {op.py_name: op.security for op in api.operations}
+    assert security == {"a": (("oauth",), ("key",), ()), "b": (("oauth",), ())}
+
+
+def test_the_package_version_changes_with_the_generated_code_only() -> None:
+    api = _api()
+    files = {PurePosixPath("a.py"): "x = 1\n", PurePosixPath("FORMATTED.sha256"): "1\n"}
+
+    def version(files: dict[PurePosixPath, str]) -> str:
+        project = tomllib.loads(render_pyproject(api, files))["project"]
+        assert project["name"] == "shop-client"
+        return str(project["version"])
+
+    first = version(files)
+    assert re.fullmatch(r"1\+g[0-9a-f]{12}", first)
+    assert version({**files, PurePosixPath("FORMATTED.sha256"): "2\n"}) == first
+    assert version({**files, PurePosixPath("a.py"): "x = 2\n"}) != first
+
+
+def test_clients_pin_the_build_backend_requirements_lock_pins() -> None:
+    """make dist builds with the installed hatchling; `pip install ./generated/x` with this one."""
+    from generator.render.client import BUILD_BACKEND
+
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines()
+    assert BUILD_BACKEND in lock

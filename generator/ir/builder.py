@@ -4,7 +4,11 @@ responses, annotations and security; inline object schemas hoisted into named mo
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import replace
 from typing import Any
+
+from packaging.version import InvalidVersion, Version
 
 from ..errors import SourceRef
 from ..load import Document, escape_pointer_token, follow_refs, ref_pointer
@@ -24,7 +28,10 @@ from ..runtime.errors import status_error_class
 from ..validate import (
     IGNORED_BODY_METHODS,
     IGNORED_HEADER_PARAMETERS,
+    TOKEN_AUTH_METHOD,
+    TOKEN_AUTH_METHODS,
     iter_operations,
+    oauth_token_urls,
     placeable_server,
 )
 from .resources import RUNTIME_EXPORTS, group_resources, package_exports, resource_names
@@ -42,6 +49,7 @@ from .types import (
     Api,
     BodyEncoding,
     ModelSchema,
+    OAuthFlows,
     Operation,
     Parameter,
     RequestBody,
@@ -141,7 +149,7 @@ class _Builder:
             for n, s in self.hoisted.items()
         ]
         client = self.client
-        kinds = {s.kind for s in self.schemes}
+        kinds = {s.kind for s in self.schemes} - {"oauth2"}  # OAuth2 is in a module of its own
         auth_classes = {"bearer": "BearerAuth", "basic": "BasicAuth", "api_key": "ApiKeyAuth"}
         return Api(
             vendor=Identifier(self.vendor),
@@ -150,6 +158,8 @@ class _Builder:
             title=str(info.get("title", self.vendor)),
             description=str(info.get("description", "")),
             version=str(info.get("version", "")),
+            distribution=f"{self.vendor}-client",
+            distribution_version=distribution_version(str(info.get("version", ""))),
             server=self.server,
             server_variables=self.server_variables,
             security_schemes=self.schemes,
@@ -175,7 +185,7 @@ class _Builder:
         for server in servers:
             for name, variable in ((server or {}).get("variables") or {}).items():
                 found.setdefault(str(name), variable if isinstance(variable, dict) else {})
-        taken = [*_CLIENT_ARGUMENTS, *(s.py_name for s in self.schemes)]
+        taken = [*_CLIENT_ARGUMENTS, *(a for s in self.schemes for a in s.arguments)]
         py_names = dedupe([*(Identifier(n) for n in taken), *(snake_case(n) for n in found)])
         variables = tuple(
             ServerVariable(
@@ -224,14 +234,62 @@ class _Builder:
                         api_key_location=str(scheme.get("in")),
                     )
                 )
-        return tuple(schemes)
+            elif scheme.get("type") == "oauth2" and any(oauth_token_urls(scheme)):
+                schemes.append(SecurityScheme(name, py_name, "oauth2", description))
+        return self._with_oauth_arguments(schemes)
+
+    def _with_oauth_arguments(self, schemes: list[SecurityScheme]) -> tuple[SecurityScheme, ...]:
+        """The OAuth 2.0 schemes with their flows and arguments: `client_id`, `client_secret`
+        and `refresh_token`, each prefixed with the scheme's name where there are several."""
+        raw = self.data.get("components", {}).get("securitySchemes", {}) or {}
+        oauth = [s for s in schemes if s.kind == "oauth2"]
+        wanted = [
+            Identifier(f"{s.py_name}_{a}" if len(oauth) > 1 else a)
+            for s in oauth
+            for a in ("client_id", "client_secret", "refresh_token")
+        ]
+        taken = [*_CLIENT_ARGUMENTS, *(s.py_name for s in schemes if s.kind != "oauth2")]
+        arguments = iter(dedupe([*(Identifier(n) for n in taken), *wanted])[len(taken) :])
+        done = []
+        for scheme in schemes:
+            if scheme.kind == "oauth2":
+                spec = follow_refs(self.data, raw[scheme.wire_name], "")[0]
+                token_url, refresh_url = oauth_token_urls(spec)
+                flows = OAuthFlows(
+                    token_url,
+                    refresh_url,
+                    self._required_scopes(scheme.wire_name),
+                    str(spec.get(TOKEN_AUTH_METHOD, TOKEN_AUTH_METHODS[0])),
+                    (next(arguments), next(arguments), next(arguments)),
+                )
+                scheme = replace(scheme, oauth=flows)
+            done.append(scheme)
+        return tuple(done)
+
+    def _required_scopes(self, name: str) -> tuple[str, ...]:
+        """Every scope an operation (or the document) requires of scheme ``name``: the client
+        asks for them all with one token."""
+        requirements = [*(self.data.get("security") or [])]
+        for _, _, raw, _ in iter_operations(self.data):
+            requirements += raw.get("security") or []
+        scopes = {
+            str(scope)
+            for requirement in requirements
+            if isinstance(requirement, dict) and isinstance(requirement.get(name), list)
+            for scope in requirement[name]
+        }
+        return tuple(sorted(scopes))
 
     def _security(self, requirements: list[dict[str, Any]]) -> tuple[tuple[str, ...], ...]:
-        """The alternatives the client can satisfy; one it cannot (OAuth 2, say) becomes a
-        last, empty alternative: the caller sends those credentials in headers."""
+        """The alternatives the client can satisfy; one it cannot (OpenID Connect, say), or
+        an OAuth 2.0 one it may not be given client credentials for, adds a last, empty
+        alternative: the caller sends those credentials in headers."""
         supported = {s.wire_name for s in self.schemes}
         usable = [tuple(sorted(r)) for r in requirements if set(r) <= supported]
-        if len(usable) < len(requirements) and () not in usable:
+        oauth = {s.wire_name for s in self.schemes if s.kind == "oauth2"}
+        # A caller without client credentials sends a token it obtained in headers, as before.
+        asks_oauth = any(oauth & set(r) for r in usable)
+        if (len(usable) < len(requirements) or asks_oauth) and () not in usable:
             usable.append(())
         return tuple(usable)
 
@@ -563,6 +621,15 @@ def _is_idempotency_key(header: str) -> bool:
 
 def _schema(media: Any) -> Any:
     return media.get("schema") if isinstance(media, dict) else None
+
+
+def distribution_version(version: str) -> str:
+    """``info.version`` as a PEP 440 public version: as it is where it is one (`v2` is 2,
+    `1.0-beta` 1.0b0), else its numbers (`2024-06-20` is 2024.6.20), else 0."""
+    try:
+        return Version(version).public
+    except InvalidVersion:
+        return ".".join(str(int(n)) for n in re.findall(r"\d+", version)) or "0"
 
 
 def _first_server(holder: dict[str, Any]) -> dict[str, Any] | None:

@@ -192,6 +192,7 @@ RUNTIME_EXPORTS = (
     "MissingCredentialsError",
     "NotFoundError",
     "NotGiven",
+    "OAuthTokenError",
     "Omit",
     "PermissionDeniedError",
     "RateLimitError",

@@ -10,7 +10,20 @@ from ..media import Kind
 from ..names import Identifier, PyCode, py_str
 
 Location = Literal["path", "query", "header", "cookie"]
-AuthKind = Literal["bearer", "basic", "api_key"]
+AuthKind = Literal["bearer", "basic", "api_key", "oauth2"]
+
+
+@dataclass(frozen=True, slots=True)
+class OAuthFlows:
+    """What an OAuth 2.0 scheme gives the client: its token URLs ('' where the spec has none),
+    the scopes the operations require, and the client's arguments (client id, secret and
+    refresh token)."""
+
+    token_url: str  # the clientCredentials flow's
+    refresh_url: str
+    scopes: tuple[str, ...]
+    auth_method: str  # how the client authenticates to them: client_secret_basic or _post
+    arguments: tuple[Identifier, Identifier, Identifier]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +35,12 @@ class SecurityScheme:
     api_key_name: str = ""
     api_key_location: str = ""
     password_hash: str = ""
+    oauth: OAuthFlows | None = None
+
+    @property
+    def arguments(self) -> tuple[Identifier, ...]:
+        """The client's arguments for it."""
+        return self.oauth.arguments if self.oauth is not None else (self.py_name,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +244,9 @@ class Api:
     title: str
     description: str
     version: str
+    # The package's distribution: its name, and info.version read as a PEP 440 public version.
+    distribution: str
+    distribution_version: str
     server: str  # the first server's URL, variables as written: https://{host}
     server_variables: tuple[ServerVariable, ...]
     security_schemes: tuple[SecurityScheme, ...]
@@ -238,6 +260,10 @@ class Api:
     # Property names that cannot be Python names as they are (non-ASCII: Python NFKC-normalises
     # identifiers, so `ª` would silently become `a`) and the ASCII names models use instead.
     field_names: tuple[tuple[str, Identifier], ...]
+
+    @property
+    def uses_oauth(self) -> bool:
+        return any(s.oauth is not None for s in self.security_schemes)
 
     @property
     def base_url(self) -> str:

@@ -1,6 +1,11 @@
 """Renderers: IR in, ``{relative path: source text}`` out. They never touch the file system."""
 
-from .client import render_client
+from .client import render_client, render_pyproject
 from .models import models_inputs, render_models
 
-__all__ = ["models_inputs", "render_client", "render_models"]
+__all__ = [
+    "models_inputs",
+    "render_client",
+    "render_models",
+    "render_pyproject",
+]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import tokenize
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -69,6 +71,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters.update(
         py_str=names.py_str,
+        toml_str=names.toml_str,
         docstring=names.docstring,
         docstring_end=names.docstring_end,
         comment=names.comment,
@@ -78,6 +81,7 @@ def _environment() -> jinja2.Environment:
     )
     env.globals.update(
         construct=reference.construct,
+        install=reference.install,
         signature=reference.signature,
         example=reference.example,
         parameter=parameter,
@@ -112,4 +116,29 @@ def render_models_init(api: Api, modules: list[ModelModule]) -> str:
     exported = names.export_order([n for m in modules for n in m.names])
     return _ENV.get_template("models_init.py.jinja").render(
         api=api, modules=modules, names=exported
+    )
+
+
+# The backend that builds the wheel, pinned as requirements.lock pins it (make dist builds
+# offline with the installed one).
+BUILD_BACKEND = "hatchling==1.33.0"
+# What the clients need: the lowest releases are those the packaging test installs too
+# (pydantic exports the MISSING sentinel the models use from 2.14 on).
+DEPENDENCIES = ("httpx>=0.27,<1", "pydantic>=2.14,<3")
+PYPROJECT = PurePosixPath("pyproject.toml")
+
+
+def render_pyproject(api: Api, files: Mapping[PurePosixPath, str]) -> str:
+    """The package's metadata; its version ends in a digest of ``files``, the package's other
+    files (not the generator's records, ``*.sha256``, which change with the generator alone)."""
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        if path.suffix != ".sha256" and path != PYPROJECT:
+            digest.update(f"{path}\0{len(files[path].encode())}\0".encode())
+            digest.update(files[path].encode())
+    return _ENV.get_template("pyproject.toml.jinja").render(
+        api=api,
+        digest=digest.hexdigest()[:12],
+        build_backend=BUILD_BACKEND,
+        dependencies=DEPENDENCIES,
     )

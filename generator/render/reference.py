@@ -20,14 +20,33 @@ def construct(api: Api) -> PyCode:
     arguments = []
     if api.security_schemes:
         scheme = api.security_schemes[0]
-        value = (
-            '("user", "password")' if scheme.kind == "basic" else py_str(f"<{scheme.wire_name}>")
-        )
-        arguments.append(f"{scheme.py_name}={value}")
+        if scheme.oauth is not None:
+            client_id, secret, refresh = scheme.oauth.arguments
+            second = (secret, "client secret") if scheme.oauth.token_url else (refresh, "token")
+            arguments += [f'{client_id}="<client id>"', f'{second[0]}="<{second[1]}>"']
+        else:
+            value = (
+                '("user", "password")'
+                if scheme.kind == "basic"
+                else py_str(f"<{scheme.wire_name}>")
+            )
+            arguments.append(f"{scheme.py_name}={value}")
     if not api.server:
         arguments.append('base_url="https://api.example.com"')
     name = f"{api.client_name}Client"
     return PyCode(f"from {api.vendor} import {name}\n\nclient = {name}({', '.join(arguments)})")
+
+
+def install(api: Api) -> PyCode:
+    """How to install the package: from a checkout, from git, or as a wheel."""
+    wheel = api.distribution.replace("-", "_")
+    return PyCode(
+        f"pip install ./generated/{api.vendor}\n"
+        "# or from git, at a commit you pin:\n"
+        f'pip install "{api.distribution} @ git+https://<host>/<repository>.git@<commit>'
+        f'#subdirectory=generated/{api.vendor}"\n'
+        f"# or a wheel: make dist builds dist/{wheel}-<version>-py3-none-any.whl"
+    )
 
 
 def signature(op: Operation) -> PyCode:

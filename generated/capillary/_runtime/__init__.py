@@ -19,11 +19,13 @@ from .errors import (
     InternalServerError,
     MissingCredentialsError,
     NotFoundError,
+    OAuthTokenError,
     PermissionDeniedError,
     RateLimitError,
     UnprocessableEntityError,
 )
 from .hooks import RequestInfo, ResponseInfo
+from .oauth import OAuth2
 from .response import APIResponse, AsyncStreamedResponse, StreamedResponse
 from .sentinels import NOT_GIVEN, NotGiven, Omit, omit
 
@@ -50,6 +52,8 @@ __all__ = [
     "MissingCredentialsError",
     "NotFoundError",
     "NotGiven",
+    "OAuth2",
+    "OAuthTokenError",
     "Omit",
     "PermissionDeniedError",
     "RateLimitError",

@@ -17,7 +17,7 @@ import typing
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, NamedTuple, Self, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -34,6 +34,7 @@ from .errors import (
 )
 from .hooks import Redactor, RequestHook, RequestInfo, ResponseHook, ResponseInfo
 from .models import refuse_forbidden_fields
+from .oauth import OAuth2
 from .response import (
     RAW_RESPONSE,
     STREAMED_RESPONSE,
@@ -93,6 +94,14 @@ def _raw_body(response: httpx.Response, cast_to: Any) -> bytes | str | None:
 _UNIONS = (typing.Union, types.UnionType)
 
 
+class _Prepared(NamedTuple):
+    request: httpx.Request  # credentials applied, but for an OAuth 2.0 token
+    safe: bool  # to retry after the request may have reached the server
+    retries: int
+    replayable: bool  # the body can be sent again
+    tokens: OAuth2 | None  # where each attempt takes its access token
+
+
 def _sent(request: httpx.Request) -> str:
     """The request as it went out (path percent-encoded), without its query, which may
     carry a credential."""
@@ -106,7 +115,7 @@ class _BaseClient:
         base_url: str | httpx.URL | None,
         server: str,
         server_variables: Mapping[str, str],
-        auth: Mapping[str, httpx.Auth | None],
+        auth: Mapping[str, httpx.Auth | OAuth2 | None],
         timeout: TimeoutArg,
         user_agent: str,
         default_headers: Mapping[str, str] | None,
@@ -223,15 +232,21 @@ class _BaseClient:
     def _timeout(self, timeout: TimeoutArg) -> float | httpx.Timeout | None:
         return self.timeout if isinstance(timeout, NotGiven) else timeout
 
-    def _select_auth(self, security: Security, operation: str) -> httpx.Auth | None:
+    def _select_auth(
+        self, security: Security, operation: str
+    ) -> tuple[httpx.Auth | None, OAuth2 | None]:
+        """The credentials of the first requirement the client can meet: those set on the
+        request once, and the OAuth 2.0 scheme each attempt takes a token from."""
         if not security:
-            return None
+            return None, None
         for requirement in security:
             if all(name in self._auth for name in requirement):
                 parts = [self._auth[name] for name in requirement]
-                if not parts:
-                    return None
-                return parts[0] if len(parts) == 1 else CombinedAuth(parts)
+                tokens = next((p for p in parts if isinstance(p, OAuth2)), None)
+                fixed = [p for p in parts if not isinstance(p, OAuth2)]
+                if not fixed:
+                    return None, tokens
+                return (fixed[0] if len(fixed) == 1 else CombinedAuth(fixed)), tokens
         options = " or ".join(" + ".join(req) or "(none)" for req in security)
         raise MissingCredentialsError(
             f"{operation} needs credentials for {options}; none were given to the client"
@@ -330,10 +345,10 @@ class _BaseClient:
         timeout: TimeoutArg,
         max_retries: int | NotGiven,
         retry_non_idempotent: bool | NotGiven,
-    ) -> tuple[httpx.Request, bool, int]:
+    ) -> _Prepared:
         """The request every attempt sends, credentials applied, whether retrying is safe,
         and how often."""
-        auth = self._select_auth(security, operation)
+        auth, tokens = self._select_auth(security, operation)
         merged, safe, retries = self._plan(
             operation=operation,
             headers=headers,
@@ -360,7 +375,17 @@ class _BaseClient:
             # and every hook sees the request as it is sent.
             request = next(auth.sync_auth_flow(request))
         # A body streamed from an iterator or file is gone once sent: it is sent once.
-        return request, safe, retries if replayable else 0
+        return _Prepared(request, safe, retries if replayable else 0, replayable, tokens)
+
+    def _token_refused(
+        self, tokens: OAuth2 | None, token: str, response: httpx.Response, renewable: bool
+    ) -> bool:
+        """Whether a 401 refused the token the client fetched (revoked, or expired early), so
+        that the call is worth sending once more with a new one; the old one is forgotten."""
+        if tokens is None or response.status_code != 401:
+            return False
+        tokens.expire(token)
+        return renewable
 
     def _before(self, operation: str, request: httpx.Request, attempt: int) -> None:
         if self._on_request is not None:
@@ -450,7 +475,7 @@ class SyncAPIClient(_BaseClient):
         base_url: str | httpx.URL | None,
         server: str = "",
         server_variables: Mapping[str, str] | None = None,
-        auth: Mapping[str, httpx.Auth | None],
+        auth: Mapping[str, httpx.Auth | OAuth2 | None],
         timeout: TimeoutArg = NOT_GIVEN,
         user_agent: str,
         default_headers: Mapping[str, str] | None = None,
@@ -502,7 +527,7 @@ class SyncAPIClient(_BaseClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> Any:
-        request, safe, retries = self._prepare(
+        request, safe, retries, replayable, tokens = self._prepare(
             self._client,
             method,
             path,
@@ -524,9 +549,14 @@ class SyncAPIClient(_BaseClient):
             retry_non_idempotent=retry_non_idempotent,
         )
         streaming = STREAMED_RESPONSE.get()
+        renewed = False  # the token, after a 401
         attempt = 0
         while True:
             attempt += 1
+            token = ""
+            if tokens is not None:
+                token = tokens.sync_token(self._client, self.base_url, self._timeout(timeout))
+                request.headers["Authorization"] = f"Bearer {token}"
             self._before(operation, request, attempt)
             started = time.monotonic()
             try:
@@ -537,6 +567,12 @@ class SyncAPIClient(_BaseClient):
                 if delay is None:
                     raise failure from exc
                 self._sleep(delay)
+                continue
+            if self._token_refused(tokens, token, response, replayable and not renewed):
+                renewed = True
+                retries += 1  # this attempt does not count against max_retries
+                self._after(operation, request, response, attempt, started, True)
+                response.close()
                 continue
             delay = self._next_delay(attempt, retries, safe, response, None)
             self._after(operation, request, response, attempt, started, delay is not None)
@@ -575,7 +611,7 @@ class AsyncAPIClient(_BaseClient):
         base_url: str | httpx.URL | None,
         server: str = "",
         server_variables: Mapping[str, str] | None = None,
-        auth: Mapping[str, httpx.Auth | None],
+        auth: Mapping[str, httpx.Auth | OAuth2 | None],
         timeout: TimeoutArg = NOT_GIVEN,
         user_agent: str,
         default_headers: Mapping[str, str] | None = None,
@@ -627,7 +663,7 @@ class AsyncAPIClient(_BaseClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
     ) -> Any:
-        request, safe, retries = self._prepare(
+        request, safe, retries, replayable, tokens = self._prepare(
             self._client,
             method,
             path,
@@ -649,9 +685,16 @@ class AsyncAPIClient(_BaseClient):
             retry_non_idempotent=retry_non_idempotent,
         )
         streaming = STREAMED_RESPONSE.get()
+        renewed = False  # the token, after a 401
         attempt = 0
         while True:
             attempt += 1
+            token = ""
+            if tokens is not None:
+                token = await tokens.async_token(
+                    self._client, self.base_url, self._timeout(timeout)
+                )
+                request.headers["Authorization"] = f"Bearer {token}"
             self._before(operation, request, attempt)
             started = time.monotonic()
             try:
@@ -662,6 +705,12 @@ class AsyncAPIClient(_BaseClient):
                 if delay is None:
                     raise failure from exc
                 await self._sleep(delay)  # yields to the event loop: other tasks go on
+                continue
+            if self._token_refused(tokens, token, response, replayable and not renewed):
+                renewed = True
+                retries += 1  # this attempt does not count against max_retries
+                self._after(operation, request, response, attempt, started, True)
+                await response.aclose()
                 continue
             delay = self._next_delay(attempt, retries, safe, response, None)
             self._after(operation, request, response, attempt, started, delay is not None)

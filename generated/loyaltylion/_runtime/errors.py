@@ -2,6 +2,7 @@
 
     APIError
       MissingCredentialsError          the operation needs credentials the client was not given
+      OAuthTokenError                  the OAuth 2.0 token request failed; .token_url .status_code .error
       APIConnectionError               the request did not get a response
         APITimeoutError
       APIResponseValidationError       a 2xx body that does not match its documented model
@@ -44,6 +45,30 @@ class APIError(Exception):
 
 class MissingCredentialsError(APIError):
     pass
+
+
+class OAuthTokenError(APIError):
+    """The token endpoint refused the client's credentials, or could not be reached.
+
+    ``.error`` and ``.error_description`` are the server's OAuth 2.0 error (``invalid_client``),
+    ``.status_code`` is None when no response arrived. Neither the request nor the response is
+    kept: both hold the credentials.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        token_url: str,
+        status_code: int | None,
+        error: str | None,
+        error_description: str | None,
+    ) -> None:
+        super().__init__(message)
+        self.token_url = token_url
+        self.status_code = status_code
+        self.error = error
+        self.error_description = error_description
 
 
 class APIConnectionError(APIError):
@@ -137,6 +162,7 @@ _PACKAGE = __name__.rsplit(".", 2)[0]
 for _error in (
     APIError,
     MissingCredentialsError,
+    OAuthTokenError,
     APIConnectionError,
     APITimeoutError,
     APIResponseValidationError,

@@ -1,0 +1,128 @@
+"""Each vendor's client as a wheel built offline by the pinned backend, installed in a fresh
+virtual environment (no access to ours), imported and called over real HTTP: once with the
+newest httpx and pydantic its pyproject.toml allows, and one client installed from its
+directory (`pip install ./generated/<vendor>`) instead; once with the oldest."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import subprocess
+import sys
+import tomllib
+import venv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from packaging.version import Version
+
+from generator.render.client import DEPENDENCIES
+from tests.conftest import GENERATED, VENDORS
+from tests.faultserver import Answer, FaultServer
+
+pytestmark = pytest.mark.slow
+_PIP = (sys.executable, "-m", "pip")
+
+# One call of each vendor's client, as the raw response (the server answers `{}`).
+SCRIPT = """
+import importlib, importlib.metadata, json, sys
+import httpx, pydantic
+
+base = sys.argv[1]
+calls = {
+    "capillary": lambda m: m.CapillaryClient(basic_auth=("till", "pw"), base_url=base)
+        .customers.with_raw_response.update_customer("1", source="INSTORE", body={}),
+    "imprint": lambda m: m.ImprintClient(bearer_auth="key", base_url=base)
+        .customers.with_raw_response.update_customer("c1", body={}),
+    "loyaltydog": lambda m: m.LoyaltyDogClient(bearer_auth="jwt", base_url=base)
+        .customers.with_raw_response.update_customer("p1", "c1", body={}),
+    "loyaltylion": lambda m: m.LoyaltyLionClient(program_api_key="key", base_url=base)
+        .customers.with_raw_response.update_customer("m1", body={"customer": {}}),
+}
+found = {"httpx": httpx.__version__, "pydantic": pydantic.VERSION}
+for vendor in json.loads(sys.argv[2]):
+    module = importlib.import_module(vendor)
+    found[vendor] = {
+        "file": module.__file__,
+        "version": importlib.metadata.version(f"{vendor}-client"),
+        "status": calls[vendor](module).status_code,
+    }
+print(json.dumps(found))
+"""
+
+
+@pytest.fixture(scope="module")
+def wheels(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [*_PIP, "wheel", "--quiet", "--no-deps", "--no-build-isolation", "--wheel-dir", str(out)]
+        + [str(GENERATED / vendor) for vendor in VENDORS],
+        check=True,
+        capture_output=True,
+    )
+    return sorted(out.glob("*.whl"))
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[FaultServer]:
+    server = FaultServer()
+    yield server
+    server.stop()
+
+
+def _lowest() -> dict[str, Version]:
+    """The lowest release each requirement allows: ``httpx>=0.27,<1`` -> 0.27."""
+    found = {}
+    for requirement in DEPENDENCIES:
+        name, _, bounds = requirement.partition(">=")
+        found[name] = Version(bounds.split(",")[0])
+    return found
+
+
+@pytest.mark.parametrize("pins", ["newest", "oldest"])
+def test_each_client_installs_imports_and_calls(
+    pins: str, wheels: list[Path], server: FaultServer, tmp_path: Path
+) -> None:
+    assert [w.name.split("_client-")[0] for w in wheels] == VENDORS
+    environment = tmp_path / "venv"
+    venv.create(environment, system_site_packages=False, with_pip=False)
+    python = environment / "bin" / "python"
+    lowest = _lowest()
+    requirements = [f"{n}=={v}" for n, v in lowest.items()] if pins == "oldest" else []
+    packages: list[Path] = list(wheels)
+    if pins == "newest":
+        # pip builds it with the backend its pyproject.toml pins, fetched from the index (in a
+        # build environment of its own: one is enough, the others are built alike).
+        packages[0] = GENERATED / VENDORS[0]
+    # Our pip installs into it (faster than a pip of its own); it may download from the index.
+    subprocess.run(
+        [*_PIP, "--python", str(python), "install", "--quiet"]
+        + [str(p) for p in packages]
+        + requirements,
+        check=True,
+        capture_output=True,
+    )
+    server.reset(Answer(200, {}))
+    # -I: neither PYTHONPATH nor the user's site: only what the environment holds.
+    ran = subprocess.run(
+        [str(python), "-I", "-c", SCRIPT, server.base_url, json.dumps(VENDORS)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert ran.returncode == 0, ran.stderr
+    found = json.loads(ran.stdout)
+    installed = {name: Version(found[name]) for name in lowest}
+    if pins == "oldest":
+        assert installed == lowest
+    else:
+        # At least the releases the rest of the suite runs with (requirements.lock).
+        assert all(installed[n] >= Version(importlib.metadata.version(n)) for n in lowest)
+    for vendor in VENDORS:
+        project = tomllib.loads((GENERATED / vendor / "pyproject.toml").read_text())["project"]
+        assert found[vendor]["version"] == project["version"]
+        assert found[vendor]["status"] == 200
+        assert found[vendor]["file"].startswith(str(environment))
+    assert len(server.seen) == len(VENDORS)
