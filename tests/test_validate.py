@@ -144,7 +144,8 @@ def test_a_spec_with_a_clear_reading_gives_a_client_with_located_warnings(
     case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     specs, out = _bad_case_workspace(case, tmp_path)
-    assert main(["generate", "--specs", str(specs), "--out", str(out)]) == 0
+    # --verbose: every warning in full, as --strict prints every error.
+    assert main(["generate", "--verbose", "--specs", str(specs), "--out", str(out)]) == 0
     expected = (BAD / f"{case}.expected.txt").read_text(encoding="utf-8").splitlines()[:-1]
     warnings = capsys.readouterr().err.splitlines()
     assert warnings == [line.replace(": error[", ": warning[", 1) for line in expected]
