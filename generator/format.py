@@ -10,6 +10,7 @@ whose formatters are the same, is kept as committed; anything else is formatted 
 
 from __future__ import annotations
 
+import ast
 import functools
 import gc
 import hashlib
@@ -160,7 +161,22 @@ def _shares(files: Mapping[PurePosixPath, str], count: int) -> list[dict[PurePos
     return [share for share in shares if share]
 
 
+class Unparsable(Exception):
+    """A file to format that is not Python: where, and the parser's words."""
+
+    def __init__(self, path: PurePosixPath, line: int, message: str) -> None:
+        super().__init__(path, line, message)
+        self.path, self.line, self.message = path, line, message
+
+
 def _format_all(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]:
+    # Parsed first (here, on the copies too): a file that is not Python is our bug, said as
+    # such with what it came from (render/syntax.py), not as black's parse error.
+    for path, text in files.items():
+        try:
+            ast.parse(text)
+        except SyntaxError as exc:
+            raise Unparsable(path, exc.lineno or 1, exc.msg) from None
     sorted_imports = {path: isort.code(text, config=_ISORT) for path, text in files.items()}
     # black formats a second time whenever its first pass changed something, which on the
     # model tool's output is almost every file. ruff's formatter gives black's shape on

@@ -20,6 +20,7 @@ from ..names import (
     snake_case,
 )
 from ..operation_names import operation_names
+from ..readings import SERVER_PLACEHOLDER
 from ..runtime.errors import status_error_class
 from ..validate import (
     IGNORED_BODY_METHODS,
@@ -172,9 +173,15 @@ class _Builder:
         servers = [_first_server(self.data)]
         for path, _, raw, _ in iter_operations(self.data):
             servers.append(_first_server(raw) or _first_server(self.data["paths"][path]))
+        undeclared: set[str] = set()
         for server in servers:
-            for name, variable in ((server or {}).get("variables") or {}).items():
+            declared = (server or {}).get("variables") or {}
+            for name, variable in declared.items():
                 found.setdefault(str(name), variable if isinstance(variable, dict) else {})
+            for name in SERVER_PLACEHOLDER.findall(str((server or {}).get("url", ""))):
+                if name not in declared and name not in found:
+                    found[name] = {}
+                    undeclared.add(name)
         taken = [*_CLIENT_ARGUMENTS, *(s.py_name for s in self.schemes)]
         py_names = dedupe([*(Identifier(n) for n in taken), *(snake_case(n) for n in found)])
         variables = tuple(
@@ -184,6 +191,7 @@ class _Builder:
                 default=str(variable.get("default", "")),
                 enum=tuple(str(v) for v in variable.get("enum") or ()),
                 description=str(variable.get("description", "")),
+                required=name in undeclared,
             )
             for (name, variable), py_name in zip(found.items(), py_names[len(taken) :], strict=True)
         )
@@ -537,8 +545,11 @@ class _Builder:
         return self._literal(_enum_values(schema))
 
     def _literal(self, values: list[Any]) -> PyCode:
+        codes = _value_codes(values)
+        if not codes:
+            return PyCode("None")  # `enum: [null]`: null is the only value
         self._use("Literal")
-        text = f"Literal[{', '.join(_value_codes(values))}]"
+        text = f"Literal[{', '.join(codes)}]"
         return PyCode(f"{text} | None" if None in values else text)
 
 
