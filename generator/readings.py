@@ -240,7 +240,8 @@ _ANGLED = re.compile(r"<([A-Za-z_][\w.-]*)>")
 
 def read_servers(readings: Readings) -> None:
     """A placeholder in a server URL the client uses (the first of the document, of a path
-    or of an operation) with no variable declared for it."""
+    or of an operation) that no such server declares a variable for: the client has one
+    argument per variable name, whichever server declares it."""
     data = readings.document.data
     holders: list[tuple[Any, str]] = [(data, "")]
     paths = data.get("paths")
@@ -249,30 +250,48 @@ def read_servers(readings: Readings) -> None:
         holders.append((item, at))
         for method, operation in (item if isinstance(item, dict) else {}).items():
             holders.append((operation, f"{at}/{escape_pointer_token(method)}"))
+    used: list[tuple[dict[str, Any], str, str]] = []
     for holder, at in holders:
         servers = holder.get("servers") if isinstance(holder, dict) else None
-        if not (isinstance(servers, list) and servers and isinstance(servers[0], dict)):
-            continue
-        server, url = servers[0], servers[0].get("url")
-        if not isinstance(url, str):
-            continue
-        declared = server.get("variables")
-        declared = declared if isinstance(declared, dict) else {}
+        first = servers[0] if isinstance(servers, list) and servers else None
+        if isinstance(first, dict) and isinstance(first.get("url"), str):
+            used.append((first, first["url"], at))
+    declared = {
+        name
+        for server, _, _ in used
+        if isinstance(server.get("variables"), dict)
+        for name in server["variables"]
+    }
+    for server, url, at in used:
         read = _ANGLED.sub(lambda m: "{" + m[1] + "}", url)
-        names = [n for n in dict.fromkeys(SERVER_PLACEHOLDER.findall(read)) if n not in declared]
-        if not names:
+        if read == url and not set(SERVER_PLACEHOLDER.findall(url)) - declared:
             continue
         server["url"] = read
-        readings.note(
-            "server-placeholder",
-            f"the server URL {quote_value(url)} holds "
-            + ", ".join(f"{{{n}}}" if f"{{{n}}}" in url else f"<{n}>" for n in names)
-            + ", which no server variable declares; read as "
-            + ("a server variable" if len(names) == 1 else "server variables")
-            + " without a default, which every client must be given",
-            f"{at}/servers/0/url",
-            hint=f"declare it under `variables` with a default in {readings.hint_file}",
-        )
+        undeclared = [
+            n for n in dict.fromkeys(SERVER_PLACEHOLDER.findall(read)) if n not in declared
+        ]
+        angled = [n for n in dict.fromkeys(_ANGLED.findall(url)) if n in declared]
+        hint = f"declare it under `variables` with a default in {readings.hint_file}"
+        if undeclared:
+            spelt = ", ".join(f"{{{n}}}" if f"{{{n}}}" in url else f"<{n}>" for n in undeclared)
+            plural = len(undeclared) > 1
+            readings.note(
+                "server-placeholder",
+                f"the server URL {quote_value(url)} holds {spelt}, which no server variable "
+                f"declares; read as {'server variables' if plural else 'a server variable'} "
+                "without a default, which every client must be given",
+                f"{at}/servers/0/url",
+                hint,
+            )
+        if angled:
+            readings.note(
+                "server-placeholder",
+                f"the server URL {quote_value(url)} holds "
+                + ", ".join(f"<{n}>" for n in angled)
+                + "; read as the server variable(s) of that name",
+                f"{at}/servers/0/url",
+                hint,
+            )
 
 
 def read_schemas(readings: Readings) -> None:

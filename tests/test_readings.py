@@ -163,3 +163,49 @@ def fits(**fields):
 print(fits(count=10), fits(count=11), fits(code="ab"), fits(code="a"))
 """
     assert _run(tmp_path, script) == "True False True False\n"
+
+
+def test_a_placeholder_another_server_declares_is_that_variable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = """openapi: 3.0.3
+info: {title: t, version: '1'}
+servers:
+  - url: https://{environment}.example.com
+    variables:
+      environment: {default: sandbox}
+paths:
+  /a:
+    get:
+      operationId: getA
+      servers:
+        - url: https://upload.<environment>.example.com/{region}
+      responses:
+        '200': {description: ok}
+"""
+    (tmp_path / "specs" / "shared").mkdir(parents=True)
+    (tmp_path / "specs" / "shared" / "openapi.yaml").write_text(spec, encoding="utf-8")
+    arguments = ["generate", "--specs", str(tmp_path / "specs")]
+    assert main([*arguments, "--out", str(tmp_path / "generated")]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "warning[" in line]
+    url = "'https://upload.<environment>.example.com/{region}'"
+    assert warnings == [
+        f"specs/shared/openapi.yaml:12:16: warning[server-placeholder]: the server URL {url} "
+        "holds {region}, which no server variable declares; read as a server variable without "
+        "a default, which every client must be given",
+        f"specs/shared/openapi.yaml:12:16: warning[server-placeholder]: the server URL {url} "
+        "holds <environment>; read as the server variable(s) of that name",
+    ]
+    script = """
+import httpx
+from shared import SharedClient
+
+sent = []
+http = httpx.Client(transport=httpx.MockTransport(lambda r: sent.append(str(r.url)) or httpx.Response(200)))
+SharedClient(region="eu", http_client=http).a.get()
+SharedClient(region="us", environment="prod", http_client=http).a.get()
+print(sent)
+"""
+    assert _run(tmp_path, script) == (
+        "['https://upload.sandbox.example.com/eu/a', 'https://upload.prod.example.com/us/a']\n"
+    )

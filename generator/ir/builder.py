@@ -173,15 +173,17 @@ class _Builder:
         servers = [_first_server(self.data)]
         for path, _, raw, _ in iter_operations(self.data):
             servers.append(_first_server(raw) or _first_server(self.data["paths"][path]))
-        undeclared: set[str] = set()
         for server in servers:
-            declared = (server or {}).get("variables") or {}
-            for name, variable in declared.items():
+            for name, variable in ((server or {}).get("variables") or {}).items():
                 found.setdefault(str(name), variable if isinstance(variable, dict) else {})
-            for name in SERVER_PLACEHOLDER.findall(str((server or {}).get("url", ""))):
-                if name not in declared and name not in found:
-                    found[name] = {}
-                    undeclared.add(name)
+        # A placeholder no server declares (readings.py): a variable without a default.
+        undeclared = [
+            name
+            for server in servers
+            for name in SERVER_PLACEHOLDER.findall(str((server or {}).get("url", "")))
+            if name not in found
+        ]
+        found.update((name, {}) for name in undeclared)
         taken = [*_CLIENT_ARGUMENTS, *(s.py_name for s in self.schemes)]
         py_names = dedupe([*(Identifier(n) for n in taken), *(snake_case(n) for n in found)])
         variables = tuple(
