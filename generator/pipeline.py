@@ -209,7 +209,7 @@ def render_vendor(
     from .format import (
         FORMATTED_NAME,
         Formatting,
-        Unparsable,
+        Unformattable,
         digest,
         formatted_record,
         kept_formatted,
@@ -236,9 +236,11 @@ def render_vendor(
         kept.update(reused)
         try:
             files = formatter.finish({p: t for p, t in rendered.items() if p not in kept})
-        except Unparsable as exc:
+        except Unformattable as exc:
             text = unformatted[exc.path]
-            raise SpecError([unparsable(api, exc.path, text, exc.line, exc.message)]) from None
+            problem = "is not Python" if exc.parsed else "cannot be formatted"
+            problem = f"{problem} ({exc.message})"
+            raise SpecError([unparsable(api, exc.path, text, exc.line, problem)]) from None
     files.update(kept)
     sources = {p: digest(t) for p, t in unformatted.items() if p.suffix == ".py"}
     sources.update((p, known[p][0]) for p in reused)

@@ -202,7 +202,8 @@ def render_models(api: Api) -> dict[PurePosixPath, str]:
         tree = ast.parse(source)  # once: a large module's tree takes long to build
     except SyntaxError as exc:
         at = PurePosixPath("models.py")
-        raise SpecError([unparsable(api, at, source, exc.lineno or 1, exc.msg)]) from exc
+        problem = f"is not Python ({exc.msg})"
+        raise SpecError([unparsable(api, at, source, exc.lineno or 1, problem)]) from exc
     source = _files_as_given(source, tree)
     rewritten = flatten_conflicting_overrides(tree, source_lines(source))
     modules = split_modules(source, set(schemas), tree, rewritten)

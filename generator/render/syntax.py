@@ -1,6 +1,6 @@
-"""Rendered code that is not Python (format.py parses each file before formatting it) is
-our bug: it is reported at the schema or operation whose code it is, as an error that says
-so, not as black's parse error."""
+"""Rendered code that is not Python (format.py parses each file before formatting it), or
+that the formatters fail on, is our bug: it is reported at the schema or operation whose
+code it is, as an error that says so, not as the formatter's exception."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ _DEF = re.compile(r"^\s*(?:async\s+)?def\s+(\w+)\s*\(")
 _MODEL = re.compile(r"^(?:class\s+(\w+)\b|(\w+)\s*(?::[^=]*)?=)")
 
 
-def unparsable(api: Api, path: PurePosixPath, text: str, line: int, message: str) -> Diagnostic:
-    """``message``, the parser's, at what the code at ``line`` of ``path`` was generated
-    from: an operation (a resource's method), a model (a class or alias of the models),
-    else the spec as a whole."""
+def unparsable(api: Api, path: PurePosixPath, text: str, line: int, problem: str) -> Diagnostic:
+    """``problem`` (what is wrong with the code at ``line`` of ``path``: "is not Python
+    (invalid syntax)") at what that code was generated from: an operation (a resource's
+    method), a model (a class or alias of the models), else the spec as a whole."""
     lines = text.splitlines()
     number = min(max(line, 1), len(lines) or 1)
     what, where = "the client", SourceRef(api.spec_file)
@@ -51,8 +51,8 @@ def unparsable(api: Api, path: PurePosixPath, text: str, line: int, message: str
     return Diagnostic(
         "unparsable-code",
         Severity.ERROR,
-        f"the code generated for {what} is not Python ({message}, line {number} of {path}: "
-        f"{quote_value(code)})",
+        f"the code generated for {what} {problem}: line {number} of {path}, "
+        f"{quote_value(code)}",
         where,
         "a bug in the generator: tell us; meanwhile an overlay can simplify what is named here",
     )
