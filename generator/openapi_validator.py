@@ -241,13 +241,13 @@ def iter_problems(data: dict[str, Any]) -> Iterator[Problem]:
     try:
         yield from _iter_located(data, validator(data).iter_errors())
     except Exception as exc:
-        # A value of a type it does not expect (`pattern: 5`) makes it raise: said there.
+        # Its bug, or a value it does not expect (a limit of the wrong type once): said
+        # at the node it was checking; it checks nothing after.
         failed = exc if isinstance(exc, _Failed) else _Failed((), exc)
         yield Problem(
             _canonical(data, failed.parts),
-            "openapi-spec-validator cannot check this node "
-            f"({type(failed.exc).__name__}: {_short(str(failed.exc))}); "
-            "a keyword here has a value of the wrong type",
+            "openapi-spec-validator failed checking this node "
+            f"({type(failed.exc).__name__}: {_short(str(failed.exc))}), and checked no further",
             failed=True,
         )
 

@@ -375,8 +375,8 @@ class _Checks:
                     "validator-failed",
                     problem.message,
                     problem.pointer,
-                    f"fix the value in {self.hint_file}; and tell us, the generator should say "
-                    "which",
+                    f"look for a value of an unexpected type here, and correct it in "
+                    f"{self.hint_file}; and tell us: the generator should say which",
                 )
             elif problem.allowed is not None:
                 self._unknown_field(problem.pointer, problem.allowed)

@@ -159,11 +159,11 @@ def test_an_exception_of_the_validator_is_an_error_at_the_node_it_was_checking(
     monkeypatch.setattr(checker, "__call__", tripping)
     assert main(_write(tmp_path, "nulls", NULL_ONLY)) == 1
     assert capsys.readouterr().err == (
-        "specs/nulls/openapi.yaml:20:7: error[validator-failed]: openapi-spec-validator cannot "
-        "check this node (TypeError: '>' not supported between instances of 'int' and 'str'); "
-        "a keyword here has a value of the wrong type\n"
+        "specs/nulls/openapi.yaml:20:7: error[validator-failed]: openapi-spec-validator failed "
+        "checking this node (TypeError: '>' not supported between instances of 'int' and "
+        "'str'), and checked no further\n"
         "  at: /components/schemas/Thing\n"
-        "  hint: fix the value in specs/nulls/overlay.yaml; and tell us, the generator should "
-        "say which\n"
+        "  hint: look for a value of an unexpected type here, and correct it in "
+        "specs/nulls/overlay.yaml; and tell us: the generator should say which\n"
         "1 error(s); nothing was written.\n"
     )
