@@ -260,3 +260,10 @@ def test_errors_are_never_folded(tmp_path: Path) -> None:
         assert f"specs/rep/openapi.yaml:{line}:45: error[unknown-format]: format '{name}'" in err
     assert "more unknown-format" not in err
     assert err.endswith("7 error(s); nothing was written.\n")
+    code, out, err = _repeated(tmp_path / "json", "--strict", "--format", "json")
+    import json
+
+    assert code == 1 and err == "7 error(s); nothing was written.\n"
+    assert [(d["severity"], d["line"]) for d in json.loads(out)] == [
+        ("error", line) for line in (7, 16, 17, 18, 19, 20, 21)
+    ]
