@@ -12,11 +12,12 @@ import os
 import sys
 import tempfile
 import traceback
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import SpecError
+from .errors import Diagnostic, Severity, SpecError
 from .pipeline import discover_vendors
 
 if TYPE_CHECKING:
@@ -28,6 +29,10 @@ CHANGED = 4
 
 # The report formats of generator/diff/report (imported only by the diff commands).
 FORMATS = ("github", "json", "markdown")
+# validate and generate: how diagnostics are printed.
+DIAGNOSTIC_FORMATS = ("text", "json")
+# More warnings than this of one rule are printed once, with a count and this many places.
+FOLDED_AFTER = 3
 
 # What else, beside specs/, decides the generated code: a change here is the generator's.
 GENERATOR_INPUTS = ("generator", "templates", "requirements.lock", "pyproject.toml")
@@ -100,6 +105,19 @@ def _parser() -> argparse.ArgumentParser:
         if name in ("validate", "generate"):
             sub.add_argument("--strict", action="store_true", help="treat warnings as errors")
             sub.add_argument(
+                "-v",
+                "--verbose",
+                action="store_true",
+                help=f"print every warning; by default more than {FOLDED_AFTER} of one rule are "
+                "printed once, with a count and the first places",
+            )
+            sub.add_argument(
+                "--format",
+                choices=DIAGNOSTIC_FORMATS,
+                default="text",
+                help="json: every diagnostic, as one JSON array on stdout",
+            )
+            sub.add_argument(
                 "-q", "--quiet", action="store_true", help="no progress line on a terminal"
             )
         if name == "diff":
@@ -160,8 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()  # here, where a closed pipe is caught below, not at exit
         return code
     except SpecError as exc:
-        for diagnostic in exc.diagnostics:
-            print(diagnostic.format(), file=sys.stderr)
+        _print_diagnostics(exc.diagnostics, args)
         count = sum(1 for d in exc.diagnostics if d.severity.value == "error")
         print(f"{count} error(s); nothing was written.", file=sys.stderr)
         return 1
@@ -198,28 +215,28 @@ def _run(args: argparse.Namespace) -> int:
         load_sources(args.specs, [v.name for v in vendors])
         built = build_all(vendors, strict=args.strict)
         progress.clear()
+        _print_diagnostics([w for item in built for w in item.warnings], args)
         for item in built:
-            for warning in item.warnings:
-                print(warning.format(), file=sys.stderr)
-            print(f"{item.vendor.display}: valid, {len(item.api.operations)} operation(s)")
+            _say(args, f"{item.vendor.display}: valid, {len(item.api.operations)} operation(s)")
         return 0
     if args.command == "generate":
         built, unchanged = generate(args.specs, args.out, args.vendors, strict=args.strict)
         progress.clear()
+        _print_diagnostics([w for item in built for w in item.warnings], args)
         for item in built:
-            for warning in item.warnings:
-                print(warning.format(), file=sys.stderr)
-            print(
+            _say(
+                args,
                 f"{args.out}/{item.vendor.name}: {len(item.api.operations)} operation(s), "
-                f"built in {item.seconds:.1f} s"
+                f"built in {item.seconds:.1f} s",
             )
             if item.surface_changed:
-                print(
+                _say(
+                    args,
                     f"{args.out}/{item.vendor.name}: the spec's surface changed; review it with "
-                    f"`make check`, then `make accept-surface VENDOR={item.vendor.name}`"
+                    f"`make check`, then `make accept-surface VENDOR={item.vendor.name}`",
                 )
         if unchanged:
-            print(f"up to date (inputs unchanged): {', '.join(unchanged)}")
+            _say(args, f"up to date (inputs unchanged): {', '.join(unchanged)}")
         return 0
     if args.command == "check":
         drifts = check(args.specs, args.out, args.vendors)
@@ -256,6 +273,48 @@ def _run(args: argparse.Namespace) -> int:
     accepted = accept_surface(args.specs, args.vendors)
     print("accepted: " + (", ".join(accepted) if accepted else "nothing changed"))
     return 0
+
+
+def _say(args: argparse.Namespace, line: str) -> None:
+    """A line of the report: on stdout, unless stdout holds the diagnostics as JSON."""
+    print(line, file=sys.stderr if _json(args) else sys.stdout)
+
+
+def _json(args: argparse.Namespace) -> bool:
+    """Whether validate or generate was asked for its diagnostics as JSON."""
+    return args.command in ("validate", "generate") and args.format == "json"
+
+
+def _print_diagnostics(diagnostics: Sequence[Diagnostic], args: argparse.Namespace) -> None:
+    """Each diagnostic, on stderr; or, with ``--format json``, all as one JSON array on
+    stdout. Errors are printed each in full. Of the warnings of one rule, past
+    ``FOLDED_AFTER`` the first is printed with a count and the first places of the others,
+    unless ``--verbose``."""
+    if _json(args):
+        import json
+
+        json.dump([d.as_json() for d in diagnostics], sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return
+    by_rule: dict[str, list[Diagnostic]] = {}
+    for diagnostic in diagnostics:
+        if diagnostic.severity is Severity.WARNING:
+            by_rule.setdefault(diagnostic.code, []).append(diagnostic)
+    verbose = getattr(args, "verbose", False)
+    for diagnostic in diagnostics:
+        alike = by_rule.get(diagnostic.code, [])
+        if verbose or diagnostic.severity is Severity.ERROR or len(alike) <= FOLDED_AFTER:
+            print(diagnostic.format(), file=sys.stderr)
+        elif diagnostic is alike[0]:
+            others = alike[1:]
+            places = ", ".join(str(d.where) for d in others[:FOLDED_AFTER])
+            more = f" and {len(others) - FOLDED_AFTER} more" if len(others) > FOLDED_AFTER else ""
+            print(diagnostic.format(), file=sys.stderr)
+            print(
+                f"  and {len(others)} more {diagnostic.code} warnings: {places}{more} "
+                "(--verbose prints each)",
+                file=sys.stderr,
+            )
 
 
 def _diff(args: argparse.Namespace) -> int:

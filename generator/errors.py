@@ -43,6 +43,18 @@ class Diagnostic:
             lines.append(f"  hint: {self.hint}")
         return "\n".join(lines)
 
+    def as_json(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "file": self.where.file,
+            "line": self.where.line,
+            "column": self.where.column,
+            "pointer": self.where.pointer,
+            "hint": self.hint,
+        }
+
 
 class SpecError(Exception):
     """One or more error diagnostics; raised once a stage has collected all of them."""

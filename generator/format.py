@@ -10,12 +10,14 @@ whose formatters are the same, is kept as committed; anything else is formatted 
 
 from __future__ import annotations
 
+import ast
 import functools
 import gc
 import hashlib
 import importlib.metadata
 import multiprocessing
 import os
+import re
 import subprocess
 import tempfile
 from collections import deque
@@ -160,14 +162,54 @@ def _shares(files: Mapping[PurePosixPath, str], count: int) -> list[dict[PurePos
     return [share for share in shares if share]
 
 
+class Unformattable(Exception):
+    """A file the formatters cannot take: where, and what is wrong (``parsed``: Python's
+    parser refused it, so it is not Python)."""
+
+    def __init__(self, path: PurePosixPath, line: int, message: str, parsed: bool) -> None:
+        super().__init__(path, line, message, parsed)
+        self.path, self.line, self.message, self.parsed = path, line, message, parsed
+
+
+# Where black's parse error is: "cannot parse for target version Python 3.11: 21:19: ...".
+_BLACK_LINE = re.compile(r": (\d+):\d+: ")
+
+
 def _format_all(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]:
-    sorted_imports = {path: isort.code(text, config=_ISORT) for path, text in files.items()}
+    # Parsed first (here, on the copies too): a file that is not Python is our bug, said as
+    # such with what it came from (render/syntax.py), not as black's parse error.
+    for path, text in files.items():
+        try:
+            ast.parse(text)
+        except SyntaxError as exc:
+            raise Unformattable(path, exc.lineno or 1, exc.msg, parsed=True) from None
+    try:
+        sorted_imports = {path: isort.code(text, config=_ISORT) for path, text in files.items()}
+    except Exception as exc:  # one file at a time, to say which
+        raise _failing(files, lambda text: isort.code(text, config=_ISORT), "isort") from exc
     # black formats a second time whenever its first pass changed something, which on the
     # model tool's output is almost every file. ruff's formatter gives black's shape on
     # nearly all of them in a fraction of the time, so black's first pass changes nothing
     # and no second pass runs; black still decides every byte that is committed.
     shaped = _shaped_by_ruff(sorted_imports)
-    return {path: black.format_str(text, mode=_BLACK) for path, text in shaped.items()}
+    try:
+        return {path: black.format_str(text, mode=_BLACK) for path, text in shaped.items()}
+    except Exception as exc:
+        raise _failing(shaped, lambda text: black.format_str(text, mode=_BLACK), "black") from exc
+
+
+def _failing(
+    files: Mapping[PurePosixPath, str], formatter: Callable[[str], str], name: str
+) -> Unformattable:
+    """The first of ``files`` that ``formatter`` raises an exception on, as Unformattable."""
+    for path, text in files.items():
+        try:
+            formatter(text)
+        except Exception as exc:
+            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            at = _BLACK_LINE.search(message)
+            return Unformattable(path, int(at[1]) if at else 1, f"{name}: {message}", False)
+    return Unformattable(next(iter(files)), 1, f"{name} failed, then did not", False)
 
 
 def _shaped_by_ruff(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]:

@@ -54,6 +54,28 @@ class Problem:
     message: str
     # For a key its object may not have: the keys it may (pointer ends with the key).
     allowed: tuple[str, ...] | None = None
+    # The validator raised an exception checking this node (so it stopped there).
+    failed: bool = False
+
+
+class _Failed(Exception):
+    """An exception the validator raised, with the path of the node it was checking."""
+
+    def __init__(self, parts: tuple[Any, ...], exc: Exception) -> None:
+        super().__init__(parts, exc)
+        self.parts = parts
+        self.exc = exc
+
+
+def _guarded(parts: tuple[Any, ...], errors: Callable[[], Iterator[Any]]) -> Iterator[Any]:
+    """The errors ``errors()`` gives, as they come; an exception raised meanwhile is placed
+    at ``parts`` (the innermost node that was being checked: one deeper placed it already)."""
+    try:
+        yield from errors()
+    except _Failed:
+        raise
+    except Exception as exc:
+        raise _Failed(parts, exc) from exc
 
 
 @dataclass(slots=True)
@@ -216,30 +238,63 @@ def _refers_to_prose(data: Any) -> bool:
 
 def iter_problems(data: dict[str, Any]) -> Iterator[Problem]:
     validator = _located(str(data.get("openapi", "")).startswith("3.1"))
-    for error in validator(data).iter_errors():
+    try:
+        yield from _iter_located(data, validator(data).iter_errors())
+    except Exception as exc:
+        # Its bug, or a value it does not expect (a limit of the wrong type once): said
+        # at the node it was checking; it checks nothing after.
+        failed = exc if isinstance(exc, _Failed) else _Failed((), exc)
+        yield Problem(
+            _canonical(data, failed.parts),
+            "openapi-spec-validator failed checking this node "
+            f"({type(failed.exc).__name__}: {_short(str(failed.exc))}), and checked no further",
+            failed=True,
+        )
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 160 else text[:159] + "…"
+
+
+def _iter_located(data: dict[str, Any], errors: Iterator[Any]) -> Iterator[Problem]:
+    for error in errors:
         located = getattr(error, "located", None)
         if located is None:  # the whole document against the OpenAPI schema: paths are absolute
             error = _deepest(error)
             located = tuple(error.absolute_path)
-        key = _unexpected_key(error)
-        yield Problem(
-            _canonical(data, (*located, *key)),
-            _message(error),
-            tuple(error.schema.get("properties", {})) if key else None,
-        )
+        keys = _unexpected_keys(error)
+        if not keys:
+            yield Problem(_canonical(data, located), _message(error))
+        for key in keys:
+            yield Problem(
+                _canonical(data, (*located, key)),
+                _message(error),
+                tuple(error.schema.get("properties", {})),
+            )
 
 
-def _unexpected_key(error: Any) -> tuple[str, ...]:
-    """An object with a key its schema does not allow: the problem is at that key."""
-    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
-        return ()
+def _unexpected_keys(error: Any) -> list[str]:
+    """An object with keys its schema does not allow: a problem at each of them. OpenAPI
+    3.0's schema says so with additionalProperties; 3.1's with unevaluatedProperties, its
+    extensions (`x-`) allowed by a schema it refers to, and the keys named in the message."""
+    if error.validator not in _CLOSED or not isinstance(error.instance, dict):
+        return []
     schema = error.schema if isinstance(error.schema, dict) else {}
     patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
     allowed = schema.get("properties", {})
-    for key in error.instance:
-        if key not in allowed and not any(p.search(key) for p in patterns):
-            return (key,)
-    return ()
+    return [
+        key
+        for key in error.instance
+        if key not in allowed
+        and not any(p.search(key) for p in patterns)
+        and (
+            error.validator == "additionalProperties"
+            or (not key.startswith("x-") and repr(key) in str(error.message))
+        )
+    ]
+
+
+_CLOSED = frozenset({"additionalProperties", "unevaluatedProperties"})
 
 
 def _deepest(error: Any) -> Any:
@@ -302,14 +357,15 @@ def _located(v31: bool) -> type[Any]:
 
     class Schema(schema_base):  # type: ignore[misc, valid-type]
         def __call__(self, schema: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
-            for error in super().__call__(schema, *args, **kwargs):
+            errors = functools.partial(super().__call__, schema, *args, **kwargs)
+            for error in _guarded(tuple(schema.parts), errors):
                 # A meta-schema error's path starts at this schema; the others concern it whole.
                 yield _mark(error, (*schema.parts, *error.absolute_path))
 
     class Default(default_base):  # type: ignore[misc, valid-type]
         def __call__(self, schema: Any, value: Any) -> Iterator[Any]:
             at = (*schema.parts, "default")
-            for error in super().__call__(schema, value):
+            for error in _guarded(at, functools.partial(super().__call__, schema, value)):
                 yield _mark(error, (*at, *error.absolute_path))
 
     wrapped = {"schema": Schema, "default": Default}
@@ -326,7 +382,8 @@ def _concerning(cls: type[Any]) -> type[Any]:
 
     def __call__(self: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
         checked = next((a for a in args if hasattr(a, "parts")), None)
-        for error in cls.__call__(self, *args, **kwargs):
-            yield _mark(error, tuple(checked.parts) if checked is not None else ())
+        parts = tuple(checked.parts) if checked is not None else ()
+        for error in _guarded(parts, functools.partial(cls.__call__, self, *args, **kwargs)):
+            yield _mark(error, parts)
 
     return type(cls.__name__, (cls,), {"__call__": __call__})

@@ -209,12 +209,14 @@ def render_vendor(
     from .format import (
         FORMATTED_NAME,
         Formatting,
+        Unformattable,
         digest,
         formatted_record,
         kept_formatted,
         read_formatted_record,
     )
     from .render import models_inputs, render_client, render_models, render_pyproject
+    from .render.syntax import unparsable
 
     def formatting(done: int, total: int) -> None:
         progress.stage(api.vendor, f"formatting {done}/{total} files {progress.bar(done, total)}")
@@ -232,7 +234,13 @@ def render_vendor(
         unformatted.update(rendered)
         kept.update(kept_formatted(rendered, committed, known))
         kept.update(reused)
-        files = formatter.finish({p: t for p, t in rendered.items() if p not in kept})
+        try:
+            files = formatter.finish({p: t for p, t in rendered.items() if p not in kept})
+        except Unformattable as exc:
+            text = unformatted[exc.path]
+            problem = "is not Python" if exc.parsed else "cannot be formatted"
+            problem = f"{problem} ({exc.message})"
+            raise SpecError([unparsable(api, exc.path, text, exc.line, problem)]) from None
     files.update(kept)
     sources = {p: digest(t) for p, t in unformatted.items() if p.suffix == ".py"}
     sources.update((p, known[p][0]) for p in reused)

@@ -83,6 +83,21 @@ RULES: dict[str, tuple[str, str]] = {
         "`required` naming a property that no `properties` of the schema defines",
         "the name is not required of what we send, and its value is kept as an extra field",
     ),
+    "number-as-string": (
+        "a numeric limit (`maximum`, `minLength`, `multipleOf`, ...) written as a string: "
+        "`maximum: '100'`",
+        "the number it spells (one that spells no number is an error)",
+    ),
+    "openapi-3.0-keyword": (
+        "a boolean `exclusiveMinimum`/`exclusiveMaximum` (OpenAPI 3.0) in a 3.1 document",
+        "the 3.0 meaning: `true` makes the `minimum`/`maximum` beside it exclusive; "
+        "`false`, or no bound beside it, is no constraint",
+    ),
+    "server-placeholder": (
+        "a placeholder in a server URL that declares no variable for it: "
+        "`https://api.<environment>.example.com`, `https://{region}.example.com`",
+        "a server variable without a default: an argument every client must be given",
+    ),
 }
 
 # Keywords whose value is a schema, a list of schemas, or a map of schemas.
@@ -158,6 +173,12 @@ class Readings:
             )
         )
 
+    def refuse(self, rule: str, message: str, pointer: str, hint: str = "") -> None:
+        """An error: what has no clear reading."""
+        self.found.append(
+            Diagnostic(rule, Severity.ERROR, message, self.document.where(pointer), hint)
+        )
+
     def drop(self, rule: str, message: str, pointer: str) -> None:
         """Remove the value at ``pointer`` (a key of an object) and say why."""
         parent_pointer, _, token = pointer.rpartition("/")
@@ -211,6 +232,68 @@ def read_paths(readings: Readings) -> None:
         )
 
 
+# A server variable in a URL; and a placeholder written in angle brackets, as some vendors
+# do (`https://read-api.<environment>.example.com`), which would otherwise be sent as is.
+SERVER_PLACEHOLDER = re.compile(r"{([^{}]+)}")
+_ANGLED = re.compile(r"<([A-Za-z_][\w.-]*)>")
+
+
+def read_servers(readings: Readings) -> None:
+    """A placeholder in a server URL the client uses (the first of the document, of a path
+    or of an operation) that no such server declares a variable for: the client has one
+    argument per variable name, whichever server declares it."""
+    data = readings.document.data
+    holders: list[tuple[Any, str]] = [(data, "")]
+    paths = data.get("paths")
+    for path, item in (paths if isinstance(paths, dict) else {}).items():
+        at = f"/paths/{escape_pointer_token(path)}"
+        holders.append((item, at))
+        for method, operation in (item if isinstance(item, dict) else {}).items():
+            holders.append((operation, f"{at}/{escape_pointer_token(method)}"))
+    used: list[tuple[dict[str, Any], str, str]] = []
+    for holder, at in holders:
+        servers = holder.get("servers") if isinstance(holder, dict) else None
+        first = servers[0] if isinstance(servers, list) and servers else None
+        if isinstance(first, dict) and isinstance(first.get("url"), str):
+            used.append((first, first["url"], at))
+    declared = {
+        name
+        for server, _, _ in used
+        if isinstance(server.get("variables"), dict)
+        for name in server["variables"]
+    }
+    for server, url, at in used:
+        read = _ANGLED.sub(lambda m: "{" + m[1] + "}", url)
+        if read == url and not set(SERVER_PLACEHOLDER.findall(url)) - declared:
+            continue
+        server["url"] = read
+        undeclared = [
+            n for n in dict.fromkeys(SERVER_PLACEHOLDER.findall(read)) if n not in declared
+        ]
+        angled = [n for n in dict.fromkeys(_ANGLED.findall(url)) if n in declared]
+        hint = f"declare it under `variables` with a default in {readings.hint_file}"
+        if undeclared:
+            spelt = ", ".join(f"{{{n}}}" if f"{{{n}}}" in url else f"<{n}>" for n in undeclared)
+            plural = len(undeclared) > 1
+            readings.note(
+                "server-placeholder",
+                f"the server URL {quote_value(url)} holds {spelt}, which no server variable "
+                f"declares; read as {'server variables' if plural else 'a server variable'} "
+                "without a default, which every client must be given",
+                f"{at}/servers/0/url",
+                hint,
+            )
+        if angled:
+            readings.note(
+                "server-placeholder",
+                f"the server URL {quote_value(url)} holds "
+                + ", ".join(f"<{n}>" for n in angled)
+                + "; read as the server variable(s) of that name",
+                f"{at}/servers/0/url",
+                hint,
+            )
+
+
 def read_schemas(readings: Readings) -> None:
     """The readings decided from a schema alone, before validation."""
     data = readings.document.data
@@ -219,9 +302,9 @@ def read_schemas(readings: Readings) -> None:
         _required,
         _repeats,
         _pattern_dialect,
+        _numeric_limits,
     ]
-    if version_30:
-        checks.append(_keywords_of_31)
+    checks.append(_keywords_of_31 if version_30 else _keywords_of_30)
     schemas = list(iter_schemas(data))
     for pointer, schema in schemas:
         for check in checks:
@@ -267,6 +350,8 @@ def _defaults(
             error = next(iter(check.iter_errors(schema["default"])), None)
         except Unresolvable:
             continue  # a dangling reference: validation reports it
+        except Exception:  # a malformed schema (`pattern: 5`) the checker trips on
+            continue  # validation reports it, at the schema
         if error is not None:
             readings.drop(
                 "invalid-default",
@@ -408,3 +493,78 @@ def _keywords_of_31(readings: Readings, pointer: str, schema: dict[str, Any]) ->
                 f"a numeric `{keyword}` {said} `{bound}: {value}` with `{keyword}: true`",
                 f"{pointer}/{keyword}",
             )
+
+
+# Keywords whose value is a number a value is compared with; a string there makes the
+# validators raise TypeError, comparing it with the value. exclusiveMinimum/-Maximum are
+# numbers in 3.1 only (booleans in 3.0, read by _keywords_of_30 in 3.1).
+_NUMERIC = (
+    "maximum",
+    "minimum",
+    "multipleOf",
+    "maxLength",
+    "minLength",
+    "maxItems",
+    "minItems",
+    "maxProperties",
+    "minProperties",
+    "maxContains",
+    "minContains",
+)
+_NUMBER = re.compile(r"\s*-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*")
+
+
+def _numeric_limits(readings: Readings, pointer: str, schema: dict[str, Any]) -> None:
+    version_30 = str(readings.document.data.get("openapi", "")).startswith("3.0")
+    keywords = _NUMERIC if version_30 else (*_NUMERIC, "exclusiveMinimum", "exclusiveMaximum")
+    for keyword in keywords:
+        if keyword not in schema:
+            continue
+        value = schema[keyword]
+        if isinstance(value, int | float):
+            continue  # a boolean too: it compares as 0 or 1 (3.0's exclusive bounds are read apart)
+        at = f"{pointer}/{escape_pointer_token(keyword)}"
+        if isinstance(value, str) and _NUMBER.fullmatch(value):
+            text = value.strip()
+            number = float(text) if any(c in text for c in ".eE") else int(text)
+            schema[keyword] = number
+            readings.note(
+                "number-as-string",
+                f"`{keyword}` is the string {quote_value(value)}; read as the number {number}",
+                at,
+            )
+            continue
+        # Removed, so that no later check compares a value with it; the run fails anyway.
+        del schema[keyword]
+        readings.refuse(
+            "invalid-openapi",
+            f"`{keyword}` is {'null' if value is None else quote_value(value)}, not a number",
+            at,
+            hint=f"write the number in {readings.hint_file}",
+        )
+
+
+def _keywords_of_30(readings: Readings, pointer: str, schema: dict[str, Any]) -> None:
+    """A boolean exclusiveMinimum/-Maximum in a 3.1 document: the 3.0 meaning."""
+    said = "is OpenAPI 3.0 in a 3.1 document; read as"
+    for keyword, bound in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
+        value = schema.get(keyword)
+        if not isinstance(value, bool):
+            continue
+        at = f"{pointer}/{keyword}"
+        limit = schema.get(bound)
+        if value and isinstance(limit, int | float) and not isinstance(limit, bool):
+            schema[keyword] = schema.pop(bound)
+            readings.note(
+                "openapi-3.0-keyword",
+                f"`{keyword}: true` beside `{bound}: {limit}` {said} `{keyword}: {limit}`",
+                at,
+            )
+            continue
+        del schema[keyword]
+        readings.note(
+            "openapi-3.0-keyword",
+            f"`{keyword}: {str(value).lower()}` {said} "
+            + (f"`{bound}: {limit}` alone" if bound in schema else "no constraint"),
+            at,
+        )

@@ -23,7 +23,7 @@ from .load import (
 from .media import body_kind, is_media_type
 from .names import parameter_name
 from .operation_names import operation_names
-from .readings import Readings, read_paths, read_schemas
+from .readings import Readings, read_paths, read_schemas, read_servers
 
 if TYPE_CHECKING:
     from .openapi_validator import Problem, Record
@@ -199,6 +199,7 @@ class _Checks:
         if not self._version_supported() or not self._nesting_within_limit():
             return
         read_paths(self.readings)
+        read_servers(self.readings)
         read_schemas(self.readings)
         refs_ok = self._check_refs()
         self._check_schema_keywords()
@@ -334,6 +335,14 @@ class _Checks:
                         "the value is treated as a plain string",
                         f"{pointer}/format",
                     )
+                if node.get("enum") == []:
+                    self.error(
+                        "empty-enum",
+                        "`enum: []` lists no value, so no value fits it: nothing could be sent "
+                        "or read",
+                        f"{pointer}/enum",
+                        hint=f"list the values, or remove the enum, in {self.hint_file}",
+                    )
                 if node.get("type") == "string" and isinstance(node.get("enum"), list):
                     for index, value in enumerate(node["enum"]):
                         if isinstance(value, bool | int | float):
@@ -396,7 +405,15 @@ class _Checks:
                 "/pattern"
             ):
                 continue  # read before validating (readings.py)
-            if problem.allowed is not None:
+            if problem.failed:
+                self.error(
+                    "validator-failed",
+                    problem.message,
+                    problem.pointer,
+                    f"look for a value of an unexpected type here, and correct it in "
+                    f"{self.hint_file}; and tell us: the generator should say which",
+                )
+            elif problem.allowed is not None:
                 self._unknown_field(problem.pointer, problem.allowed)
             elif problem.message.startswith("Required list has not defined properties"):
                 names = problem.message.partition(": ")[2]

@@ -164,3 +164,106 @@ def test_a_reader_that_goes_away_is_not_an_internal_error() -> None:
     )
     os.close(write)
     assert (done.returncode, done.stderr) == (1, "")
+
+
+# Six warnings of one rule (unknown-format, lines 16 to 21) and one of another.
+REPEATED = """openapi: 3.0.3
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      operationId: getA
+      title: A
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  a: {type: string, format: f1}
+                  b: {type: string, format: f2}
+                  c: {type: string, format: f3}
+                  d: {type: string, format: f4}
+                  e: {type: string, format: f5}
+                  f: {type: string, format: f6}
+"""
+
+
+def _repeated(tmp_path: Path, *arguments: str) -> tuple[int, str, str]:
+    (tmp_path / "specs" / "rep").mkdir(parents=True)
+    (tmp_path / "specs" / "rep" / "openapi.yaml").write_text(REPEATED, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "validate", "--specs", "specs", *arguments],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_repeated_warnings_of_one_rule_are_printed_once_with_a_count_and_the_first_places(
+    tmp_path: Path,
+) -> None:
+    code, out, err = _repeated(tmp_path)
+    assert code == 0 and out == "specs/rep/openapi.yaml: valid, 1 operation(s)\n"
+    lines = err.splitlines()
+    # The other rule's one warning as always; the six of unknown-format as one, in order.
+    assert lines[0].startswith("specs/rep/openapi.yaml:7:14: warning[unknown-field]: 'title'")
+    assert lines[3] == (
+        "specs/rep/openapi.yaml:16:45: warning[unknown-format]: format 'f1' is not one OpenAPI "
+        "or JSON Schema defines; the value is treated as a plain string"
+    )
+    assert lines[5] == (
+        "  and 5 more unknown-format warnings: specs/rep/openapi.yaml:17:45, "
+        "specs/rep/openapi.yaml:18:45, specs/rep/openapi.yaml:19:45 and 2 more "
+        "(--verbose prints each)"
+    )
+    assert len(lines) == 6 and "'f2'" not in err
+
+
+def test_verbose_and_json_give_every_place(tmp_path: Path) -> None:
+    code, _, err = _repeated(tmp_path, "--verbose")
+    assert code == 0 and "more unknown-format" not in err
+    for line, name in enumerate(["f1", "f2", "f3", "f4", "f5", "f6"], start=16):
+        assert f"specs/rep/openapi.yaml:{line}:45: warning[unknown-format]: format '{name}'" in err
+    code, out, err = _repeated(tmp_path / "json", "--format", "json")
+    import json
+
+    found = json.loads(out)
+    assert code == 0 and err == "specs/rep/openapi.yaml: valid, 1 operation(s)\n"
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [
+        ("unknown-field", 7, 14),
+        *[("unknown-format", line, 45) for line in range(16, 22)],
+    ]
+    assert found[1] == {
+        "code": "unknown-format",
+        "severity": "warning",
+        "message": "format 'f1' is not one OpenAPI or JSON Schema defines; the value is "
+        "treated as a plain string",
+        "file": "specs/rep/openapi.yaml",
+        "line": 16,
+        "column": 45,
+        "pointer": "/paths/~1a/get/responses/200/content/application~1json/schema/properties/a/format",
+        "hint": "",
+    }
+
+
+def test_errors_are_never_folded(tmp_path: Path) -> None:
+    # --strict: the same six are errors, each printed in full.
+    code, _, err = _repeated(tmp_path, "--strict")
+    assert code == 1
+    for line, name in enumerate(["f1", "f2", "f3", "f4", "f5", "f6"], start=16):
+        assert f"specs/rep/openapi.yaml:{line}:45: error[unknown-format]: format '{name}'" in err
+    assert "more unknown-format" not in err
+    assert err.endswith("7 error(s); nothing was written.\n")
+    code, out, err = _repeated(tmp_path / "json", "--strict", "--format", "json")
+    import json
+
+    assert code == 1 and err == "7 error(s); nothing was written.\n"
+    assert [(d["severity"], d["line"]) for d in json.loads(out)] == [
+        ("error", line) for line in (7, 16, 17, 18, 19, 20, 21)
+    ]

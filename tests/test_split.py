@@ -89,3 +89,32 @@ class B(BaseModel):
     a: Annotated[list[A] | None, Field(min_length=1)] = None
 """
     assert list(_texts(source, {"A", "B"})) == ["a"]
+
+
+def test_a_string_after_a_definition_stays_with_it_and_one_before_all_is_dropped() -> None:
+    # The model tool documents a type alias with a string after it; a string before any
+    # definition is a module docstring, which each module writes itself.
+    source = '''"""Written by the tool."""
+
+from __future__ import annotations
+
+from typing import TypeAlias
+
+from pydantic import BaseModel
+
+
+Code: TypeAlias = str
+"""A code, as the vendor
+spells it."""
+
+
+class A(BaseModel):
+    code: Code | None = None
+'''
+    modules = split_modules(source, {"A", "Code"})
+    texts = {m.name: m.text for m in modules}
+    assert texts["code"].endswith(
+        'Code: TypeAlias = str\n"""A code, as the vendor\nspells it."""\n'
+    )
+    assert "Written by the tool" not in "".join(texts.values())
+    assert [n for m in modules for n in m.names] == ["A", "Code"]

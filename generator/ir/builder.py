@@ -24,6 +24,7 @@ from ..names import (
     snake_case,
 )
 from ..operation_names import operation_names
+from ..readings import SERVER_PLACEHOLDER
 from ..runtime.errors import status_error_class
 from ..validate import (
     IGNORED_BODY_METHODS,
@@ -185,6 +186,14 @@ class _Builder:
         for server in servers:
             for name, variable in ((server or {}).get("variables") or {}).items():
                 found.setdefault(str(name), variable if isinstance(variable, dict) else {})
+        # A placeholder no server declares (readings.py): a variable without a default.
+        undeclared = [
+            name
+            for server in servers
+            for name in SERVER_PLACEHOLDER.findall(str((server or {}).get("url", "")))
+            if name not in found
+        ]
+        found.update((name, {}) for name in undeclared)
         taken = [*_CLIENT_ARGUMENTS, *(a for s in self.schemes for a in s.arguments)]
         py_names = dedupe([*(Identifier(n) for n in taken), *(snake_case(n) for n in found)])
         variables = tuple(
@@ -194,6 +203,7 @@ class _Builder:
                 default=str(variable.get("default", "")),
                 enum=tuple(str(v) for v in variable.get("enum") or ()),
                 description=str(variable.get("description", "")),
+                required=name in undeclared,
             )
             for (name, variable), py_name in zip(found.items(), py_names[len(taken) :], strict=True)
         )
@@ -595,8 +605,11 @@ class _Builder:
         return self._literal(_enum_values(schema))
 
     def _literal(self, values: list[Any]) -> PyCode:
+        codes = _value_codes(values)
+        if not codes:
+            return PyCode("None")  # `enum: [null]`: null is the only value
         self._use("Literal")
-        text = f"Literal[{', '.join(_value_codes(values))}]"
+        text = f"Literal[{', '.join(codes)}]"
         return PyCode(f"{text} | None" if None in values else text)
 
 

@@ -94,6 +94,10 @@ def _adjust(
             # (NONE_TYPE_NONE); it is the absence of a value, as `nullable` says.
             node["enum"] = [v for v in node["enum"] if v is not None]
             node["nullable"] = True
+            if not node["enum"]:
+                # `enum: [null]`: null is the only value (the tool would give `Any | None`).
+                del node["enum"], node["nullable"]
+                node["type"] = "null"
         if node.get("type") == "string" and node.get("format") in ("email", "idn-email"):
             # EmailStr needs email-validator and rewrites the address; send what the caller gave.
             del node["format"]

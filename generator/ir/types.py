@@ -66,6 +66,9 @@ class ServerVariable:
     default: str
     enum: tuple[str, ...]
     description: str
+    # A placeholder the URL holds without declaring it (readings.py): no default to fall
+    # back on, so every client must be given it.
+    required: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,8 +270,9 @@ class Api:
 
     @property
     def base_url(self) -> str:
-        """The server's URL with each variable at its default."""
+        """The server's URL with each variable at its default (a required one as written)."""
         url = self.server
         for variable in self.server_variables:
-            url = url.replace("{" + variable.wire_name + "}", variable.default)
+            if not variable.required:
+                url = url.replace("{" + variable.wire_name + "}", variable.default)
         return url

@@ -26,6 +26,7 @@ from ..names import comment, docstring
 from .client import render_models_init
 from .flatten import flatten_conflicting_overrides
 from .split import source_lines, split_modules
+from .syntax import unparsable
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "datamodel"
 
@@ -197,7 +198,12 @@ def render_models(api: Api) -> dict[PurePosixPath, str]:
     )
     source = _DISCRIMINATED.sub(r"OpenUnion[Annotated[\1, Field(discriminator=\2)]]", source)
     source = _OPEN_ROOT.sub(r"\1OpenUnion[\2]\3", source)
-    tree = ast.parse(source)  # once: a large module's tree takes long to build
+    try:
+        tree = ast.parse(source)  # once: a large module's tree takes long to build
+    except SyntaxError as exc:
+        at = PurePosixPath("models.py")
+        problem = f"is not Python ({exc.msg})"
+        raise SpecError([unparsable(api, at, source, exc.lineno or 1, problem)]) from exc
     source = _files_as_given(source, tree)
     rewritten = flatten_conflicting_overrides(tree, source_lines(source))
     modules = split_modules(source, set(schemas), tree, rewritten)

@@ -15,8 +15,9 @@ _EXAMPLE_VALUES = {"str": None, "int": "1", "float": "1.5", "bool": "True"}
 
 
 def construct(api: Api) -> PyCode:
-    """Importing the client and building it with its first credential given a placeholder
-    (one is enough to call; the table below lists them all)."""
+    """Importing the client and building it with its first credential and every required
+    server variable given a placeholder (one credential is enough to call; the table below
+    lists them all)."""
     arguments = []
     if api.security_schemes:
         scheme = api.security_schemes[0]
@@ -31,6 +32,9 @@ def construct(api: Api) -> PyCode:
                 else py_str(f"<{scheme.wire_name}>")
             )
             arguments.append(f"{scheme.py_name}={value}")
+    arguments += [
+        f"{v.py_name}={py_str(f'<{v.wire_name}>')}" for v in api.server_variables if v.required
+    ]
     if not api.server:
         arguments.append('base_url="https://api.example.com"')
     name = f"{api.client_name}Client"

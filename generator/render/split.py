@@ -58,20 +58,33 @@ def split_modules(
     imports: list[ast.Import | ast.ImportFrom] = []
     definitions: dict[str, ast.stmt] = {}
     texts: dict[str, list[str]] = {}  # of a rewritten class: its own lines, not ``lines``
+    ends: dict[str, int] = {}  # the last line of a definition documented after it
+    last: str | None = None  # the definition just before
     for node in (tree or ast.parse(source)).body:
+        if _is_string(node):
+            # The tool documents a type alias with a string after it (`X = ...` then
+            # `"""The description."""`): it goes with that definition. One before any
+            # definition would be the module's docstring, which each module writes itself.
+            if last is not None and last not in texts:
+                ends[last] = node.end_lineno or node.lineno
+            continue
+        last = None
         if isinstance(node, ast.Import | ast.ImportFrom):
             imports.append(node)
         elif isinstance(node, ast.ClassDef) and rewritten and node.name in rewritten:
             texts[node.name] = source_lines(rewritten[node.name])
             definitions[node.name] = ast.parse(rewritten[node.name]).body[0]
+            last = node.name
         elif isinstance(node, ast.ClassDef):
             definitions[node.name] = node
+            last = node.name
         elif (
             isinstance(node, ast.Assign | ast.AnnAssign)
             and len(targets := node.targets if isinstance(node, ast.Assign) else [node.target]) == 1
             and isinstance(targets[0], ast.Name)
         ):
             definitions[targets[0].id] = node
+            last = targets[0].id
         elif not _is_model_rebuild(node):
             # Anything else would be silently dropped: fail loudly instead.
             raise TypeError(
@@ -150,7 +163,9 @@ def split_modules(
         lazy = set().union(*later.values())
         used = set().union(*(uses[n] for n in names))
         body = "\n\n".join(
-            _source(texts.get(n, lines), definitions[n], _wrap_held(held[n], lazy, models))
+            _source(
+                texts.get(n, lines), definitions[n], _wrap_held(held[n], lazy, models), ends.get(n)
+            )
             for n in names
         )
         modules[module] = ModelModule(
@@ -360,11 +375,14 @@ def _definition_order(names: list[str], graph: Mapping[str, list[str]]) -> list[
     ]
 
 
-def _source(lines: list[str], node: ast.stmt, edits: list[tuple[ast.expr, str]]) -> str:
-    """A definition's source, with each edited expression replaced by its new text."""
+def _source(
+    lines: list[str], node: ast.stmt, edits: list[tuple[ast.expr, str]], end: int | None = None
+) -> str:
+    """A definition's source (to line ``end``, if its documentation follows it), with each
+    edited expression replaced by its new text."""
     decorators = getattr(node, "decorator_list", [])
     start = min([node.lineno, *(d.lineno for d in decorators)])
-    own = lines[start - 1 : node.end_lineno]
+    own = lines[start - 1 : end or node.end_lineno]
     for expression, text in sorted(
         edits, key=lambda e: (e[0].lineno, e[0].col_offset), reverse=True
     ):
@@ -375,6 +393,14 @@ def _source(lines: list[str], node: ast.stmt, edits: list[tuple[ast.expr, str]])
         tail = own[last].encode()[expression.end_col_offset :].decode()
         own[first : last + 1] = [head + text + tail] + [""] * (last - first)
     return "".join(own).rstrip("\n")
+
+
+def _is_string(node: ast.stmt) -> bool:
+    return (
+        isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+    )
 
 
 def _is_model_rebuild(node: ast.stmt) -> bool:
