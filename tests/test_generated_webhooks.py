@@ -193,3 +193,10 @@ def test_a_spec_without_webhooks_has_no_client_webhooks() -> None:
     spec = "openapi: 3.1.0\ninfo: {title: H, version: '1'}\npaths: {}\n"
     assert _webhooks_of(spec) is None
     assert _webhooks_of(spec + "x-webhook-signature: {scheme: standard-webhooks}\n") is not None
+
+
+def test_the_clients_reference_lists_its_events(generated: Path) -> None:
+    reference = (generated / "loyaltyhooks" / "README.md").read_text(encoding="utf-8")
+    assert "| `webhook_secret` |" in reference
+    assert "| `points.earned` | `PointsEarnedWebhook` | webhook pointsEarned |" in reference
+    assert "`hmac` signature, timestamps within 300 s" in reference

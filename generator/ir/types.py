@@ -223,6 +223,10 @@ class WebhookSignature:
     signed: str = "{body}"
     timestamp_header: str = ""
 
+    @property
+    def checks_timestamp(self) -> bool:
+        return self.scheme == "standard-webhooks" or bool(self.timestamp_header)
+
 
 @dataclass(frozen=True, slots=True)
 class WebhookEvent:
