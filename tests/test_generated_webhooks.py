@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from generator.cli import main
+from generator.errors import SpecError
 from generator.ir import build_ir
 from generator.load import parse_document
 
@@ -200,3 +201,16 @@ def test_the_clients_reference_lists_its_events(generated: Path) -> None:
     assert "| `webhook_secret` |" in reference
     assert "| `points.earned` | `PointsEarnedWebhook` | webhook pointsEarned |" in reference
     assert "`hmac` signature, timestamps within 300 s" in reference
+
+
+def test_a_resource_named_webhooks_beside_webhooks_is_a_located_error() -> None:
+    spec = (PAYLOADS % "").replace(
+        "paths: {}",
+        "paths:\n  /hooks:\n    get:\n      operationId: listHooks\n      tags: [webhooks]\n"
+        "      responses: {'200': {description: ok}}",
+    )
+    with pytest.raises(SpecError) as caught:
+        _webhooks_of(spec)
+    [diagnostic] = caught.value.diagnostics
+    assert diagnostic.code == "webhooks-name-taken"
+    assert diagnostic.where.file == "h.yaml"
