@@ -9,7 +9,9 @@ import hashlib
 import hmac
 import importlib
 import json
+import os
 import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -214,3 +216,30 @@ def test_a_resource_named_webhooks_beside_webhooks_is_a_located_error() -> None:
     [diagnostic] = caught.value.diagnostics
     assert diagnostic.code == "webhooks-name-taken"
     assert diagnostic.where.file == "h.yaml"
+
+
+def test_unwrap_is_typed_as_the_union_of_the_events(generated: Path, tmp_path: Path) -> None:
+    program = tmp_path / "handler.py"
+    program.write_text(
+        "from loyaltyhooks import LoyaltyHooksClient\n"
+        "from loyaltyhooks.models import PointsEarnedWebhook\n"
+        "event = LoyaltyHooksClient(webhook_secret='s').webhooks.unwrap(b'', {})\n"
+        "if isinstance(event, PointsEarnedWebhook):\n"
+        "    points: int = event.points\n"
+        "reveal_type(event)\n",
+        encoding="utf-8",
+    )
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(program)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MYPYPATH": str(generated)},
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stdout
+    assert (
+        'Revealed type is "loyaltyhooks.models.points_earned_webhook.PointsEarnedWebhook'
+        " | loyaltyhooks.models.tier_changed.TierChanged"
+        " | loyaltyhooks.models.subscribe_on_verified_callback.SubscribeOnVerifiedCallback"
+        ' | dict[str, Any]"'
+    ) in checked.stdout
