@@ -19,7 +19,7 @@ import re
 from typing import Any
 
 from .errors import Diagnostic, Severity, quote_value
-from .load import Document
+from .load import Document, escape_pointer_token
 
 EXTENSION = "x-webhook-signature"
 SCHEMES = ("standard-webhooks", "hmac")
@@ -47,7 +47,17 @@ def check_webhook_signature(document: Document) -> list[Diagnostic]:
     """A located error for each thing wrong with the extension's shape."""
     data = document.data if isinstance(document.data, dict) else {}
     if EXTENSION not in data:
-        return []
+        hooks = _first_hook(data)
+        if hooks is None:
+            return []
+        message = (
+            "the spec describes webhooks but not how they are signed: client.webhooks.unwrap "
+            f"refuses every delivery until {EXTENSION} declares the scheme"
+        )
+        hint = f"add {EXTENSION} ({{scheme: standard-webhooks}} or {{scheme: hmac, ...}}) in an overlay"
+        return [
+            Diagnostic("webhooks-unsigned", Severity.WARNING, message, document.where(hooks), hint)
+        ]
     at = f"/{EXTENSION}"
     found: list[Diagnostic] = []
 
@@ -83,6 +93,18 @@ def check_webhook_signature(document: Document) -> list[Diagnostic]:
     if scheme == "hmac":
         _check_hmac(value, at, error)
     return found
+
+
+def _first_hook(data: dict[str, Any]) -> str | None:
+    """Where the first webhook, else the first callback, is; None if there is neither."""
+    if isinstance(data.get("webhooks"), dict) and data["webhooks"]:
+        return "/webhooks"
+    paths = data.get("paths")
+    for path, item in (paths if isinstance(paths, dict) else {}).items():
+        for method, operation in (item if isinstance(item, dict) else {}).items():
+            if isinstance(operation, dict) and operation.get("callbacks"):
+                return f"/paths/{escape_pointer_token(str(path))}/{method}/callbacks"
+    return None
 
 
 def _check_hmac(value: dict[str, Any], at: str, error: Any) -> None:
