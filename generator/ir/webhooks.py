@@ -13,7 +13,6 @@ How unwrap tells events apart, decided here once:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Diagnostic, Severity, SourceRef, SpecError
@@ -36,14 +35,16 @@ _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 def build_webhooks(builder: _Builder) -> Webhooks | None:
     """The events and signature, when the spec has webhooks, callbacks or the extension."""
     data = builder.data
-    hooks = list(_hooks(builder))
+    hooks = _hooks(builder)
     if not hooks and EXTENSION not in data:
         return None
     events: list[tuple[WebhookEvent, dict[str, Any]]] = []
     for label, name, schema, pointer in hooks:
         builder.at = builder.doc.where(pointer)
         events += _events(builder, label, name, schema)
-    unique = {e.model: (e, tags) for e, tags in events}  # one payload schema, one event
+    unique: dict[str, tuple[WebhookEvent, dict[str, Any]]] = {}
+    for event, tags in events:
+        unique.setdefault(event.model, (event, tags))  # one payload schema, one event
     tag = _tag([tags for _, tags in unique.values()])
     # Without a tag, the key only names the event; the spec's order decides.
     chosen = [
@@ -71,7 +72,7 @@ def check_accessor(
         )
 
 
-def _hooks(builder: _Builder) -> Iterator[tuple[str, str, Any, str]]:
+def _hooks(builder: _Builder) -> list[tuple[str, str, Any, str]]:
     """Each webhook and callback operation's label, name, JSON body schema and pointer."""
     data = builder.data
     webhooks = data.get("webhooks")
@@ -95,7 +96,7 @@ def _hooks(builder: _Builder) -> Iterator[tuple[str, str, Any, str]]:
                     item,
                     f"{at}/{escape_pointer_token(expression)}",
                 )
-    yield from found
+    return found
 
 
 def _operations(
