@@ -24,6 +24,7 @@ from .media import body_kind, is_media_type
 from .names import parameter_name
 from .operation_names import operation_names
 from .readings import Readings, read_paths, read_schemas, read_servers
+from .webhook_signature import check_webhook_signature
 
 if TYPE_CHECKING:
     from .openapi_validator import Problem, Record
@@ -211,6 +212,7 @@ class _Checks:
             self.asked = ask(self.data, self.record, elsewhere=elsewhere)
         self._check_security()
         self._check_operations()
+        self.found.extend(check_webhook_signature(self.doc))
 
     def failed(self) -> bool:
         return any(d.severity is Severity.ERROR for d in [*self.found, *self.readings.found])

@@ -58,6 +58,7 @@ from .types import (
     SecurityScheme,
     ServerVariable,
 )
+from .webhooks import WEBHOOK_EXPORTS, build_webhooks, check_accessor
 
 # The generated clients' own arguments, which a server variable must not take.
 _CLIENT_ARGUMENTS = (
@@ -69,6 +70,7 @@ _CLIENT_ARGUMENTS = (
     "retry_non_idempotent",
     "on_request",
     "on_response",
+    "webhook_secret",
 )
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
 _REASONS = {
@@ -130,6 +132,7 @@ class _Builder:
             self.used = set()
             operations.append(self._operation(*args))
             uses[operations[-1].full_name] = frozenset(self.used)
+        webhooks = build_webhooks(self)  # before the models: it may hoist payloads
         models = [
             ModelSchema(
                 self.class_names[name],
@@ -152,6 +155,9 @@ class _Builder:
         client = self.client
         kinds = {s.kind for s in self.schemes} - {"oauth2"}  # OAuth2 is in a module of its own
         auth_classes = {"bearer": "BearerAuth", "basic": "BasicAuth", "api_key": "ApiKeyAuth"}
+        resources = group_resources(self.data, operations, uses, self.resource_of, self.resources)
+        check_accessor(webhooks, resources, self.doc.where(""))
+        extra = WEBHOOK_EXPORTS if webhooks is not None else ()
         return Api(
             vendor=Identifier(self.vendor),
             spec_file=self.spec_file,
@@ -165,15 +171,14 @@ class _Builder:
             server_variables=self.server_variables,
             security_schemes=self.schemes,
             operations=tuple(operations),
-            resources=group_resources(
-                self.data, operations, uses, self.resource_of, self.resources
-            ),
+            resources=resources,
             models=tuple(sorted(models, key=lambda m: m.name)),
             user_agent=f"{self.vendor}-python/{info.get('version', '0')} (generated; httpx)",
             auth_imports=tuple(Identifier(auth_classes[k]) for k in sorted(kinds)),
-            exports=package_exports(client),
-            runtime_exports=tuple(Identifier(n) for n in RUNTIME_EXPORTS),
+            exports=package_exports(client, extra),
+            runtime_exports=tuple(Identifier(n) for n in (*RUNTIME_EXPORTS, *extra)),
             field_names=non_ascii_field_names([json.loads(m.schema_json) for m in models]),
+            webhooks=webhooks,
         )
 
     def _servers(self) -> tuple[str, tuple[ServerVariable, ...]]:

@@ -201,6 +201,6 @@ RUNTIME_EXPORTS = (
 )
 
 
-def package_exports(client: str) -> tuple[Identifier, ...]:
-    names = [*RUNTIME_EXPORTS, "models", f"{client}Client", f"Async{client}Client"]
+def package_exports(client: str, extra: tuple[str, ...] = ()) -> tuple[Identifier, ...]:
+    names = [*RUNTIME_EXPORTS, *extra, "models", f"{client}Client", f"Async{client}Client"]
     return tuple(Identifier(n) for n in export_order(names))

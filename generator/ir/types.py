@@ -213,6 +213,51 @@ class ModelSchema:
 
 
 @dataclass(frozen=True, slots=True)
+class WebhookSignature:
+    """How deliveries are signed: the x-webhook-signature extension, defaults filled in
+    (the runtime's StandardWebhooks or HmacSignature)."""
+
+    scheme: Literal["standard-webhooks", "hmac"]
+    tolerance: int
+    header: str = ""
+    algorithm: str = "sha256"
+    encoding: str = "hex"
+    prefix: str = ""
+    signed: str = "{body}"
+    timestamp_header: str = ""
+
+    @property
+    def checks_timestamp(self) -> bool:
+        return self.scheme == "standard-webhooks" or bool(self.timestamp_header)
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookEvent:
+    """One event a vendor sends: a webhook's (or callback's) request body, as a model."""
+
+    label: str  # `webhook pointsEarned`, `callback onPaid of POST /payments`
+    key: str  # what unwrap finds it by: its tag's value, else the webhook's name
+    model: Identifier
+    where: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class Webhooks:
+    """``client.webhooks``: the signature, and the events told apart by ``tag`` (a property
+    whose value each event's payload fixes), or by which model reads the body ("")."""
+
+    signature: WebhookSignature | None
+    tag: str
+    events: tuple[WebhookEvent, ...]
+
+    @property
+    def annotation(self) -> PyCode:
+        """What unwrap returns besides raw data: the union of the events' models."""
+        models = dict.fromkeys(f"models.{e.model}" for e in self.events)
+        return PyCode(" | ".join(models) or "Never")
+
+
+@dataclass(frozen=True, slots=True)
 class Resource:
     """The operations of one tag (or first path segment), reached as ``client.<py_name>``."""
 
@@ -263,6 +308,8 @@ class Api:
     # Property names that cannot be Python names as they are (non-ASCII: Python NFKC-normalises
     # identifiers, so `ª` would silently become `a`) and the ASCII names models use instead.
     field_names: tuple[tuple[str, Identifier], ...]
+    # What the vendor sends: when the spec has webhooks, callbacks or x-webhook-signature.
+    webhooks: Webhooks | None = None
 
     @property
     def uses_oauth(self) -> bool:

@@ -28,6 +28,13 @@ from .hooks import RequestInfo, ResponseInfo
 from .oauth import OAuth2
 from .response import APIResponse, AsyncStreamedResponse, StreamedResponse
 from .sentinels import NOT_GIVEN, NotGiven, Omit, omit
+from .webhooks import (
+    HmacSignature,
+    StandardWebhooks,
+    WebhookPayloadError,
+    Webhooks,
+    WebhookVerificationError,
+)
 
 __all__ = [
     "NOT_GIVEN",
@@ -48,6 +55,7 @@ __all__ = [
     "ConflictError",
     "Encoding",
     "FileContent",
+    "HmacSignature",
     "InternalServerError",
     "MissingCredentialsError",
     "NotFoundError",
@@ -59,9 +67,13 @@ __all__ = [
     "RateLimitError",
     "RequestInfo",
     "ResponseInfo",
+    "StandardWebhooks",
     "StreamedResponse",
     "SyncAPIClient",
     "UnprocessableEntityError",
+    "WebhookPayloadError",
+    "WebhookVerificationError",
+    "Webhooks",
     "md5_password",
     "omit",
 ]

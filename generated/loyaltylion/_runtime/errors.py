@@ -3,6 +3,8 @@
     APIError
       MissingCredentialsError          the operation needs credentials the client was not given
       OAuthTokenError                  the OAuth 2.0 token request failed; .token_url .status_code .error
+      WebhookVerificationError         a webhook delivery could not be verified (webhooks.py)
+      WebhookPayloadError              a verified delivery that is not JSON or not its event
       APIConnectionError               the request did not get a response
         APITimeoutError
       APIResponseValidationError       a 2xx body that does not match its documented model
