@@ -1,5 +1,7 @@
 """The rule corpus: each case changes tests/diff/base.yaml with overlay actions and lists
-exactly the findings it must produce: rule id, level and method, and nothing else."""
+exactly the findings it must produce: rule id, level and method, and nothing else. Each also
+says what its base client does against the revision (``client``: breaks or copes), which
+test_client_impact.py proves."""
 
 from __future__ import annotations
 
