@@ -24,7 +24,7 @@ from generator.load import Document
 from tests.diff.impact_harness import BaseClient, Outcome, generate_clients, run_case
 from tests.diff.test_rules import BASE, CASES, POLICY, _apply
 
-pytestmark = pytest.mark.slow  # one client per distinct base: 56 and more
+pytestmark = pytest.mark.slow  # a client generated for each distinct base of the cases
 
 
 def _client_entry(case: dict[str, Any]) -> dict[str, Any]:
