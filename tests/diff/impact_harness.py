@@ -174,11 +174,7 @@ class _Exercise:
             return self.answer
 
         package = self.client.package
-        client_class = next(
-            getattr(package, n)
-            for n in package.__all__
-            if n.endswith("Client") and "Async" not in n
-        )
+        client_class = _client_class(package)
         http = httpx.Client(transport=httpx.MockTransport(handler))
         arguments = dict(arguments)
         credentials = _credentials(client_class, arguments.pop(_CREDENTIALS, None))
@@ -236,19 +232,20 @@ class _Exercise:
             # Each media type the body may be sent as (the client sends JSON unless told).
             for encoding in encodings:
                 yield {**plain, "body": values["body"][0], "content_type": encoding.media_type}
-        package = self.client.package
-        client_class = next(
-            getattr(package, n)
-            for n in package.__all__
-            if n.endswith("Client") and "Async" not in n
-        )
-        names = _credential_names(client_class)
+        names = _credential_names(_client_class(self.client.package))
         for name in names if len(names) > 1 else ():
             yield {**plain, _CREDENTIALS: name}
 
 
 def _show(request: httpx.Request) -> str:
     return f"{request.method} {request.url}"[:200]
+
+
+def _client_class(package: Any) -> Any:
+    """The package's sync client class (``DiffBaseClient``)."""
+    return next(
+        getattr(package, n) for n in package.__all__ if n.endswith("Client") and "Async" not in n
+    )
 
 
 def _credential_names(client_class: Any) -> list[str]:
