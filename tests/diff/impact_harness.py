@@ -437,7 +437,7 @@ def _body_problem(doc: Document, operation: dict[str, Any], request: httpx.Reque
     if "json" not in media:
         return ""
     schema = body["content"][documented[media]].get("schema")
-    problem = _invalid(doc, schema, json.loads(content), direction="request")
+    problem = _invalid(doc, schema, json.loads(content))
     return f"sends a body that {problem}" if problem else ""
 
 
@@ -486,21 +486,26 @@ def _types(schema: Any) -> list[str]:
     return kind if isinstance(kind, list) else [kind] if isinstance(kind, str) else []
 
 
-_VALIDATORS: dict[tuple[int, str], Any] = {}
+# Validators by document and schema; each holds its document, so that no other takes its id.
+_VALIDATORS: dict[tuple[int, str], tuple[Document, Any]] = {}
 
 
-def _invalid(doc: Document, schema: Any, value: Any, direction: str = "response") -> str:
+def _invalid(doc: Document, schema: Any, value: Any) -> str:
     """Why ``value`` does not match ``schema`` (refs into ``doc``), or ""."""
     if schema is None:
         return ""
-    key = (id(doc), json.dumps(schema, sort_keys=True) + direction)
-    validator = _VALIDATORS.get(key)
-    if validator is None:
-        root = {**schema, "components": doc.data.get("components") or {}}
-        if isinstance(schema, bool):
-            root = {"allOf": [schema], "components": root["components"]}
+    key = (id(doc), json.dumps(schema, sort_keys=True))
+    cached = _VALIDATORS.get(key)
+    if cached is None:
+        components = doc.data.get("components") or {}
+        root = (
+            {"allOf": [schema], "components": components}
+            if isinstance(schema, bool)
+            else {**schema, "components": components}
+        )
         kind = OAS31Validator if str(doc.data.get("openapi")).startswith("3.1") else OAS30Validator
-        validator = _VALIDATORS[key] = kind(root)
+        cached = _VALIDATORS[key] = (doc, kind(root))
+    validator = cached[1]
     error = next(iter(validator.iter_errors(value)), None)
     if error is None:
         return ""
