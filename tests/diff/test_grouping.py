@@ -110,7 +110,7 @@ def test_one_parameter_default_changed_on_40_operations_is_one_finding(tmp_path:
     assert dict(finding.args) == {"old": "2024-01-01", "new": "2025-06-01"}
     assert {p.location for p in finding.places} == {"header parameter X-Api-Version"}
     assert len({p.operation for p in finding.places}) == 40
-    assert VendorDiff("v", "changed", tuple(findings), ()).count(Level.WARNING) == 1
+    assert VendorDiff("v", "changed", tuple(findings), ()).count(Level.BREAKING) == 1
 
 
 def test_the_same_change_in_different_places_of_operations_stays_apart(tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 """The rule corpus: each case changes tests/diff/base.yaml with overlay actions and lists
 exactly the findings it must produce, one line per place a finding reaches: rule id, level and
-method, and nothing else."""
+method, and nothing else. Each also says what its base client does against the revision
+(``client``: breaks or copes), which test_client_impact.py proves."""
 
 from __future__ import annotations
 
@@ -75,3 +76,11 @@ def test_rule_ids_are_kebab_case_and_messages_format() -> None:
     for rule in RULES.values():
         assert rule.id == rule.id.lower() and " " not in rule.id and "_" not in rule.id
         assert rule.summary and (rule.summary[0].islower() or rule.summary[0] == "{")
+
+
+def test_every_case_states_what_its_client_does() -> None:
+    """test_client_impact.py checks it, in the slow group; this says early that it is missing."""
+    for name, case in CASES.items():
+        entry = case.get("client")
+        outcome = entry.get("outcome") if isinstance(entry, dict) else entry
+        assert outcome in ("breaks", "copes"), f"{name}: client: breaks or copes"

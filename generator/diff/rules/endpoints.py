@@ -1,5 +1,7 @@
 from collections.abc import Iterator
+from typing import Any
 
+from ...load import follow_refs
 from ..findings import Change, Direction, Level, Rule
 from ..lifecycle import sunset_text
 from ..structure import EndpointDiff, OperationDiff
@@ -30,6 +32,27 @@ RULES = (
         Direction.RESPONSE,
         "the callback was removed: its requests no longer arrive",
     ),
+    # A webhook's or callback's body is what the vendor sends us: one that became required
+    # always arrives now (oasdiff, reading it as a request we send: error); one that became
+    # optional may now arrive without a body.
+    *(
+        rule
+        for kind in ("webhook", "callback")
+        for rule in (
+            Rule(
+                f"{kind}-payload-became-required",
+                Level.INFO,
+                Direction.RESPONSE,
+                f"the {kind}'s request body became required: it now always arrives",
+            ),
+            Rule(
+                f"{kind}-payload-became-optional",
+                Level.BREAKING,
+                Direction.RESPONSE,
+                f"the {kind}'s request body became optional: it may now arrive without one",
+            ),
+        )
+    ),
     Rule(
         "operation-id-changed",
         Level.WARNING,
@@ -46,6 +69,25 @@ def endpoint_added_or_removed(diff: EndpointDiff) -> Iterator[Change]:
         yield change(f"{diff.kind}-removed", diff.endpoint, diff.kind, old=diff.old)
     elif diff.old is None:
         yield change(f"{diff.kind}-added", diff.endpoint, diff.kind, new=diff.new)
+
+
+@check(EndpointDiff)
+def payload_required(diff: EndpointDiff) -> Iterator[Change]:
+    if diff.kind == "endpoint" or diff.old is None or diff.new is None:
+        return
+    was, now = (_body_required(side.doc.data, side.value) for side in (diff.old, diff.new))
+    if was is not None and now is not None and was != now:
+        rule = f"{diff.kind}-payload-became-{'required' if now else 'optional'}"
+        yield change(rule, diff.endpoint, "payload", (), diff.old, diff.new)
+
+
+def _body_required(data: dict[str, Any], operation: dict[str, Any]) -> bool | None:
+    """Whether a hook's request body is required; None where it has none."""
+    raw = operation.get("requestBody")
+    if raw is None:
+        return None
+    body, _ = follow_refs(data, raw, "")
+    return bool(body.get("required")) if isinstance(body, dict) else None
 
 
 @check(OperationDiff)

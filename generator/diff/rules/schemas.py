@@ -12,12 +12,14 @@ from typing import Any
 
 from ..findings import Change, Direction, Level, Rule
 from ..structure import RetypedSchemaDiff, SchemaDiff, SchemaPair, WholeSchemaDiff
-from ..structure.composition import is_null
+from ..structure.composition import is_null, shape
 from .registry import Args, change, check
 
 B, W, N = Level.BREAKING, Level.WARNING, Level.INFO  # N: iNfo (I reads as 1)
 
-# kind: (level in a request, level in a response, message)
+# kind: (level in a request, level in a response, message). A response widened breaks the
+# client's models, which check what arrives (types, bounds, patterns, lengths: a value outside
+# them raises APIResponseValidationError); tests/diff/test_client_impact.py proves each level.
 _KINDS = {
     "type-narrowed": (B, N, "the type narrowed from {old} to {new}"),
     "type-widened": (N, B, "the type widened from {old} to {new}"),
@@ -26,19 +28,23 @@ _KINDS = {
     "enum-value-removed": (B, N, "the enum value {value} was removed"),
     "enum-value-added": (N, W, "the enum value {value} was added"),
     "constraint-tightened": (B, N, "{constraint} tightened from {old} to {new}"),
-    "constraint-loosened": (N, W, "{constraint} loosened from {old} to {new}"),
+    "constraint-loosened": (N, B, "{constraint} loosened from {old} to {new}"),
     # Neither tighter nor looser (multipleOf 5 to 3): some values leave, others arrive.
-    "constraint-changed": (B, W, "{constraint} changed from {old} to {new}"),
-    # oasdiff says info; a warning in a request: the client never sends a default the
-    # caller did not set, so callers who leave it out now get the new one.
+    "constraint-changed": (B, B, "{constraint} changed from {old} to {new}"),
+    # `const: a` to `const: b`: every old value leaves, a new one arrives.
+    "const-changed": (B, B, "the constant value changed from {old} to {new}"),
+    # Breaking in a request (oasdiff: info): the client never sends a default the caller
+    # did not set, so the server applies the new one to every call that leaves it out.
     "default-changed": (
-        W,
+        B,
         N,
         "the default changed from {old} to {new}; a call that leaves it out gets the new one",
     ),
     "became-nullable": (N, B, "it became nullable"),
     "became-not-nullable": (B, N, "it is no longer nullable"),
-    "one-of-branch-added": (N, B, "the alternative {branch} was added"),
+    # In a response, a new object alternative of a union reaches the caller as a plain dict
+    # (the client's OpenUnion); one the client cannot read that way is `type-widened`.
+    "one-of-branch-added": (N, W, "the alternative {branch} was added"),
     "one-of-branch-removed": (B, N, "the alternative {branch} was removed"),
     "discriminator-property-changed": (
         B,
@@ -49,6 +55,11 @@ _KINDS = {
     "additional-properties-disallowed": (B, N, "other properties are no longer allowed"),
     # Whether a new `if` narrows or widens cannot be told in general: a reviewer decides.
     "conditional-changed": (W, W, "the if/then/else condition changed from {old} to {new}"),
+}
+# What the caller gets, where the client copes with a response by design.
+_RESPONSE_MESSAGES = {
+    "enum-value-added": "the enum value {value} was added; the client returns it as a plain str",
+    "one-of-branch-added": "the alternative {branch} was added; the client returns it as a plain dict",
 }
 # Parameters are scalars: only these kinds apply to them.
 _PARAMETER_KINDS = (
@@ -63,6 +74,7 @@ _PARAMETER_KINDS = (
     "constraint-tightened",
     "constraint-loosened",
     "constraint-changed",
+    "const-changed",
     "default-changed",
 )
 
@@ -77,7 +89,10 @@ RULES = (
         for kind in _PARAMETER_KINDS
     ),
     *(Rule(f"request-property-{k}", v[0], Direction.REQUEST, v[2]) for k, v in _KINDS.items()),
-    *(Rule(f"response-property-{k}", v[1], Direction.RESPONSE, v[2]) for k, v in _KINDS.items()),
+    *(
+        Rule(f"response-property-{k}", v[1], Direction.RESPONSE, _RESPONSE_MESSAGES.get(k, v[2]))
+        for k, v in _KINDS.items()
+    ),
 )
 
 _UPPER_BOUNDS = (
@@ -174,6 +189,11 @@ def format_changed(diff: SchemaDiff) -> Iterator[Change]:
 
 @check(SchemaDiff)
 def enum_changed(diff: SchemaDiff) -> Iterator[Change]:
+    if "const" in diff.old.value and "const" in diff.new.value:
+        a, b = diff.old.value["const"], diff.new.value["const"]
+        if a != b:
+            yield _own(diff, "const-changed", (("old", _text(a)), ("new", _text(b))))
+        return
     old, new = _const_as_enum(diff.old.value), _const_as_enum(diff.new.value)
     if not isinstance(old.get("enum"), list) or not isinstance(new.get("enum"), list):
         if isinstance(new.get("enum"), list) and "enum" not in old:
@@ -338,6 +358,32 @@ def prefix_items_length_changed(diff: SchemaDiff) -> Iterator[Change]:
 
 
 @check(SchemaDiff)
+def negation_changed(diff: SchemaDiff) -> Iterator[Change]:
+    """``not``: what it holds is ruled out, so nothing under it is paired (its changes read
+    the other way round). Compared as written, references inlined."""
+    old, new = diff.old.value.get("not"), diff.new.value.get("not")
+    if old is None and new is None:
+        return
+    old_shape = shape(diff.old.doc, old) if old is not None else None
+    new_shape = shape(diff.new.doc, new) if new is not None else None
+    if old_shape == new_shape:
+        return
+    kind = (
+        "constraint-tightened"
+        if old is None
+        else "constraint-loosened" if new is None else "constraint-changed"
+    )
+    args = (("constraint", "not"), ("old", _short(old_shape)), ("new", _short(new_shape)))
+    yield _held(diff, kind, args)
+
+
+def _short(text: str | None) -> str:
+    if text is None:
+        return "-"
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+@check(SchemaDiff)
 def conditional_changed(diff: SchemaDiff) -> Iterator[Change]:
     if diff.condition_changed:
         old, new = diff.old.value.get("if"), diff.new.value.get("if")
@@ -369,8 +415,27 @@ def branch_added_or_removed(diff: SchemaDiff) -> Iterator[Change]:
     for branches in diff.branches:
         for name in branches.removed:
             yield _held(diff, "one-of-branch-removed", (("branch", name),))
-        for name in branches.added:
-            yield _held(diff, "one-of-branch-added", (("branch", name),))
+        readable = branches.added_objects if not branches.wrapped else ()
+        for index, name in enumerate(branches.added):
+            if diff.direction is Direction.RESPONSE and not (
+                index < len(readable) and readable[index]
+            ):
+                # A schema that was no union, or an alternative that is no object: the
+                # client's model does not read it.
+                args = (
+                    ("old", _written_type(diff.old_written.value)),
+                    ("new", f"one of it and {name}"),
+                )
+                yield _held(diff, "type-widened", args)
+            else:
+                yield _held(diff, "one-of-branch-added", (("branch", name),))
+
+
+def _written_type(schema: dict[str, Any]) -> str:
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        return "|".join(str(k) for k in kind)
+    return str(kind) if kind else "the schema"
 
 
 def _shown(value: Any) -> str:

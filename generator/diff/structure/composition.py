@@ -45,7 +45,9 @@ def flatten(
     """A schema with its ``allOf`` parts merged in, and where each property is defined.
 
     Properties and ``required`` are united; other keywords come from the schema itself,
-    then from its parts in order. This is the view a client sees of a composed model.
+    then from its parts in order. A property several parts define holds every part's
+    keywords (all of them apply), the first part's where two give the same one. This is the
+    view a client sees of a composed model.
     """
     own = schema.get("properties")
     where = (
@@ -70,6 +72,8 @@ def flatten(
                     if name not in properties:
                         properties[name] = prop
                         where[name] = flat_where[name]
+                    else:
+                        properties[name] = _both(doc, properties[name], prop)
             elif key == "required" and isinstance(value, list):
                 required += [r for r in value if r not in required]
             else:
@@ -79,6 +83,16 @@ def flatten(
     if required:
         merged["required"] = required
     return merged, where
+
+
+def _both(doc: Document, first: Any, second: Any) -> Any:
+    """One property as two allOf parts define it: the first's keywords, then the second's."""
+    first_value, _ = follow_refs(doc.data, first, "")
+    second_value, _ = follow_refs(doc.data, second, "")
+    if not isinstance(first_value, dict) or not isinstance(second_value, dict):
+        return first
+    extra = {k: v for k, v in second_value.items() if k not in first_value}
+    return {**first_value, **extra} if extra else first
 
 
 def is_null(schema: Any) -> bool:

@@ -86,7 +86,9 @@ class Branches:
     value, else component name, else shape (a renamed component keeps its shape).
 
     When the discriminator's property changed, values cannot pair them: nothing is paired.
-    ``removed`` and ``added`` are display names.
+    ``removed`` and ``added`` are display names; ``added_objects``, for each one added,
+    whether it is an object (a client of the old union reads an unknown one as a mapping).
+    ``wrapped``: the old schema was no union, but is kept as one of the new alternatives.
     """
 
     keyword: str
@@ -97,6 +99,8 @@ class Branches:
     removed: tuple[str, ...] = ()
     added: tuple[str, ...] = ()
     paired: tuple[SchemaFact, ...] = ()
+    added_objects: tuple[bool, ...] = ()
+    wrapped: bool = False
 
     @property
     def tag_property_changed(self) -> bool:
@@ -387,12 +391,20 @@ class _Pairing:
             ptr = f"{new.pointer}/{key}/{index}"
             kept = self.pair(old.value, old.pointer, branch, ptr, location)
             named = tags(self.docs.revision, branches, {}, f"{new.pointer}/{key}")
-            added = tuple(
-                name
-                for name, _, where in named.values()
-                if where != resolve(self.docs.revision, branch, ptr)[1]
+            kept_at = resolve(self.docs.revision, branch, ptr)[1]
+            others = [(name, schema) for name, schema, where in named.values() if where != kept_at]
+            return Branches(
+                key,
+                {},
+                {},
+                1,
+                len(rest),
+                (),
+                tuple(name for name, _ in others),
+                (kept,) if kept else (),
+                tuple(_is_object(schema) for _, schema in others),
+                wrapped=True,
             )
-            return Branches(key, {}, {}, 1, len(rest), (), added, (kept,) if kept else ())
         return None
 
     def _branches(self, old: Side, new: Side, location: str) -> tuple[Branches, ...]:
@@ -419,15 +431,26 @@ class _Pairing:
                 diff = self.pair(o, o_ptr, n, n_ptr, f"{location} ({name})")
                 if diff is not None:
                     paired.append(diff)
+            added = sorted(new_tags.keys() - old_tags.keys())
             found.append(
                 Branches(
                     *counts,
                     tuple(old_tags[t][0] for t in sorted(old_tags.keys() - new_tags.keys())),
-                    tuple(new_tags[t][0] for t in sorted(new_tags.keys() - old_tags.keys())),
+                    tuple(new_tags[t][0] for t in added),
                     tuple(paired),
+                    tuple(_is_object(new_tags[t][1]) for t in added),
                 )
             )
         return tuple(found)
+
+
+def _is_object(schema: Any) -> bool:
+    """An object alternative (refs followed): what a union's client reads as a mapping."""
+    if not isinstance(schema, dict):
+        return False
+    return schema_types(schema) == {"object"} or (
+        not schema_types(schema) and ("properties" in schema or "allOf" in schema)
+    )
 
 
 def schema_types(schema: dict[str, Any]) -> frozenset[str]:
