@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..errors import SourceRef
+from ..errors import Diagnostic, SourceRef, SpecError
 from ..load import Document, escape_pointer_token, follow_refs, ref_pointer
 from ..media import body_kind, is_media_type, preferred
 from ..names import (
@@ -27,6 +27,7 @@ from ..validate import (
     iter_operations,
     placeable_server,
 )
+from .pagination import ListOperation, check_root, read_pagination
 from .resources import RUNTIME_EXPORTS, group_resources, package_exports, resource_names
 from .schemas import (
     aliases,
@@ -112,6 +113,8 @@ class _Builder:
         self.hoisted_at: dict[str, SourceRef] = {}
         self.at = SourceRef(spec_file)  # the operation being built
         self.used: set[str] = set()
+        self.warnings: list[Diagnostic] = []
+        self.errors: list[Diagnostic] = check_root(document)
 
     def build(self) -> Api:
         info = self.data.get("info", {})
@@ -121,6 +124,8 @@ class _Builder:
             self.used = set()
             operations.append(self._operation(*args))
             uses[operations[-1].full_name] = frozenset(self.used)
+        if self.errors:
+            raise SpecError(self.errors)
         models = [
             ModelSchema(
                 self.class_names[name],
@@ -163,6 +168,7 @@ class _Builder:
             exports=package_exports(client),
             runtime_exports=tuple(Identifier(n) for n in RUNTIME_EXPORTS),
             field_names=non_ascii_field_names([json.loads(m.schema_json) for m in models]),
+            warnings=tuple(self.warnings),
         )
 
     def _servers(self) -> tuple[str, tuple[ServerVariable, ...]]:
@@ -248,6 +254,19 @@ class _Builder:
         responses, accept = self._responses(raw, op_class)
         successes = [r.annotation for r in responses if r.is_success and r.annotation is not None]
         security = self._security(raw.get("security", self.data.get("security")) or [])
+        found = read_pagination(
+            self.doc,
+            ListOperation(
+                method,
+                path,
+                raw,
+                pointer,
+                parameters,
+                lambda schema: self._annotation(schema, for_parameter=False),
+            ),
+        )
+        self.warnings += found.warnings
+        self.errors += found.errors
         return Operation(
             wire_name=str(raw.get("operationId", "")),
             py_name=self.method_of[name],
@@ -274,6 +293,7 @@ class _Builder:
             where=self.doc.where(pointer),
             accept=accept,
             server=self._operation_server(path, raw),
+            pagination=found.pagination,
         )
 
     def _parameters(self, path: str, raw: dict[str, Any], pointer: str) -> tuple[Parameter, ...]:

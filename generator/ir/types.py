@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..errors import SourceRef
+from ..errors import Diagnostic, SourceRef
 from ..media import Kind
 from ..names import Identifier, PyCode, py_str
 
 Location = Literal["path", "query", "header", "cookie"]
 AuthKind = Literal["bearer", "basic", "api_key"]
+PaginationStyle = Literal["cursor", "next_url", "offset", "page"]
+PaginationSource = Literal["body", "header", "last_item", ""]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,55 @@ class Response:
 
 
 @dataclass(frozen=True, slots=True)
+class Pagination:
+    """How a list operation's pages lead to the next (runtime/pagination.py's Pagination):
+    from the operation's or the document's ``x-pagination``, or a reading of its shape."""
+
+    style: PaginationStyle
+    item_annotation: PyCode  # what iterating the result yields
+    items: tuple[str, ...]  # keys from the body to the list; () the body is the list
+    param: str  # the parameter the next request sets (cursor, offset, page); "" for next_url
+    param_in: Literal["query", "header"]
+    size_param: str
+    source: PaginationSource  # where the cursor or next URL is read
+    at: tuple[str, ...]  # its keys in the body or the last item; a header: (name,)
+    has_more: tuple[str, ...]
+    total: tuple[str, ...]
+    total_pages: tuple[str, ...]
+    first_page: int
+    # The rule id of the reading that chose it; "" where x-pagination declares it.
+    reading: str
+    where: SourceRef
+
+    @property
+    def arguments(self) -> tuple[PyCode, ...]:
+        """The runtime's ``Pagination(...)`` arguments, one a line; defaults left out."""
+        found: list[str] = [py_str(self.style)]
+        for name, keys in (
+            ("items", self.items),
+            ("at", self.at),
+            ("has_more", self.has_more),
+            ("total", self.total),
+            ("total_pages", self.total_pages),
+        ):
+            if keys:
+                inside = ", ".join(py_str(k) for k in keys)
+                found.append(f"{name}=({inside}{',' if len(keys) == 1 else ''})")
+        for name, text in (
+            ("param", self.param),
+            ("size_param", self.size_param),
+            ("source", self.source),
+        ):
+            if text:
+                found.append(f"{name}={py_str(text)}")
+        if self.param_in != "query":
+            found.append(f"param_in={py_str(self.param_in)}")
+        if self.first_page != 1:
+            found.append(f"first_page={self.first_page}")
+        return tuple(PyCode(a) for a in found)
+
+
+@dataclass(frozen=True, slots=True)
 class Operation:
     wire_name: str
     py_name: Identifier  # the method's name in its resource
@@ -134,6 +185,15 @@ class Operation:
     accept: str = "application/json"
     # Its own server (path- or operation-level servers), when not the client's.
     server: str = ""
+    # Set for a list whose result iterates every page (ir/pagination.py).
+    pagination: Pagination | None = None
+
+    @property
+    def result_annotation(self) -> PyCode:
+        """What the sync method returns: the response's value, or the list's first page."""
+        if self.pagination is None:
+            return self.return_annotation
+        return PyCode(f"SyncPage[{self.pagination.item_annotation}]")
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:
@@ -161,9 +221,11 @@ class Operation:
     def code_annotations(self) -> tuple[PyCode, ...]:
         """Every annotation the method's code (not its docstring) contains."""
         body = (self.request_body.annotation,) if self.request_body else ()
+        item = (self.pagination.item_annotation,) if self.pagination else ()
         return (
             *(p.annotation for p in self.parameters),
             *body,
+            *item,
             self.return_annotation,
             *(r.annotation for r in self.documented_errors if r.annotation),
         )
@@ -207,6 +269,10 @@ class Resource:
     content_imports: tuple[Identifier, ...]  # from the runtime's content module
 
     @property
+    def paginates(self) -> bool:
+        return any(op.pagination for op in self.operations)
+
+    @property
     def checks_arguments(self) -> bool:
         return any(p.allowed for op in self.operations for p in op.parameters)
 
@@ -238,6 +304,8 @@ class Api:
     # Property names that cannot be Python names as they are (non-ASCII: Python NFKC-normalises
     # identifiers, so `ª` would silently become `a`) and the ASCII names models use instead.
     field_names: tuple[tuple[str, Identifier], ...]
+    # What building the IR read without the spec saying it (pagination readings).
+    warnings: tuple[Diagnostic, ...] = ()
 
     @property
     def base_url(self) -> str:
