@@ -376,6 +376,12 @@ def _property(data: Any, schema: Any, key: str) -> Any:
         found = _property(data, member, key)
         if found is not None:
             return found
+    # A union has the property where every member has it (Stripe's BankAccount | Card).
+    members = resolved.get("anyOf") or resolved.get("oneOf")
+    if isinstance(members, list) and members:
+        found = [_property(data, member, key) for member in members]
+        if all(f is not None for f in found):
+            return found[0]
     return None
 
 

@@ -158,6 +158,11 @@ class _BasePage(Generic[T]):
             if str(found) == str(self._sent_cursor()):
                 return None  # the same cursor again would fetch this page forever
             return PageInfo(params={p.param: str(found)})
+        if "link" in self.http_response.headers:
+            # A server that names the next page (GitHub, on numbered pages too) knows best:
+            # without a rel="next" link, this page is the last, even a full one.
+            link = self.http_response.links.get("next", {}).get("url")
+            return None if link is None else PageInfo(url=link)
         seen = self._seen + len(self.items)
         total = _count(_dig(self.body, p.total)) if p.total else None
         if total is not None and seen >= total:
