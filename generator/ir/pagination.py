@@ -182,16 +182,17 @@ class _Parsed:
 
 
 def _parse(
-    document: Document, declared: object, where: str, errors: list[Diagnostic]
+    document: Document, declared: object, where: str, errors: list[Diagnostic], label: str = ""
 ) -> _Parsed | None:
-    """``x-pagination``'s fields, or None with errors saying what is wrong."""
+    """``x-pagination``'s fields, or None with errors saying what is wrong. ``label`` names
+    the operation it is declared on."""
 
     def error(message: str, at: str = "") -> None:
         errors.append(
             Diagnostic(
                 CODE,
                 Severity.ERROR,
-                message,
+                label + message,
                 document.where(where + at),
                 "see docs/pagination.md for the shape x-pagination takes",
             )
@@ -215,14 +216,19 @@ def _parse(
         if value == "":
             return ()
         if not isinstance(value, str) or not value.startswith("/"):
-            error(f"x-pagination's {key} is a JSON pointer (/data), not {quote_value(value)}")
+            error(
+                f"x-pagination's {key} is a JSON pointer (/data), not {quote_value(value)}",
+                f"/{key}",
+            )
             return ()
         return tuple(unescape_pointer_token(t) for t in value.split("/")[1:])
 
     def name(key: str, needed: bool) -> str:
         value = declared.get(key, "")
         if not isinstance(value, str) or (needed and not value):
-            error(f"x-pagination of style {style} names the parameter it sets in {key!r}")
+            error(
+                f"x-pagination of style {style} names the parameter it sets in {key!r}", f"/{key}"
+            )
             return ""
         return value
 
@@ -232,7 +238,10 @@ def _parse(
         source, at = _next(declared.get("next"), style, error)
     first_page = declared.get("first_page", 1)
     if not isinstance(first_page, int) or isinstance(first_page, bool):
-        error(f"x-pagination's first_page is an integer, not {quote_value(first_page)}")
+        error(
+            f"x-pagination's first_page is an integer, not {quote_value(first_page)}",
+            "/first_page",
+        )
         first_page = 1
     parsed = _Parsed(
         style=style,
@@ -288,7 +297,8 @@ def _declared(
     """The declared pagination applied to ``op``; on the operation itself, what does not fit
     it is an error, while the document's applies only where it fits."""
     own = where != "/x-pagination"
-    parsed = _parse(document, declared, where, errors)
+    label = f"{op.method.upper()} {op.path}: "
+    parsed = _parse(document, declared, where, errors, label if own else "")
     if parsed is None:
         return None
     item = _items(document.data, body, parsed.items)
@@ -299,7 +309,7 @@ def _declared(
                 Diagnostic(
                     CODE,
                     Severity.ERROR,
-                    f"{op.method.upper()} {op.path}: x-pagination's items ({shown!r}) is not "
+                    f"{label}x-pagination's items ({shown!r}) is not "
                     "a list in the body of its success response",
                     document.where(where),
                     'point items at the array ("" when the body is the array)',
@@ -317,7 +327,7 @@ def _declared(
                     Diagnostic(
                         CODE,
                         Severity.ERROR,
-                        f"{op.method.upper()} {op.path}: x-pagination names {wanted!r}, which "
+                        f"{label}x-pagination names {wanted!r}, which "
                         "is not a query or header parameter of the operation",
                         document.where(where),
                     )
