@@ -280,3 +280,11 @@ def test_each_reading_is_a_located_warning_naming_it(generated: tuple[Path, str]
         "read as numbered pages (items /rewards, `page` + 1, total /total_count, "
         "size `limit`)" + said,
     ]
+
+
+def test_every_reading_and_field_is_documented() -> None:
+    from generator.ir.pagination import _KEYS, READINGS
+
+    documented = (ROOT / "docs" / "pagination.md").read_text(encoding="utf-8")
+    fields = {"style", "items"}.union(*_KEYS.values())
+    assert [name for name in [*READINGS, *fields] if f"| `{name}` |" not in documented] == []
