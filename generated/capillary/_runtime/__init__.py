@@ -24,6 +24,7 @@ from .errors import (
     UnprocessableEntityError,
 )
 from .hooks import RequestInfo, ResponseInfo
+from .pagination import AsyncPage, AsyncPaginator, PageInfo, Pagination, SyncPage
 from .response import APIResponse, AsyncStreamedResponse, StreamedResponse
 from .sentinels import NOT_GIVEN, NotGiven, Omit, omit
 
@@ -37,6 +38,8 @@ __all__ = [
     "APITimeoutError",
     "ApiKeyAuth",
     "AsyncAPIClient",
+    "AsyncPage",
+    "AsyncPaginator",
     "AsyncStreamedResponse",
     "AuthenticationError",
     "BadRequestError",
@@ -51,12 +54,15 @@ __all__ = [
     "NotFoundError",
     "NotGiven",
     "Omit",
+    "PageInfo",
+    "Pagination",
     "PermissionDeniedError",
     "RateLimitError",
     "RequestInfo",
     "ResponseInfo",
     "StreamedResponse",
     "SyncAPIClient",
+    "SyncPage",
     "UnprocessableEntityError",
     "md5_password",
     "omit",
