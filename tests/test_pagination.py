@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from generator.cli import main
+from generator.ir import build_ir
 from tests.conftest import ROOT
 from tests.pageserver import PageServer
 
@@ -288,3 +289,34 @@ def test_every_reading_and_field_is_documented() -> None:
     documented = (ROOT / "docs" / "pagination.md").read_text(encoding="utf-8")
     fields = {"style", "items"}.union(*_KEYS.values())
     assert [name for name in [*READINGS, *fields] if f"| `{name}` |" not in documented] == []
+
+
+def test_black_changes_nothing_in_a_paginated_resource_shaped_by_ruff() -> None:
+    """The templates lay out a paginated call as black does, so black formats it once."""
+    from generator.load import load_document
+    from generator.render import render_client
+    from generator.validate import validate_document
+    from tests.test_generated_code import _assert_one_black_pass
+
+    document, _ = validate_document(load_document(SPEC, "specs/pager/openapi.yaml"), "")
+    rendered = render_client(build_ir(document, "pager", "specs/pager/openapi.yaml"))
+    _assert_one_black_pass({p: t for p, t in rendered.items() if p.parts[0] == "resources"})
+
+
+def test_the_surface_snapshot_shows_how_a_list_pages() -> None:
+    from generator.load import load_document
+    from generator.surface import describe_surface
+    from generator.validate import validate_document
+
+    document, _ = validate_document(load_document(SPEC, "specs/pager/openapi.yaml"), "")
+    surface = describe_surface(build_ir(document, "pager", "specs/pager/openapi.yaml"))
+    pages = [line for line in surface.splitlines() if line.startswith("  pages:")]
+    assert len(pages) == 10
+    assert (
+        "  pages: cursor, items /data, `starting_after` = the last item's /id, while /has_more"
+        " is true, size `limit` -> models.Item"
+    ) in pages
+    assert (
+        "  pages: cursor, items the body, `cursor` = the X-Next-Cursor header -> models.Item"
+        in (pages)
+    )

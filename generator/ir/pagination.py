@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..errors import Diagnostic, Severity, SourceRef, quote_value
-from ..load import Document, escape_pointer_token, follow_refs, unescape_pointer_token
+from ..load import Document, follow_refs, unescape_pointer_token
 from ..names import PyCode
 from .types import Pagination, PaginationSource, PaginationStyle, Parameter
 
@@ -110,7 +110,7 @@ def read_pagination(document: Document, op: ListOperation) -> Found:
                     rule,
                     Severity.WARNING,
                     f"{op.method.upper()} {op.path}: read as {READINGS[rule][0]} "
-                    f"({describe(pagination)}); iterating its result fetches every page",
+                    f"({pagination.summary}); iterating its result fetches every page",
                     document.where(op.pointer),
                     "declare it with `x-pagination` on the operation in an overlay, or "
                     "`x-pagination: false` for one page (docs/pagination.md)",
@@ -118,42 +118,6 @@ def read_pagination(document: Document, op: ListOperation) -> Found:
             )
             return found
     return found
-
-
-def describe(p: Pagination) -> str:
-    """How the pages follow one another, in the terms of x-pagination."""
-    parts = [f"items {_shown(p.items) if p.items else 'the body'}"]
-    source = {
-        "body": f"the body's {_shown(p.at)}",
-        "header": (
-            "the `Link` header's next link"
-            if p.at and p.at[0].lower() == "link"
-            else f"the {p.at[0] if p.at else ''} header"
-        ),
-        "last_item": f"the last item's {_shown(p.at)}",
-        "": "",
-    }[p.source]
-    if p.style == "cursor":
-        parts.append(f"`{p.param}` = {source}")
-    elif p.style == "next_url":
-        parts.append(f"the next page at {source}")
-    elif p.style == "offset":
-        parts.append(f"`{p.param}` + the items so far")
-    else:
-        parts.append(f"`{p.param}` + 1")
-    if p.has_more:
-        parts.append(f"while {_shown(p.has_more)} is true")
-    if p.total:
-        parts.append(f"total {_shown(p.total)}")
-    if p.total_pages:
-        parts.append(f"pages {_shown(p.total_pages)}")
-    if p.size_param:
-        parts.append(f"size `{p.size_param}`")
-    return ", ".join(parts)
-
-
-def _shown(keys: tuple[str, ...]) -> str:
-    return "/" + "/".join(escape_pointer_token(k) for k in keys)
 
 
 def check_root(document: Document) -> list[Diagnostic]:

@@ -134,6 +134,36 @@ class Pagination:
     where: SourceRef
 
     @property
+    def summary(self) -> str:
+        """How the pages follow one another, in the terms of x-pagination (for warnings)."""
+        parts = [f"items {_shown(self.items) if self.items else 'the body'}"]
+        if self.source == "header":
+            header = self.at[0]
+            link = header.lower() == "link"
+            source = "the `Link` header's next link" if link else f"the {header} header"
+        elif self.source == "last_item":
+            source = f"the last item's {_shown(self.at)}"
+        else:
+            source = f"the body's {_shown(self.at)}"
+        if self.style == "cursor":
+            parts.append(f"`{self.param}` = {source}")
+        elif self.style == "next_url":
+            parts.append(f"the next page at {source}")
+        elif self.style == "offset":
+            parts.append(f"`{self.param}` + the items so far")
+        else:
+            parts.append(f"`{self.param}` + 1")
+        if self.has_more:
+            parts.append(f"while {_shown(self.has_more)} is true")
+        if self.total:
+            parts.append(f"total {_shown(self.total)}")
+        if self.total_pages:
+            parts.append(f"pages {_shown(self.total_pages)}")
+        if self.size_param:
+            parts.append(f"size `{self.size_param}`")
+        return ", ".join(parts)
+
+    @property
     def arguments(self) -> tuple[PyCode, ...]:
         """The runtime's ``Pagination(...)`` arguments, one a line; defaults left out."""
         found: list[str] = [py_str(self.style)]
@@ -159,6 +189,11 @@ class Pagination:
         if self.first_page != 1:
             found.append(f"first_page={self.first_page}")
         return tuple(PyCode(a) for a in found)
+
+
+def _shown(keys: tuple[str, ...]) -> str:
+    """Keys as the JSON pointer x-pagination writes them."""
+    return "/" + "/".join(k.replace("~", "~0").replace("/", "~1") for k in keys)
 
 
 @dataclass(frozen=True, slots=True)
