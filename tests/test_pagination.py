@@ -320,3 +320,102 @@ def test_the_surface_snapshot_shows_how_a_list_pages() -> None:
         "  pages: cursor, items the body, `cursor` = the X-Next-Cursor header -> models.Item"
         in (pages)
     )
+
+
+OVERLAID_SPEC = """
+openapi: 3.0.3
+info: {title: Rewards, version: "1"}
+paths:
+  /rewards:
+    get:
+      operationId: listRewards
+      parameters:
+        - {name: offset, in: query, schema: {type: integer}}
+        - {name: limit, in: query, schema: {type: integer}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  data: {type: array, items: {type: string}}
+                  total: {type: integer}
+    post:
+      operationId: createReward
+      parameters:
+        - {name: offset, in: query, schema: {type: integer}}
+      responses:
+        "201": {description: created}
+  /members:
+    get:
+      operationId: listMembers
+      parameters:
+        - {name: offset, in: query, schema: {type: integer}}
+        - {name: limit, in: query, schema: {type: integer}}
+        - {name: page, in: query, schema: {type: integer}}
+        - {name: per_page, in: query, schema: {type: integer}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  data: {type: array, items: {type: string}}
+  /members/{id}:
+    get:
+      operationId: getMember
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {data: {type: array, items: {type: string}}}}
+"""
+
+OVERLAY = """
+overlay: 1.0.0
+info: {title: How Rewards pages, version: "1"}
+actions:
+  - target: $
+    description: Every list of Rewards pages by offset and limit, with a total.
+    update:
+      x-pagination: {style: offset, items: /data, param: offset, size_param: limit, total: /total}
+  - target: $.paths['/members'].get
+    description: Members come in one page, whatever its parameters suggest.
+    update:
+      x-pagination: false
+"""
+
+
+def test_an_overlay_sets_pagination_for_the_document_and_turns_it_off_for_one_list(
+    tmp_path: Path,
+) -> None:
+    """The document's x-pagination applies to each GET it fits (the list at `items`, the
+    parameters it names): not a POST, not an operation without them, and not one the overlay
+    sets to false, which no reading takes up either."""
+    from generator.pipeline import build_vendor, discover_vendors
+
+    (tmp_path / "rewards").mkdir()
+    (tmp_path / "rewards" / "openapi.yaml").write_text(OVERLAID_SPEC, encoding="utf-8")
+    (tmp_path / "rewards" / "overlay.yaml").write_text(OVERLAY, encoding="utf-8")
+    (vendor,) = discover_vendors(tmp_path)
+    api, warnings = build_vendor(vendor)
+    paged = {op.wire_name: op.pagination for op in api.operations}
+    rewards = paged.pop("listRewards")
+    assert rewards is not None
+    assert (rewards.style, rewards.items, rewards.param, rewards.total, rewards.reading) == (
+        "offset",
+        ("data",),
+        "offset",
+        ("total",),
+        "",
+    )
+    assert rewards.item_annotation == "str"
+    assert paged == {"createReward": None, "listMembers": None, "getMember": None}
+    assert [w.code for w in warnings if w.code.startswith("pagination")] == []
