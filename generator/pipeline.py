@@ -181,7 +181,10 @@ def build_vendor(
     warnings = overlay_warnings + warnings
     if strict and warnings:
         raise SpecError([_as_error(w) for w in warnings])
-    return build_ir(document, vendor.name, vendor.display), warnings
+    api = build_ir(document, vendor.name, vendor.display)
+    if strict and api.warnings:
+        raise SpecError([_as_error(w) for w in api.warnings])
+    return api, warnings + api.warnings
 
 
 def effective_document(
@@ -372,7 +375,7 @@ def _build_one(
         except Exception:
             validation.settle()  # an error it finds is the reason, not our failure
             raise
-        warnings = overlay_warnings + validation.settle()
+        warnings = overlay_warnings + validation.settle() + api.warnings
         if strict and warnings:
             raise SpecError([_as_error(w) for w in warnings])
     except SpecError as exc:

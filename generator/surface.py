@@ -39,6 +39,11 @@ def describe_surface(api: Api) -> str:
             lines.append(f"  body: {op.request_body.annotation} ({need})")
         for r in op.responses:
             lines.append(f"  {r.status} -> {r.annotation or 'no body'}")
+        if op.pagination:
+            lines.append(
+                f"  pages: {op.pagination.style}, {op.pagination.summary}"
+                f" -> {op.pagination.item_annotation}"
+            )
         security = " or ".join(" + ".join(req) or "anonymous" for req in op.security) or "none"
         lines.append(f"  security: {security}")
     for model in api.models:

@@ -226,3 +226,87 @@ def test_corpus_uploads_and_downloads_are_typed_and_sent_as_the_spec_says(
         [sys.executable, "-c", script], cwd=generated, capture_output=True, text=True, check=False
     )
     assert result.stdout.splitlines() == expected, result.stdout + result.stderr[-3000:]
+
+
+# A list of each corpus vendor that pages its own way, walked over three pages of a stub that
+# answers as the vendor does: Stripe's `has_more` and `starting_after`, GitHub's `Link` header.
+PAGES = {
+    "stripe": (
+        "StripeClient(bearer_auth='sk_test', http_client=http)",
+        "client.customers.get(limit=2)",
+        """
+items = [{"id": f"cus_{n}", "object": "customer", "created": 1, "livemode": False}
+         for n in range(5)]
+
+def answer(request):
+    after = request.url.params.get("starting_after")
+    start = 0 if after is None else int(after.removeprefix("cus_")) + 1
+    size = int(request.url.params["limit"])
+    return httpx.Response(200, json={"object": "list", "data": items[start : start + size],
+                                     "has_more": start + size < 5, "url": "/v1/customers"})
+""",
+        "item.id",
+        [
+            "['cus_0', 'cus_1', 'cus_2', 'cus_3', 'cus_4'] Customer",
+            "https://api.stripe.com/v1/customers?limit=2",
+            "https://api.stripe.com/v1/customers?limit=2&starting_after=cus_1",
+            "https://api.stripe.com/v1/customers?limit=2&starting_after=cus_3",
+        ],
+    ),
+    "github": (
+        "GitHubClient(http_client=http)",
+        "client.repos.list_tags('octo', 'hello', per_page=2)",
+        """
+tag = json.load(open({spec!r}))["components"]["examples"]["tag-items"]["value"][0]
+items = [{{**tag, "name": f"v{{n}}"}} for n in range(5)]
+
+def answer(request):
+    page, size = int(request.url.params.get("page", "1")), int(request.url.params["per_page"])
+    start = (page - 1) * size
+    link = "https://api.github.com/repositories/1/tags?per_page=2&page=" + str(page + 1)
+    headers = {{"Link": f'<{{link}}>; rel="next"'}} if start + size < 5 else {{}}
+    return httpx.Response(200, json=items[start : start + size], headers=headers)
+""",
+        "item.name",
+        [
+            "['v0', 'v1', 'v2', 'v3', 'v4'] Tag",
+            "https://api.github.com/repos/octo/hello/tags?per_page=2",
+            "https://api.github.com/repositories/1/tags?per_page=2&page=2",
+            "https://api.github.com/repositories/1/tags?per_page=2&page=3",
+        ],
+    ),
+}
+
+PAGES_SCRIPT = """
+import json, httpx
+import {vendor}
+from {vendor} import *
+{answer}
+seen = []
+def reply(request):
+    seen.append(str(request.url))
+    return answer(request)
+
+http = httpx.Client(transport=httpx.MockTransport(reply))
+client = {construct}
+page = {call}
+names = [{shown} for item in page]
+print(names, type(page.items[0]).__name__)
+print("\\n".join(seen))
+"""
+
+
+@pytest.mark.parametrize("vendor", sorted(set(PAGES) & {spec.stem for spec in SPECS}))
+def test_corpus_list_is_walked_over_three_pages_as_its_vendor_pages(
+    generated: Path, vendor: str
+) -> None:
+    construct, call, answer, shown, expected = PAGES[vendor]
+    if vendor == "github":
+        answer = answer.format(spec=str(CORPUS / "github.json"))
+    script = PAGES_SCRIPT.format(
+        vendor=vendor, answer=answer, construct=construct, call=call, shown=shown
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=generated, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.splitlines() == expected, result.stdout + result.stderr[-3000:]

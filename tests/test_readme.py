@@ -26,8 +26,14 @@ BLOCKS = [
     if token.type == "fence" and token.info.strip() == "python"
 ]
 
-# What each vendor's API answers to the calls the README makes.
-ANSWERS = {
+
+def _file(name: str) -> dict[str, object]:
+    return {"id": name, "name": name, "size": 1}
+
+
+# What each vendor's API answers to the calls the README makes: by method, host and path,
+# and by query too where one path answers several calls.
+ANSWERS: dict[tuple[str, ...], tuple[int, dict[str, Any]]] = {
     ("PUT", "api.loyalty.dog", "/v2/loyalty/programs/prog_123/customers/cust_456"): (
         200,
         {"json": {"id": "cust_456", "firstName": "Ann"}},
@@ -35,6 +41,15 @@ ANSWERS = {
     ("GET", "127.0.0.1", "/v1/files/f1/content"): (
         200,
         {"content": b"%PDF-1.7 report", "headers": {"content-type": "application/octet-stream"}},
+    ),
+    # A list over two pages, told apart by their query.
+    ("GET", "127.0.0.1", "/v1/folders/docs/files", "limit=2"): (
+        200,
+        {"json": {"data": [_file("a.txt"), _file("b.txt")], "next_cursor": "c2"}},
+    ),
+    ("GET", "127.0.0.1", "/v1/folders/docs/files", "cursor=c2&limit=2"): (
+        200,
+        {"json": {"data": [_file("c.txt")]}},
     ),
     ("PUT", "eu.api.capillarytech.com", "/v2/customers/171891944"): (
         400,
@@ -44,7 +59,9 @@ ANSWERS = {
 
 
 def _answer(self: httpx.HTTPTransport, request: httpx.Request) -> httpx.Response:
-    key = (request.method, request.url.host, request.url.path)
+    key: tuple[str, ...] = (request.method, request.url.host, request.url.path)
+    if (*key, request.url.query.decode()) in ANSWERS:
+        key = (*key, request.url.query.decode())
     assert key in ANSWERS, f"the README calls {key}, which the stub does not answer"
     status, parts = ANSWERS[key]
     return httpx.Response(status, **parts)  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
-from ..errors import SourceRef
+from ..errors import Diagnostic, SourceRef, SpecError
 from ..load import Document, escape_pointer_token, follow_refs, ref_pointer
 from ..media import body_kind, is_media_type, preferred
 from ..names import (
@@ -35,6 +35,7 @@ from ..validate import (
     oauth_token_urls,
     placeable_server,
 )
+from .pagination import ListOperation, check_root, read_pagination
 from .resources import RUNTIME_EXPORTS, group_resources, package_exports, resource_names
 from .schemas import (
     aliases,
@@ -123,6 +124,8 @@ class _Builder:
         self.hoisted_at: dict[str, SourceRef] = {}
         self.at = SourceRef(spec_file)  # the operation being built
         self.used: set[str] = set()
+        self.warnings: list[Diagnostic] = []
+        self.errors: list[Diagnostic] = check_root(document)
 
     def build(self) -> Api:
         info = self.data.get("info", {})
@@ -133,6 +136,8 @@ class _Builder:
             operations.append(self._operation(*args))
             uses[operations[-1].full_name] = frozenset(self.used)
         webhooks = build_webhooks(self)  # before the models: it may hoist payloads
+        if self.errors:
+            raise SpecError(self.errors)
         models = [
             ModelSchema(
                 self.class_names[name],
@@ -179,6 +184,7 @@ class _Builder:
             runtime_exports=tuple(Identifier(n) for n in (*RUNTIME_EXPORTS, *extra)),
             field_names=non_ascii_field_names([json.loads(m.schema_json) for m in models]),
             webhooks=webhooks,
+            warnings=tuple(self.warnings),
         )
 
     def _servers(self) -> tuple[str, tuple[ServerVariable, ...]]:
@@ -321,6 +327,19 @@ class _Builder:
         responses, accept = self._responses(raw, op_class)
         successes = [r.annotation for r in responses if r.is_success and r.annotation is not None]
         security = self._security(raw.get("security", self.data.get("security")) or [])
+        found = read_pagination(
+            self.doc,
+            ListOperation(
+                method,
+                path,
+                raw,
+                pointer,
+                parameters,
+                lambda schema: self._annotation(schema, for_parameter=False),
+            ),
+        )
+        self.warnings += found.warnings
+        self.errors += found.errors
         return Operation(
             wire_name=str(raw.get("operationId", "")),
             py_name=self.method_of[name],
@@ -347,6 +366,7 @@ class _Builder:
             where=self.doc.where(pointer),
             accept=accept,
             server=self._operation_server(path, raw),
+            pagination=found.pagination,
         )
 
     def _parameters(self, path: str, raw: dict[str, Any], pointer: str) -> tuple[Parameter, ...]:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..errors import SourceRef
+from ..errors import Diagnostic, SourceRef
 from ..media import Kind
 from ..names import Identifier, PyCode, py_str
 
 Location = Literal["path", "query", "header", "cookie"]
 AuthKind = Literal["bearer", "basic", "api_key", "oauth2"]
+PaginationStyle = Literal["cursor", "next_url", "offset", "page"]
+PaginationSource = Literal["body", "header", "last_item", ""]
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +135,90 @@ class Response:
 
 
 @dataclass(frozen=True, slots=True)
+class Pagination:
+    """How a list operation's pages lead to the next (runtime/pagination.py's Pagination):
+    from the operation's or the document's ``x-pagination``, or a reading of its shape."""
+
+    style: PaginationStyle
+    item_annotation: PyCode  # what iterating the result yields
+    items: tuple[str, ...]  # keys from the body to the list; () the body is the list
+    param: str  # the parameter the next request sets (cursor, offset, page); "" for next_url
+    param_in: Literal["query", "header"]
+    size_param: str
+    source: PaginationSource  # where the cursor or next URL is read
+    at: tuple[str, ...]  # its keys in the body or the last item; a header: (name,)
+    has_more: tuple[str, ...]
+    total: tuple[str, ...]
+    total_pages: tuple[str, ...]
+    first_page: int
+    # The rule id of the reading that chose it; "" where x-pagination declares it.
+    reading: str
+    where: SourceRef
+
+    @property
+    def summary(self) -> str:
+        """How the pages follow one another, in the terms of x-pagination (for warnings)."""
+        parts = [f"items {_shown(self.items) if self.items else 'the body'}"]
+        if self.source == "header":
+            header = self.at[0]
+            link = header.lower() == "link"
+            source = "the `Link` header's next link" if link else f"the {header} header"
+        elif self.source == "last_item":
+            source = f"the last item's {_shown(self.at)}"
+        else:
+            source = f"the body's {_shown(self.at)}"
+        if self.style == "cursor":
+            parts.append(f"`{self.param}` = {source}")
+        elif self.style == "next_url":
+            parts.append(f"the next page at {source}")
+        elif self.style == "offset":
+            parts.append(f"`{self.param}` + the items so far")
+        else:
+            parts.append(f"`{self.param}` + 1")
+        if self.has_more:
+            parts.append(f"while {_shown(self.has_more)} is true")
+        if self.total:
+            parts.append(f"total {_shown(self.total)}")
+        if self.total_pages:
+            parts.append(f"pages {_shown(self.total_pages)}")
+        if self.size_param:
+            parts.append(f"size `{self.size_param}`")
+        return ", ".join(parts)
+
+    @property
+    def arguments(self) -> tuple[PyCode, ...]:
+        """The runtime's ``Pagination(...)`` arguments, one a line; defaults left out."""
+        found: list[str] = [py_str(self.style)]
+        for name, keys in (
+            ("items", self.items),
+            ("at", self.at),
+            ("has_more", self.has_more),
+            ("total", self.total),
+            ("total_pages", self.total_pages),
+        ):
+            if keys:
+                inside = ", ".join(py_str(k) for k in keys)
+                found.append(f"{name}=({inside}{',' if len(keys) == 1 else ''})")
+        for name, text in (
+            ("param", self.param),
+            ("size_param", self.size_param),
+            ("source", self.source),
+        ):
+            if text:
+                found.append(f"{name}={py_str(text)}")
+        if self.param_in != "query":
+            found.append(f"param_in={py_str(self.param_in)}")
+        if self.first_page != 1:
+            found.append(f"first_page={self.first_page}")
+        return tuple(PyCode(a) for a in found)
+
+
+def _shown(keys: tuple[str, ...]) -> str:
+    """Keys as the JSON pointer x-pagination writes them."""
+    return "/" + "/".join(k.replace("~", "~0").replace("/", "~1") for k in keys)
+
+
+@dataclass(frozen=True, slots=True)
 class Operation:
     wire_name: str
     py_name: Identifier  # the method's name in its resource
@@ -156,6 +242,15 @@ class Operation:
     accept: str = "application/json"
     # Its own server (path- or operation-level servers), when not the client's.
     server: str = ""
+    # Set for a list whose result iterates every page (ir/pagination.py).
+    pagination: Pagination | None = None
+
+    @property
+    def result_annotation(self) -> PyCode:
+        """What the sync method returns: the response's value, or the list's first page."""
+        if self.pagination is None:
+            return self.return_annotation
+        return PyCode(f"SyncPage[{self.pagination.item_annotation}]")
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:
@@ -183,9 +278,11 @@ class Operation:
     def code_annotations(self) -> tuple[PyCode, ...]:
         """Every annotation the method's code (not its docstring) contains."""
         body = (self.request_body.annotation,) if self.request_body else ()
+        item = (self.pagination.item_annotation,) if self.pagination else ()
         return (
             *(p.annotation for p in self.parameters),
             *body,
+            *item,
             self.return_annotation,
             *(r.annotation for r in self.documented_errors if r.annotation),
         )
@@ -274,6 +371,10 @@ class Resource:
     content_imports: tuple[Identifier, ...]  # from the runtime's content module
 
     @property
+    def paginates(self) -> bool:
+        return any(op.pagination for op in self.operations)
+
+    @property
     def checks_arguments(self) -> bool:
         return any(p.allowed for op in self.operations for p in op.parameters)
 
@@ -310,6 +411,8 @@ class Api:
     field_names: tuple[tuple[str, Identifier], ...]
     # What the vendor sends: when the spec has webhooks, callbacks or x-webhook-signature.
     webhooks: Webhooks | None = None
+    # What building the IR read without the spec saying it (pagination readings).
+    warnings: tuple[Diagnostic, ...] = ()
 
     @property
     def uses_oauth(self) -> bool:

@@ -64,7 +64,7 @@ def signature(op: Operation) -> PyCode:
         keywords.append(f"body: {op.request_body.annotation}{optional}")
     if keywords:
         parts += ["*", *keywords]
-    return PyCode(f"{op.py_name}({', '.join(parts)}) -> {op.return_annotation}")
+    return PyCode(f"{op.py_name}({', '.join(parts)}) -> {op.result_annotation}")
 
 
 def example(resource: Resource, op: Operation) -> PyCode:

@@ -26,6 +26,7 @@ from .errors import (
 )
 from .hooks import RequestInfo, ResponseInfo
 from .oauth import OAuth2
+from .pagination import AsyncPage, AsyncPaginator, PageInfo, Pagination, SyncPage
 from .response import APIResponse, AsyncStreamedResponse, StreamedResponse
 from .sentinels import NOT_GIVEN, NotGiven, Omit, omit
 from .webhooks import (
@@ -46,6 +47,8 @@ __all__ = [
     "APITimeoutError",
     "ApiKeyAuth",
     "AsyncAPIClient",
+    "AsyncPage",
+    "AsyncPaginator",
     "AsyncStreamedResponse",
     "AuthenticationError",
     "BadRequestError",
@@ -63,6 +66,8 @@ __all__ = [
     "OAuth2",
     "OAuthTokenError",
     "Omit",
+    "PageInfo",
+    "Pagination",
     "PermissionDeniedError",
     "RateLimitError",
     "RequestInfo",
@@ -70,6 +75,7 @@ __all__ = [
     "StandardWebhooks",
     "StreamedResponse",
     "SyncAPIClient",
+    "SyncPage",
     "UnprocessableEntityError",
     "WebhookPayloadError",
     "WebhookVerificationError",

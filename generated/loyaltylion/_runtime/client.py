@@ -155,6 +155,8 @@ class _BaseClient:
         return server
 
     def _url(self, path: str, path_params: Mapping[str, object], server: str) -> str:
+        if path.startswith(("https://", "http://")):
+            return path  # a next page's URL, as the server gave it (pagination.py)
         base = self._base
         if server and not self._base_url_given:
             base = self._server_url(server).rstrip("/") + "/"

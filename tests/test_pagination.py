@@ -1,0 +1,421 @@
+"""Lists over pages: a client generated from tests/fixtures/pagination/openapi.yaml (every
+style, declared with x-pagination and recognised by a reading), walked over real HTTP against
+tests/pageserver.py: three pages, a page retried, a page that fails for good, an empty list;
+sync and async; typed for mypy; and the located warning of each reading."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import importlib
+import io
+import shutil
+import subprocess
+import sys
+import weakref
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.cli import main
+from generator.ir import build_ir
+from tests.conftest import ROOT
+from tests.pageserver import PageServer
+
+SPEC = ROOT / "tests" / "fixtures" / "pagination" / "openapi.yaml"
+ALL = [f"i{n}" for n in range(7)]  # the server's list: pages of 3, 3 and 1 items
+
+# Method -> (the resource it is on, the server's path).
+STYLES = {
+    "list_by_body_cursor": "items",  # cursor in a body field
+    "list_by_header_cursor": "items",  # cursor in a response header
+    "list_by_body_next_url": "items",  # next URL in the body
+    "list_by_link_header": "items",  # next URL in the Link header
+    "list_by_offset": "items",  # offset/limit with a total
+    "list_by_page": "items",  # page/size with a total
+    "list_stripe_style": "readings",
+    "list_json_api": "readings",
+    "list_git_hub_style": "readings",
+    "list_numbered_pages": "readings",
+}
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    root = tmp_path_factory.mktemp("pagination")
+    (root / "specs" / "pager").mkdir(parents=True)
+    shutil.copy(SPEC, root / "specs" / "pager" / "openapi.yaml")
+    with pytest.MonkeyPatch.context() as patch:
+        stderr = io.StringIO()
+        patch.setattr(sys, "stderr", stderr)
+        out = root / "generated"
+        assert main(["generate", "--specs", str(root / "specs"), "--out", str(out)]) == 0
+    shutil.copy(ROOT / "pyproject.toml", root)
+    return out, stderr.getvalue()
+
+
+@pytest.fixture(scope="module")
+def pager(generated: tuple[Path, str]) -> Iterator[Any]:
+    sys.path.insert(0, str(generated[0]))
+    try:
+        yield importlib.import_module("pager")
+    finally:
+        sys.path.remove(str(generated[0]))
+        for name in [m for m in sys.modules if m == "pager" or m.startswith("pager.")]:
+            del sys.modules[name]
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[PageServer]:
+    running = PageServer()
+    yield running
+    running.close()
+
+
+@pytest.fixture
+def sent(server: PageServer) -> list[tuple[str, int]]:
+    """Each attempt the client's on_request hook saw: (URL path and query, attempt)."""
+    server.reset(7)
+    return []
+
+
+@pytest.fixture
+def client(pager: Any, server: PageServer, sent: list[tuple[str, int]]) -> Iterator[Any]:
+    def seen(info: Any) -> None:
+        sent.append((info.url.split(str(server.port), 1)[1], info.attempt))
+
+    with pager.PagerClient(port=str(server.port), on_request=seen) as made:
+        made._sleep = lambda seconds: None  # Retry-After: 0 in any case; nothing to wait for
+        yield made
+
+
+def _method(client: Any, name: str) -> Any:
+    return getattr(getattr(client, STYLES[name]), name)
+
+
+def test_the_client_passes_mypy_strict_and_ruff(generated: tuple[Path, str]) -> None:
+    for command, cwd in (
+        (["mypy", "--strict", "pager"], generated[0]),
+        (["ruff", "check", "--no-cache", "generated"], generated[0].parent),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", *command], cwd=cwd, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("name", STYLES)
+def test_iterating_the_result_yields_every_item_of_three_pages(
+    client: Any, server: PageServer, name: str
+) -> None:
+    assert [item.id for item in _method(client, name)()] == ALL
+    assert len(server.seen) == 3, server.seen
+
+
+@pytest.mark.parametrize("name", STYLES)
+def test_a_page_is_fetched_only_when_the_loop_reaches_it(
+    client: Any, server: PageServer, name: str
+) -> None:
+    page = _method(client, name)()
+    assert [item.id for item in page.items] == ALL[:3]
+    assert page.has_next_page()
+    assert page.next_page_info() is not None
+    items = iter(page)
+    assert [next(items).id for _ in range(3)] == ALL[:3]
+    assert len(server.seen) == 1
+    assert next(items).id == "i3"
+    assert len(server.seen) == 2
+
+
+@pytest.mark.parametrize("name", ["list_by_body_cursor", "list_by_link_header"])
+def test_pages_already_yielded_are_not_kept(client: Any, name: str) -> None:
+    pages = _method(client, name)().iter_pages()
+    next(pages)
+    second = weakref.ref(next(pages))
+    third = next(pages)
+    gc.collect()
+    assert second() is None
+    assert not third.has_next_page()
+    assert third.next_page_info() is None
+
+
+@pytest.mark.parametrize("name", STYLES)
+def test_a_page_that_fails_once_is_retried_with_hooks_seeing_each_attempt(
+    client: Any, server: PageServer, sent: list[tuple[str, int]], name: str
+) -> None:
+    server.fail(3, 503)
+    assert [item.id for item in _method(client, name)()] == ALL
+    assert [attempt for _, attempt in sent] == [1, 1, 2, 1]
+    assert sent[1][0] == sent[2][0]  # the same page's request, sent again
+
+
+@pytest.mark.parametrize("name", STYLES)
+def test_a_page_that_fails_for_good_raises_in_the_loop_after_the_items_before_it(
+    client: Any, pager: Any, server: PageServer, name: str
+) -> None:
+    server.fail(3, 500, 500, 500)
+    taken = []
+    with pytest.raises(pager.InternalServerError):
+        for item in _method(client, name)():
+            taken.append(item.id)
+    assert taken == ALL[:3]
+    assert len(server.seen) == 4  # the first page, then the second's three attempts
+
+
+@pytest.mark.parametrize("name", STYLES)
+def test_an_empty_list_is_one_request_and_no_items(
+    client: Any, server: PageServer, name: str
+) -> None:
+    server.reset(0)
+    page = _method(client, name)()
+    assert list(page) == []
+    assert not page.has_next_page()
+    assert len(server.seen) == 1
+
+
+def test_a_list_declared_x_pagination_false_returns_one_page(
+    client: Any, server: PageServer
+) -> None:
+    result = client.items.list_one_page()
+    assert [item.id for item in result] == ALL[:3]
+    assert type(result) is list
+    assert len(server.seen) == 1
+
+
+@pytest.mark.parametrize("name", STYLES)
+def test_the_async_client_iterates_every_page_retrying_and_failing_in_the_loop(
+    pager: Any, server: PageServer, name: str
+) -> None:
+    async def walk() -> None:
+        async def no_wait(seconds: float) -> None:
+            pass
+
+        async with pager.AsyncPagerClient(port=str(server.port)) as client:
+            client._sleep = no_wait
+            method = _method(client, name)
+            server.reset(7)
+            server.fail(3, 503)
+            assert [item.id async for item in method()] == ALL
+            assert len(server.seen) == 4
+
+            server.reset(7)
+            page = await method()
+            assert [item.id for item in page.items] == ALL[:3]
+            assert len(server.seen) == 1
+            pages = [p async for p in page.iter_pages()]
+            assert [len(p.items) for p in pages] == [3, 3, 1]
+
+            server.reset(7)
+            server.fail(3, 500, 500, 500)
+            taken = []
+            with pytest.raises(pager.InternalServerError):
+                async for item in method():
+                    taken.append(item.id)
+            assert taken == ALL[:3]
+
+            server.reset(0)
+            assert [item async for item in method()] == []
+            assert len(server.seen) == 1
+
+    asyncio.run(walk())
+
+
+TYPED_LOOP = """
+from pager import PagerClient, AsyncPagerClient
+from pager.models import Item
+
+
+def names(client: PagerClient) -> list[str]:
+    found: list[str] = []
+    for item in client.items.list_by_body_cursor(limit=10):
+        found.append(item.id)
+    page = client.readings.list_stripe_style()
+    first: list[Item] = page.items
+    return found + [item.id for item in first] + [str(page.has_next_page())]
+
+
+async def async_names(client: AsyncPagerClient) -> list[str]:
+    page = await client.items.list_by_offset()
+    return [item.id async for item in client.items.list_by_page()] + [i.id for i in page.items]
+"""
+
+
+def test_iterating_yields_the_item_model_for_mypy(
+    generated: tuple[Path, str], tmp_path: Path
+) -> None:
+    (tmp_path / "loop.py").write_text(TYPED_LOOP, encoding="utf-8")
+    wrong = TYPED_LOOP + "\n\ndef wrong(client: PagerClient) -> int:\n"
+    wrong += "    for item in client.items.list_by_page():\n        return item\n    return 0\n"
+    (tmp_path / "wrong.py").write_text(wrong, encoding="utf-8")
+    results = {
+        name: subprocess.run(
+            [sys.executable, "-m", "mypy", "--strict", str(tmp_path / name)],
+            cwd=generated[0],
+            capture_output=True,
+            text=True,
+            env={"MYPYPATH": str(generated[0]), "PATH": "/usr/bin:/bin"},
+        )
+        for name in ("loop.py", "wrong.py")
+    }
+    assert results["loop.py"].returncode == 0, results["loop.py"].stdout
+    assert 'Incompatible return value type (got "Item", expected "int")' in (
+        results["wrong.py"].stdout
+    )
+
+
+def test_each_reading_is_a_located_warning_naming_it(generated: tuple[Path, str]) -> None:
+    warnings = sorted(line for line in generated[1].splitlines() if "warning[" in line)
+    said = "; iterating its result fetches every page"
+    assert warnings == [
+        "specs/pager/openapi.yaml:156:7: warning[pagination-stripe-list]: GET /v1/customers: "
+        "read as a Stripe-style list (items /data, `starting_after` = the last item's /id, "
+        "while /has_more is true, size `limit`)" + said,
+        "specs/pager/openapi.yaml:176:7: warning[pagination-json-api-links]: GET /json-api/items: "
+        "read as a JSON:API list (items /data, the next page at the body's /links/next)" + said,
+        "specs/pager/openapi.yaml:196:7: warning[pagination-link-header]: GET /repos/items: "
+        "read as a list paged by its `Link` header (items the body, the next page at the "
+        "`Link` header's next link, size `per_page`)" + said,
+        "specs/pager/openapi.yaml:211:7: warning[pagination-page-number]: GET /numbered/items: "
+        "read as numbered pages (items /rewards, `page` + 1, total /total_count, "
+        "size `limit`)" + said,
+    ]
+
+
+def test_every_reading_and_field_is_documented() -> None:
+    from generator.ir.pagination import _KEYS, READINGS
+
+    documented = (ROOT / "docs" / "pagination.md").read_text(encoding="utf-8")
+    fields = {"style", "items"}.union(*_KEYS.values())
+    assert [name for name in [*READINGS, *fields] if f"| `{name}` |" not in documented] == []
+
+
+def test_black_changes_nothing_in_a_paginated_resource_shaped_by_ruff() -> None:
+    """The templates lay out a paginated call as black does, so black formats it once."""
+    from generator.load import load_document
+    from generator.render import render_client
+    from generator.validate import validate_document
+    from tests.test_generated_code import _assert_one_black_pass
+
+    document, _ = validate_document(load_document(SPEC, "specs/pager/openapi.yaml"), "")
+    rendered = render_client(build_ir(document, "pager", "specs/pager/openapi.yaml"))
+    _assert_one_black_pass({p: t for p, t in rendered.items() if p.parts[0] == "resources"})
+
+
+def test_the_surface_snapshot_shows_how_a_list_pages() -> None:
+    from generator.load import load_document
+    from generator.surface import describe_surface
+    from generator.validate import validate_document
+
+    document, _ = validate_document(load_document(SPEC, "specs/pager/openapi.yaml"), "")
+    surface = describe_surface(build_ir(document, "pager", "specs/pager/openapi.yaml"))
+    pages = [line for line in surface.splitlines() if line.startswith("  pages:")]
+    assert len(pages) == 10
+    assert (
+        "  pages: cursor, items /data, `starting_after` = the last item's /id, while /has_more"
+        " is true, size `limit` -> models.Item"
+    ) in pages
+    assert (
+        "  pages: cursor, items the body, `cursor` = the X-Next-Cursor header -> models.Item"
+        in (pages)
+    )
+
+
+OVERLAID_SPEC = """
+openapi: 3.0.3
+info: {title: Rewards, version: "1"}
+paths:
+  /rewards:
+    get:
+      operationId: listRewards
+      parameters:
+        - {name: offset, in: query, schema: {type: integer}}
+        - {name: limit, in: query, schema: {type: integer}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  data: {type: array, items: {type: string}}
+                  total: {type: integer}
+    post:
+      operationId: createReward
+      parameters:
+        - {name: offset, in: query, schema: {type: integer}}
+      responses:
+        "201": {description: created}
+  /members:
+    get:
+      operationId: listMembers
+      parameters:
+        - {name: offset, in: query, schema: {type: integer}}
+        - {name: limit, in: query, schema: {type: integer}}
+        - {name: page, in: query, schema: {type: integer}}
+        - {name: per_page, in: query, schema: {type: integer}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  data: {type: array, items: {type: string}}
+  /members/{id}:
+    get:
+      operationId: getMember
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {data: {type: array, items: {type: string}}}}
+"""
+
+OVERLAY = """
+overlay: 1.0.0
+info: {title: How Rewards pages, version: "1"}
+actions:
+  - target: $
+    description: Every list of Rewards pages by offset and limit, with a total.
+    update:
+      x-pagination: {style: offset, items: /data, param: offset, size_param: limit, total: /total}
+  - target: $.paths['/members'].get
+    description: Members come in one page, whatever its parameters suggest.
+    update:
+      x-pagination: false
+"""
+
+
+def test_an_overlay_sets_pagination_for_the_document_and_turns_it_off_for_one_list(
+    tmp_path: Path,
+) -> None:
+    """The document's x-pagination applies to each GET it fits (the list at `items`, the
+    parameters it names): not a POST, not an operation without them, and not one the overlay
+    sets to false, which no reading takes up either."""
+    from generator.pipeline import build_vendor, discover_vendors
+
+    (tmp_path / "rewards").mkdir()
+    (tmp_path / "rewards" / "openapi.yaml").write_text(OVERLAID_SPEC, encoding="utf-8")
+    (tmp_path / "rewards" / "overlay.yaml").write_text(OVERLAY, encoding="utf-8")
+    (vendor,) = discover_vendors(tmp_path)
+    api, warnings = build_vendor(vendor)
+    paged = {op.wire_name: op.pagination for op in api.operations}
+    rewards = paged.pop("listRewards")
+    assert rewards is not None
+    assert (rewards.style, rewards.items, rewards.param, rewards.total, rewards.reading) == (
+        "offset",
+        ("data",),
+        "offset",
+        ("total",),
+        "",
+    )
+    assert rewards.item_annotation == "str"
+    assert paged == {"createReward": None, "listMembers": None, "getMember": None}
+    assert [w.code for w in warnings if w.code.startswith("pagination")] == []
