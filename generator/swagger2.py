@@ -280,6 +280,15 @@ class _Converter:
             elif key == "type" and item == "file":
                 out["type"] = "string"
                 out["format"] = "binary"
+            elif key == "type" and item == "null":
+                # JSON Schema's type of null, which neither 2.0 nor 3.0 has (mandrill).
+                out["nullable"] = True
+                self.warn(
+                    "swagger2-null-type",
+                    "type 'null' is not a Swagger 2.0 type: read as a value that may be null "
+                    "(nullable, of any type)",
+                    child,
+                )
             elif key == "format" and value.get("type") == "file":
                 continue
             elif key == "discriminator" and isinstance(item, str):

@@ -473,3 +473,15 @@ def test_a_spec_that_is_not_2_0_nor_3_is_refused(tmp_path: Path) -> None:
     vendor.mkdir(parents=True)
     (vendor / "openapi.yaml").write_text("swagger: '1.2'\npaths: {}\n", encoding="utf-8")
     assert main(["validate", "--specs", str(tmp_path / "specs")]) == 1
+
+
+def test_type_null_is_read_as_nullable_with_a_warning() -> None:
+    converted = _convert(
+        HEAD + "paths: {}\ndefinitions:\n  Export:\n    properties:\n      done: {type: 'null'}\n"
+    )
+    assert converted.data["components"]["schemas"]["Export"]["properties"]["done"] == {
+        "nullable": True
+    }
+    (warning,) = converted.warnings
+    assert (warning.code, str(warning.where)) == ("swagger2-null-type", "s.yaml:7:20")
+    validate_document(converted)
