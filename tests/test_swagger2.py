@@ -485,3 +485,23 @@ def test_type_null_is_read_as_nullable_with_a_warning() -> None:
     (warning,) = converted.warnings
     assert (warning.code, str(warning.where)) == ("swagger2-null-type", "s.yaml:7:20")
     validate_document(converted)
+
+
+def test_the_2_0_corpus_is_reported_beside_the_3_x_one() -> None:
+    """benchmarks/corpus_run.py writes its run into the report's section for its corpus."""
+    import importlib.util
+
+    from tests.conftest import ROOT
+
+    found = importlib.util.spec_from_file_location(
+        "corpus_run", ROOT / "benchmarks" / "corpus_run.py"
+    )
+    assert found is not None and found.loader is not None
+    corpus_run = importlib.util.module_from_spec(found)
+    found.loader.exec_module(corpus_run)
+    before = corpus_run.TITLE + "\n\n## directory\n\n> a note\n\n| x.yaml | pass |\n"
+    ran = corpus_run.report([{"spec": "a.yaml", "call": "GET /a"}], Path("c/swagger2"), True)
+    once = corpus_run.with_section(before, ran)
+    assert once == before + "\n" + ran
+    again = corpus_run.with_section(once, ran.replace("GET /a", "GET /b"))
+    assert again == before + "\n" + ran.replace("GET /a", "GET /b")
