@@ -51,7 +51,7 @@ class Document:
     positions: Mapping[str, tuple[int, int]]
     # What the file says in a way its parser does not read as written, and how it was read.
     warnings: tuple[Diagnostic, ...] = ()
-    # A document converted from the file (Swagger 2.0, swagger2.py): the pointer in the file
+    # A document converted from the file (Swagger 2.0, swagger2/): the pointer in the file
     # that each moved subtree came from; what lies under one keeps its place relative to it.
     origins: Mapping[str, str] = field(default_factory=dict)
 
@@ -104,7 +104,7 @@ def load_document(path: Path, display: str | None = None) -> Document:
 
 
 def read_as_openapi3(document: Document) -> Document:
-    """A Swagger 2.0 document as the OpenAPI 3.0 document it describes (swagger2.py), its
+    """A Swagger 2.0 document as the OpenAPI 3.0 document it describes (swagger2/), its
     diagnostics still located in the 2.0 file; any other document as it is. After the
     overlay, which targets the document as published."""
     from .swagger2 import convert_swagger2, is_swagger2

@@ -38,7 +38,7 @@ _TEMPLATES = _PACKAGE.parent / "templates"
 _CONTENT_MODULES = frozenset(
     {
         "load.py",
-        "swagger2.py",
+        "swagger2",
         "overlay.py",
         "validate.py",
         "readings.py",

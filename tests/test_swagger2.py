@@ -1,4 +1,4 @@
-"""Swagger 2.0 read as OpenAPI 3.0 (generator/swagger2.py): each construct's conversion, and
+"""Swagger 2.0 read as OpenAPI 3.0 (generator/swagger2/): each construct's conversion, and
 every converted node traced to its line in the 2.0 file."""
 
 from __future__ import annotations
