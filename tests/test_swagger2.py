@@ -39,6 +39,9 @@ def test_without_schemes_https_and_without_host_a_relative_server() -> None:
     ]
     assert _convert(HEAD + "basePath: /api\npaths: {}\n").data["servers"] == [{"url": "/api"}]
     assert "servers" not in _convert(HEAD + "paths: {}\n").data
+    assert _convert(HEAD + "host: api.test/\nbasePath: v1\npaths: {}\n").data["servers"] == [
+        {"url": "https://api.test/v1"}
+    ]
 
 
 def test_an_unquoted_version_is_2_0_and_other_documents_pass_as_they_are() -> None:
@@ -505,3 +508,14 @@ def test_the_2_0_corpus_is_reported_beside_the_3_x_one() -> None:
     assert once == before + "\n" + ran
     again = corpus_run.with_section(once, ran.replace("GET /a", "GET /b"))
     assert again == before + "\n" + ran.replace("GET /a", "GET /b")
+
+
+def test_a_query_parameter_with_a_3_0_schema_keeps_it() -> None:
+    converted = _convert(
+        HEAD + "paths:\n  /a:\n    get:\n      parameters:\n"
+        "        - {name: q, in: query, schema: {type: integer}}\n"
+        "      responses: {200: {description: ok}}\n"
+    )
+    (parameter,) = converted.data["paths"]["/a"]["get"]["parameters"]
+    assert parameter == {"name": "q", "in": "query", "schema": {"type": "integer"}}
+    assert converted.where("/paths/~1a/get/parameters/0/schema/type").line == 7

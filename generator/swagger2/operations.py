@@ -41,7 +41,8 @@ class Operations(Values):
                     f"{at}/schemes",
                 )
             http = ["https"]
-        path = base.rstrip("/")
+        host = host.rstrip("/")
+        path = "/" + base.strip("/") if base.strip("/") else ""
         servers = []
         for index, scheme in enumerate(http):
             url = f"{scheme}://{host}{path}" if host else path or "/"

@@ -152,8 +152,12 @@ class Values:
         out: dict[str, Any] = {
             k: copy.deepcopy(v) for k, v in value.items() if k not in _PARAMETER_2_0
         }
-        out["schema"] = self.value_schema(value, at)
-        self.moved(f"{converted}/schema", at)
+        if "type" not in value and isinstance(value.get("schema"), dict):
+            # A 3.0 parameter's schema in a 2.0 document: one reading, kept where it is.
+            out["schema"] = self.schema(value["schema"], f"{at}/schema")
+        else:
+            out["schema"] = self.value_schema(value, at)
+            self.moved(f"{converted}/schema", at)
         if value.get("type") == "array":
             self.collection_format(value, at, converted, out)
         return out
