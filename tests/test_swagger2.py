@@ -519,3 +519,30 @@ def test_a_query_parameter_with_a_3_0_schema_keeps_it() -> None:
     (parameter,) = converted.data["paths"]["/a"]["get"]["parameters"]
     assert parameter == {"name": "q", "in": "query", "schema": {"type": "integer"}}
     assert converted.where("/paths/~1a/get/parameters/0/schema/type").line == 7
+
+
+def test_the_spec_diff_compares_two_2_0_revisions_located_in_their_files(tmp_path: Path) -> None:
+    from generator.diff import diff_specs
+
+    for revision, required in (("base", "false"), ("revision", "true")):
+        vendor = tmp_path / revision / "specs" / "pets"
+        vendor.mkdir(parents=True)
+        (vendor / "openapi.yaml").write_text(
+            HEAD + "paths:\n  /pets:\n    get:\n      operationId: listPets\n"
+            "      parameters:\n"
+            f"        - {{name: limit, in: query, type: integer, required: {required}}}\n"
+            "      responses:\n        200: {description: ok}\n",
+            encoding="utf-8",
+        )
+    report = diff_specs(
+        tmp_path / "base" / "specs",
+        tmp_path / "revision" / "specs",
+        base_label="base",
+        revision_label="revision",
+        impact=False,
+    )
+    (finding,) = report.findings
+    assert finding.rule_id == "request-parameter-became-required"
+    assert finding.revision is not None
+    assert (finding.revision.file, finding.revision.line) == ("specs/pets/openapi.yaml", 8)
+    assert finding.revision.pointer.startswith("/paths/~1pets/get/parameters/0")
