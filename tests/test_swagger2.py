@@ -546,3 +546,22 @@ def test_the_spec_diff_compares_two_2_0_revisions_located_in_their_files(tmp_pat
     assert finding.revision is not None
     assert (finding.revision.file, finding.revision.line) == ("specs/pets/openapi.yaml", 8)
     assert finding.revision.pointer.startswith("/paths/~1pets/get/parameters/0")
+
+
+def test_an_operations_own_schemes_and_an_odd_collection_format_convert() -> None:
+    converted = _convert(
+        HEAD + "host: api.test\npaths:\n  /a:\n    get:\n      schemes: [ws, http]\n"
+        "      parameters:\n"
+        "        - {name: q, in: query, type: array, items: {type: string}, collectionFormat: [x]}\n"
+        "      responses: {200: {description: ok}}\n"
+    )
+    get = converted.data["paths"]["/a"]["get"]
+    assert get["servers"] == [{"url": "http://api.test"}]
+    assert converted.where("/paths/~1a/get/servers/0").pointer == "/paths/~1a/get/schemes/1"
+    assert (get["parameters"][0]["style"], get["parameters"][0]["explode"]) == ("form", False)
+    assert [w.code for w in converted.warnings] == ["swagger2-collection-format"]
+    relative = _convert(
+        HEAD + "basePath: /v1\npaths:\n  /a:\n    get:\n      schemes: [https]\n"
+        "      responses: {200: {description: ok}}\n"
+    )
+    assert relative.data["paths"]["/a"]["get"]["servers"] == [{"url": "/v1"}]

@@ -48,11 +48,14 @@ class Operations(Values):
             url = f"{scheme}://{host}{path}" if host else path or "/"
             servers.append({"url": url})
             prefix = f"{at}/servers/{index}" if at else f"/servers/{index}"
-            self.moved(prefix, f"{at}/schemes/{names.index(scheme)}" if at else source)
+            # An operation's server comes from its scheme, where one of its schemes is it.
+            given = f"{at}/schemes/{names.index(scheme)}" if scheme in names else f"{at}/schemes"
+            self.moved(prefix, given if at else source)
         self.moved(f"{at}/servers" if at else "/servers", f"{at}/schemes" if at else source)
         return servers
 
     # Parameters and bodies
+
     def resolve_parameter(self, value: Any) -> tuple[Any, str | None]:
         """A parameter, through its ``$ref`` to the document's parameters: (parameter, the
         name it is shared under, or None)."""

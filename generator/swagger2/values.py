@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from ..errors import Diagnostic, Severity
+from ..errors import Diagnostic, Severity, quote_value
 from ..load import Document, escape_pointer_token
 
 # The fields of a 2.0 non-body parameter (and of an items or header object) that describe
@@ -165,12 +165,13 @@ class Values:
     def collection_format(
         self, value: dict[str, Any], at: str, converted: str, out: dict[str, Any]
     ) -> None:
-        how = value.get("collectionFormat", "csv")
+        given = value.get("collectionFormat", "csv")
+        how = given if isinstance(given, str) else quote_value(given)
         location = value.get("in")
         self.moved(f"{converted}/style", f"{at}/collectionFormat")
         self.moved(f"{converted}/explode", f"{at}/collectionFormat")
         if location == "query":
-            style, explode = QUERY_STYLES.get(str(how), ("form", False))
+            style, explode = QUERY_STYLES.get(how, ("form", False))
             if how not in QUERY_STYLES:
                 self.warn(
                     "swagger2-collection-format",
@@ -184,7 +185,7 @@ class Values:
         if how not in ("csv", "multi"):
             self.warn(
                 "swagger2-collection-format",
-                f"collectionFormat {how!r} of a {location} parameter has no OpenAPI 3 style: "
+                f"collectionFormat {how!r} of a {quote_value(location)} parameter has no OpenAPI 3 style: "
                 "read as csv (comma-separated)",
                 f"{at}/collectionFormat",
                 "an overlay can set the collectionFormat the API reads",
