@@ -3,14 +3,20 @@ every converted node traced to its line in the 2.0 file."""
 
 from __future__ import annotations
 
+import copy
+import functools
+import operator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.errors import SpecError
-from generator.load import Document, parse_document, read_as_openapi3
+from generator.load import Document, escape_pointer_token, parse_document, read_as_openapi3
 from generator.validate import validate_document
 
 
@@ -565,3 +571,67 @@ def test_an_operations_own_schemes_and_an_odd_collection_format_convert() -> Non
         "      responses: {200: {description: ok}}\n"
     )
     assert relative.data["paths"]["/a"]["get"]["servers"] == [{"url": "/v1"}]
+
+
+_FIXTURE = Path(__file__).parent / "fixtures" / "swagger2" / "openapi.yaml"
+_ODD = st.sampled_from(
+    [
+        None,
+        1,
+        "x",
+        "file",
+        True,
+        [],
+        {},
+        [1],
+        {"$ref": "#/nope"},
+        {"$ref": 3},
+        {"type": "file"},
+        {"in": "body"},
+        {"in": "formData", "type": "file"},
+        {"type": "array"},
+    ]
+)
+
+
+def _nodes(node: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+    yield path
+    items = (
+        node.items()
+        if isinstance(node, dict)
+        else enumerate(node) if isinstance(node, list) else ()
+    )
+    for key, value in items:
+        yield from _nodes(value, (*path, key))
+
+
+@functools.cache
+def _bases() -> tuple[Document, ...]:
+    """The Petshop fixture and this module's spec, as parsed: the documents mutated."""
+    return (
+        parse_document(_FIXTURE.read_text(encoding="utf-8"), "p.yaml"),
+        parse_document(SPEC, "s.yaml"),
+    )
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(
+    st.sampled_from([0, 1]),
+    st.lists(st.tuples(st.integers(min_value=1), _ODD), min_size=1, max_size=4),
+)
+def test_any_mutation_of_a_2_0_document_converts_and_every_node_is_located(
+    base: int, edits: list[tuple[int, Any]]
+) -> None:
+    """Whatever a 2.0 document holds where, the conversion returns a document (the 3.0
+    validation says what is wrong with it) whose every node has a place in the file."""
+    original = _bases()[base]
+    data = copy.deepcopy(original.data)
+    for index, value in edits:
+        paths = list(_nodes(data))[1:]
+        path = paths[index % len(paths)]
+        parent = functools.reduce(operator.getitem, path[:-1], data)
+        parent[path[-1]] = copy.deepcopy(value)
+    converted = read_as_openapi3(original.with_data(data))
+    for path in _nodes(converted.data):
+        where = converted.where("".join(f"/{escape_pointer_token(str(t))}" for t in path))
+        assert where.line is not None
