@@ -288,6 +288,7 @@ def test_responses_take_the_media_types_headers_and_examples(converted: Document
     assert (
         ignored.where.pointer == "/paths/~1pets~1{id}/put/responses/200/examples/application~1xml"
     )
+    assert ignored.message.startswith("an example for 'application/xml', which the response")
 
 
 def test_a_file_response_is_binary_in_the_types_that_can_carry_it(converted: Document) -> None:
@@ -635,3 +636,15 @@ def test_any_mutation_of_a_2_0_document_converts_and_every_node_is_located(
     for path in _nodes(converted.data):
         where = converted.where("".join(f"/{escape_pointer_token(str(t))}" for t in path))
         assert where.line is not None
+
+
+def test_an_example_of_a_response_without_a_schema_is_ignored_with_a_warning() -> None:
+    converted = _convert(
+        HEAD + "produces: [application/json]\npaths:\n  /a:\n    get:\n      responses:\n"
+        "        200:\n          description: ok\n"
+        "          examples: {application/json: {a: 1}}\n"
+    )
+    assert converted.data["paths"]["/a"]["get"]["responses"]["200"] == {"description": "ok"}
+    (warning,) = converted.warnings
+    assert warning.message.startswith("an example of a response without a schema")
+    assert str(warning.where) == "s.yaml:10:40"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from ..errors import quote_value
 from ..load import escape_pointer_token, ref_pointer
 from .values import QUERY_STYLES, Values, mapping, media_types, pointer
 
@@ -311,8 +312,13 @@ class Operations(Values):
             if media_type not in content:
                 self.warn(
                     "swagger2-example-media-type",
-                    f"an example for {media_type}, which the response is not produced as: "
-                    "ignored",
+                    (
+                        f"an example for {quote_value(media_type)}, which the response is not "
+                        "produced as: ignored"
+                        if content
+                        else "an example of a response without a schema, which has no body "
+                        "in 2.0: ignored"
+                    ),
                     f"{at}/examples/{escape_pointer_token(media_type)}",
                 )
         headers = value.get("headers")
