@@ -3,13 +3,15 @@
 Per spec: generate a client; import every generated module; `mypy --strict` and `ruff check`
 on it; make one call over httpx.MockTransport and compare the request's method and URL with
 the spec's. Results go to a TSV as each spec finishes (a long run can be read as it goes) and
-to a Markdown report: per spec pass/fail with the first diagnostic, and the totals.
+to a Markdown report: per spec pass/fail with the first diagnostic, and the totals, in the
+report's section for the corpus (``## directory``, ``## swagger2``), the others left as they are.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -118,11 +120,15 @@ def check_spec(spec: Path, work: Path, with_types: bool) -> dict[str, str]:
     return result
 
 
+TITLE = "# Robustness runs over real specs"
+
+
 def report(rows: list[dict[str, str]], corpus: Path, with_types: bool) -> str:
+    """The run's section of the report, headed by the corpus directory's name."""
     passed = [r for r in rows if "failed" not in r]
     stages = "generate, import, one call" + (", mypy --strict, ruff" if with_types else "")
     lines = [
-        "# Robustness run over real specs",
+        f"## {corpus.name}",
         "",
         f"`make corpus-check CORPUS_DIR={corpus}`: {len(rows)} specs; stages: {stages}.",
         f"**{len(passed)} of {len(rows)} passed ({100 * len(passed) / max(len(rows), 1):.1f}%).**",
@@ -138,6 +144,21 @@ def report(rows: list[dict[str, str]], corpus: Path, with_types: bool) -> str:
             f"{detail} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def with_section(text: str, section: str) -> str:
+    """The report with ``section`` in place of the one of the same heading (each corpus has
+    its own: the OpenAPI directory's, the Swagger 2.0 specs'), or added at the end."""
+    heading = section.split("\n", 1)[0]
+    if not text.startswith(TITLE):
+        text = TITLE + "\n"
+    parts = re.split(r"(?m)^(?=## )", text)
+    if heading + "\n" in (p.split("\n", 1)[0] + "\n" for p in parts):
+        parts = [section + "\n" if p.split("\n", 1)[0] == heading else p for p in parts]
+    else:
+        parts[-1] = parts[-1].rstrip("\n") + "\n\n"
+        parts.append(section)
+    return "".join(parts).rstrip("\n") + "\n"
 
 
 def main() -> int:
@@ -172,7 +193,9 @@ def main() -> int:
             )
             with args.tsv.open("a", encoding="utf-8") as tsv:
                 tsv.write(json.dumps(row) + "\n")
-    args.report.write_text(report(rows, args.corpus, not args.no_types), encoding="utf-8")
+    before = args.report.read_text(encoding="utf-8") if args.report.exists() else ""
+    section = report(rows, args.corpus, not args.no_types)
+    args.report.write_text(with_section(before, section), encoding="utf-8")
     return 0 if all("failed" not in r for r in rows) else 1
 
 

@@ -7,7 +7,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -51,9 +51,25 @@ class Document:
     positions: Mapping[str, tuple[int, int]]
     # What the file says in a way its parser does not read as written, and how it was read.
     warnings: tuple[Diagnostic, ...] = ()
+    # A document converted from the file (Swagger 2.0, swagger2/): the pointer in the file
+    # that each moved subtree came from; what lies under one keeps its place relative to it.
+    origins: Mapping[str, str] = field(default_factory=dict)
+
+    def source_pointer(self, pointer: str) -> str:
+        """Where ``pointer`` of the data is in the file (the same pointer unless converted)."""
+        if self.origins:
+            probe = pointer
+            while True:
+                if probe in self.origins:
+                    return self.origins[probe] + pointer[len(probe) :]
+                if not probe:
+                    break
+                probe = probe.rsplit("/", 1)[0]
+        return pointer
 
     def where(self, pointer: str) -> SourceRef:
-        """The nearest known position at or above ``pointer``."""
+        """The nearest known position at or above ``pointer``, named in the file's terms."""
+        pointer = self.source_pointer(pointer)
         probe = pointer
         while True:
             if probe in self.positions:
@@ -64,7 +80,7 @@ class Document:
             probe = probe.rsplit("/", 1)[0]
 
     def with_data(self, data: Any) -> Document:
-        return Document(data, self.file, self.positions, self.warnings)
+        return Document(data, self.file, self.positions, self.warnings, self.origins)
 
 
 def load_document(path: Path, display: str | None = None) -> Document:
@@ -85,6 +101,15 @@ def load_document(path: Path, display: str | None = None) -> Document:
             ]
         ) from None
     return parse_document(text, name)
+
+
+def read_as_openapi3(document: Document) -> Document:
+    """A Swagger 2.0 document as the OpenAPI 3.0 document it describes (swagger2/), its
+    diagnostics still located in the 2.0 file; any other document as it is. After the
+    overlay, which targets the document as published."""
+    from .swagger2 import convert_swagger2, is_swagger2
+
+    return convert_swagger2(document) if is_swagger2(document.data) else document
 
 
 def parse_document(text: str, name: str) -> Document:

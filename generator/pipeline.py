@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import progress
 from .errors import Diagnostic, Severity, SourceRef, SpecError
-from .load import digest_inputs, load_document, read_runtime_sources
+from .load import digest_inputs, load_document, read_as_openapi3, read_runtime_sources
 from .write import TreeDiff, compare_tree, read_tree, write_text, write_trees
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ _TEMPLATES = _PACKAGE.parent / "templates"
 _CONTENT_MODULES = frozenset(
     {
         "load.py",
+        "swagger2",
         "overlay.py",
         "validate.py",
         "readings.py",
@@ -190,17 +191,18 @@ def build_vendor(
 def effective_document(
     vendor: Vendor, *, stale_overlay: bool = False
 ) -> tuple[Document, tuple[Diagnostic, ...]]:
-    """The spec with its overlay applied, and the overlay's warnings."""
+    """The spec with its overlay applied, read as OpenAPI 3 (a Swagger 2.0 spec converted),
+    and the overlay's warnings."""
     from .overlay import apply_overlay, apply_overlay_reporting
 
     document = load_document(vendor.spec, vendor.display)
     if vendor.overlay is None:
-        return document, ()
+        return read_as_openapi3(document), ()
     overlay = load_document(vendor.overlay, vendor.overlay_display)
     if not stale_overlay:
-        return apply_overlay(document, overlay), overlay.warnings
+        return read_as_openapi3(apply_overlay(document, overlay)), overlay.warnings
     document, stale = apply_overlay_reporting(document, overlay)
-    return document, overlay.warnings + stale
+    return read_as_openapi3(document), overlay.warnings + stale
 
 
 def render_vendor(

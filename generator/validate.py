@@ -16,6 +16,7 @@ from .load import (
     follow_refs,
     is_example_data,
     iter_refs,
+    read_as_openapi3,
     ref_pointer,
     resolve_pointer,
     unescape_pointer_token,
@@ -114,7 +115,7 @@ def start_validation(
     ``elsewhere``, so that this one can go on with the document as read while it answers.
     Nothing our checks read depends on its answer. Raise SpecError at once if our checks
     found an error (with the validator's errors too)."""
-    checks = _Checks(document, hint_file, record)
+    checks = _Checks(read_as_openapi3(document), hint_file, record)
     checks.run(elsewhere=elsewhere)
     validation = Validation(checks)
     if checks.failed():
@@ -233,22 +234,17 @@ class _Checks:
             )
             return False
         version = self.data.get("openapi")
-        if "swagger" in self.data:
-            self.error(
-                "unsupported-version",
-                f"Swagger {self.data['swagger']} is not supported; only OpenAPI 3.0 and 3.1",
-                "/swagger",
-                hint="convert it to OpenAPI 3 first (for example with swagger2openapi), then add it",
-            )
-            return False
-        if "swaggerVersion" in self.data:
-            self.error(
-                "unsupported-version",
-                f"Swagger {self.data['swaggerVersion']} is not supported; only OpenAPI 3.0 and 3.1",
-                "/swaggerVersion",
-                hint="convert it to OpenAPI 3 first, then add it",
-            )
-            return False
+        # Swagger 2.0 was converted to OpenAPI 3.0 (read_as_openapi3): another version is left.
+        for key in ("swagger", "swaggerVersion"):
+            if key in self.data:
+                self.error(
+                    "unsupported-version",
+                    f"Swagger {quote_value(self.data[key])} is not supported; only Swagger 2.0, "
+                    "OpenAPI 3.0 and 3.1",
+                    f"/{key}",
+                    hint="convert it to OpenAPI 3 first, then add it",
+                )
+                return False
         if isinstance(version, int | float):
             self.error(
                 "not-openapi",
@@ -401,7 +397,8 @@ class _Checks:
         """openapi-spec-validator's problems, less those our checks reported before asking."""
         reported: set[str] = set()
         for problem in problems:
-            if problem.pointer in self.ours or _OURS_WITH_LOCATION.match(problem.message):
+            mine = self.doc.source_pointer(problem.pointer) in self.ours
+            if mine or _OURS_WITH_LOCATION.match(problem.message):
                 continue  # reported by our own checks, with a location
             if problem.message.endswith("is not a 'regex'") and problem.pointer.endswith(
                 "/pattern"

@@ -171,7 +171,7 @@ def test_another_validator_or_data_that_is_not_json_means_validating_again(
 def test_the_validators_schemas_ask_only_that_prose_be_a_string() -> None:
     """What ``_PROSE`` rests on, for the versions installed: in every schema the validator
     checks an OpenAPI 3 document with, a description or summary is a string of any content,
-    required or not (Swagger 2 is refused before the validator runs)."""
+    required or not (Swagger 2 is converted to OpenAPI 3.0 before the validator runs)."""
     roots = [
         Path(openapi_spec_validator.__file__).parent / "resources",
         Path(openapi_schema_validator.__file__).parent / "schemas",

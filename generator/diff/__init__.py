@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..ir import Api, build_ir
-from ..load import Document, load_document
+from ..load import Document, load_document, read_as_openapi3
 from ..openapi_validator import VALIDATED_NAME
 from ..pipeline import (
     DIGEST_NAME,
@@ -167,8 +167,8 @@ def diff_specs(
 
 
 def diff_files(base: Path, revision: Path) -> DiffReport:
-    """Two spec files compared as they are: no overlays, no client impact."""
-    old, new = load_document(base), load_document(revision)
+    """Two spec files compared as they are (as OpenAPI 3): no overlays, no client impact."""
+    old, new = read_as_openapi3(load_document(base)), read_as_openapi3(load_document(revision))
     _, findings = assess(old, new, revision.stem)
     vendor = VendorDiff(revision.stem, "changed" if findings else "unchanged", tuple(findings), ())
     return DiffReport(str(base), str(revision), (vendor,))
