@@ -29,7 +29,7 @@ from .compare import compare_documents
 from .findings import Change, Finding, Level, Place, group_findings
 from .impact import Impact, client_impact
 from .lifecycle import Policy, judge_removals, relax_unstable, stability_changes, too_soon
-from .rules import RULES, evaluate
+from .rules import RULES, evaluate, merge_causes
 
 __all__ = [
     "RULES",
@@ -95,7 +95,7 @@ def assess(
     changes += too_soon(changes, revision, policy)
     changes += stability_changes(base, revision, policy)
     judged = relax_unstable(evaluate(changes, vendor, levels), base, revision)
-    return changes, group_findings(judged)
+    return changes, group_findings(merge_causes(judged))
 
 
 def _api(vendor: Vendor, document: Document) -> Api:

@@ -30,6 +30,22 @@ class Direction(enum.Enum):
 
 
 @dataclass(frozen=True, slots=True)
+class Cause:
+    """A schema replaced at one place of use (another component, or an inline schema for a
+    ``$ref``): where it is used, and the node on each side. The changes it makes there (the
+    properties one has and the other has not) are one finding, not one each."""
+
+    location: str
+    base: SourceRef
+    revision: SourceRef
+
+    def key(self) -> tuple[str, ...]:
+        return tuple(
+            f"{PurePosixPath(r.file).name}#{r.pointer}" for r in (self.base, self.revision)
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Change:
     """One difference between two effective specs, without judgement."""
 
@@ -40,6 +56,7 @@ class Change:
     args: tuple[tuple[str, str], ...] = ()
     base: SourceRef | None = None
     revision: SourceRef | None = None
+    cause: Cause | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +89,16 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class Part:
+    """One change a finding of several is made of, as it would be reported on its own."""
+
+    rule_id: str
+    level: Level
+    message: str
+    args: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One cause: one rule's judgement of one change, with every place it reaches.
 
@@ -87,6 +114,8 @@ class Finding:
     args: tuple[tuple[str, str], ...]
     places: tuple[Place, ...]
     allowlisted: str = ""  # the reason(s), when allowlist entries cover every place
+    cause: Cause | None = None  # what the change stems from, when it can have others
+    parts: tuple[Part, ...] = ()  # the changes of one cause, when there are several
 
     @property
     def first(self) -> Place:

@@ -231,3 +231,60 @@ def test_a_union_reached_under_different_names_is_one_finding(tmp_path: Path) ->
     assert finding.rule_id == "response-property-one-of-branch-added"
     assert len(finding.places) == 10
     assert len({p.location for p in finding.places}) == 10
+
+
+def test_a_schema_wrapped_under_a_new_property_is_one_finding_listing_its_parts(
+    tmp_path: Path,
+) -> None:
+    """A property's schema moved under ``conditions`` (a real vendor's edit, issue 25): its
+    properties removed and ``conditions`` added are one finding, at the most severe level of
+    them, with every property in the JSON report."""
+    base = _spec(5, header=HEADER)
+    conditions = {
+        "type": "object",
+        "properties": {name: {"type": "string"} for name in ("$in", "$is", "$before")},
+    }
+    base["components"]["schemas"]["Conditions"] = conditions
+    revision = copy.deepcopy(base)
+    base["components"]["schemas"]["Item"]["properties"]["created"] = {
+        "$ref": "#/components/schemas/Conditions"
+    }
+    revision["components"]["schemas"]["Item"]["properties"]["created"] = {
+        "type": "object",
+        "properties": {"conditions": {"$ref": "#/components/schemas/Conditions"}},
+    }
+    findings = _assess(tmp_path, base, revision)
+    (finding,) = findings
+    assert (finding.rule_id, finding.level) == ("schema-replaced", Level.WARNING)
+    assert [p.operation for p in finding.places] == [f"GET /items{i:02d}" for i in range(5)]
+    assert {p.location for p in finding.places} == {"response 200: created"}
+    assert dict(finding.args)["added"] == "conditions"
+    assert dict(finding.args)["removed"] == "$before, $in, $is"
+    (listed,) = json.loads(json_report.render(_report(findings)))["vendors"][0]["findings"]
+    assert sorted((p["id"], p["args"]["name"]) for p in listed["parts"]) == [
+        ("response-optional-property-removed", "$before"),
+        ("response-optional-property-removed", "$in"),
+        ("response-optional-property-removed", "$is"),
+        ("response-property-added", "conditions"),
+    ]
+
+
+def test_one_property_of_a_replaced_schema_is_its_own_finding(tmp_path: Path) -> None:
+    """A cause of one change keeps that change's rule id (allowlists name it)."""
+    base = _spec(2, header=HEADER)
+    base["components"]["schemas"]["Other"] = {
+        "type": "object",
+        "required": ["id"],
+        "properties": {"id": {"type": "string"}},
+    }
+    revision = copy.deepcopy(base)
+    for spec, target in ((base, "Item"), (revision, "Other")):
+        for path in spec["paths"].values():
+            path["get"]["responses"]["200"]["content"]["application/json"]["schema"] = {
+                "$ref": f"#/components/schemas/{target}"
+            }
+    (finding,) = _assess(tmp_path, base, revision)
+    assert (finding.rule_id, dict(finding.args)) == (
+        "response-required-property-removed",
+        {"name": "name"},
+    )

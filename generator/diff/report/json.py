@@ -58,6 +58,16 @@ def render(report: DiffReport) -> str:
                             }
                             for p in f.places
                         ],
+                        # The changes of one cause made one finding (schema-replaced).
+                        "parts": [
+                            {
+                                "id": part.rule_id,
+                                "level": part.level.label,
+                                "message": part.message,
+                                "args": dict(part.args),
+                            }
+                            for part in f.parts
+                        ],
                     }
                     for f in vendor.findings
                 ],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..findings import Change, Finding, Level, Place, Rule
+from ..findings import Change, Direction, Finding, Level, Part, Place, Rule
 from . import (
     endpoints,
     lifecycle,
@@ -24,22 +24,34 @@ from . import (
 )
 from .registry import run_checks
 
-__all__ = ["RULES", "evaluate", "run_checks"]
+__all__ = ["RULES", "evaluate", "merge_causes", "run_checks"]
+
+# Several changes of one cause (``findings.Cause``), made one finding by ``merge_causes``.
+# Its level is the most severe of its parts'; this one is the level of its test case.
+SCHEMA_REPLACED = Rule(
+    "schema-replaced",
+    Level.INFO,
+    Direction.NONE,
+    "the schema {old} was replaced by {new}: properties added: {added}; removed: {removed}",
+)
 
 RULES: dict[str, Rule] = {
-    rule.id: rule
-    for family in (
-        endpoints,
-        lifecycle,
-        parameters,
-        request_body,
-        responses,
-        schemas,
-        security,
-        servers,
-        vendors,
-    )
-    for rule in family.RULES
+    SCHEMA_REPLACED.id: SCHEMA_REPLACED,
+    **{
+        rule.id: rule
+        for family in (
+            endpoints,
+            lifecycle,
+            parameters,
+            request_body,
+            responses,
+            schemas,
+            security,
+            servers,
+            vendors,
+        )
+        for rule in family.RULES
+    },
 }
 
 
@@ -63,6 +75,57 @@ def evaluate(
                         change.method, change.path, change.location, change.base, change.revision
                     ),
                 ),
+                cause=change.cause,
             )
         )
     return sorted(set(findings), key=Finding.sort_key)
+
+
+def merge_causes(findings: Iterable[Finding]) -> list[Finding]:
+    """The findings of one replaced schema (``Finding.cause``), when there are several, made
+    one ``schema-replaced`` finding: at the level of the most severe, placed where the schema
+    is used, each of them kept as a part. A cause of one change stays that change's finding."""
+    merged: list[Finding] = []
+    by_cause: dict[tuple[str, ...], list[Finding]] = {}
+    for finding in findings:
+        if finding.cause is None:
+            merged.append(finding)
+        else:
+            by_cause.setdefault((finding.vendor, *finding.cause.key()), []).append(finding)
+    for group in by_cause.values():
+        parts = sorted(
+            {Part(f.rule_id, f.level, f.message, f.args) for f in group},
+            key=lambda p: (p.level, p.rule_id, p.args),
+        )
+        if len(parts) < 2:
+            merged.extend(group)
+            continue
+        cause = group[0].cause
+        assert cause is not None  # grouped by it
+        names = {
+            kind: ", ".join(sorted({dict(p.args)["name"] for p in parts if kind in p.rule_id}))
+            or "none"
+            for kind in ("added", "removed")
+        }
+        args = (
+            ("old", f"#{cause.base.pointer}"),
+            ("new", f"#{cause.revision.pointer}"),
+            *names.items(),
+        )
+        places = {
+            Place(p.method, p.path, cause.location, cause.base, cause.revision)
+            for f in group
+            for p in f.places
+        }
+        merged.append(
+            Finding(
+                rule_id=SCHEMA_REPLACED.id,
+                level=min(p.level for p in parts),
+                vendor=group[0].vendor,
+                message=SCHEMA_REPLACED.summary.format(**dict(args)),
+                args=args,
+                places=tuple(sorted(places, key=Place.sort_key)),
+                parts=tuple(parts),
+            )
+        )
+    return sorted(merged, key=Finding.sort_key)

@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from ...errors import SourceRef
-from ..findings import Change
-from ..structure import ContentDiff, Endpoint, Fact, Side
+from ..findings import Cause, Change
+from ..structure import ContentDiff, Endpoint, Fact, PropertyDiff, Side
 
 F = TypeVar("F", bound=Fact)
 Check = Callable[[F], Iterator[Change]]
@@ -61,9 +61,20 @@ def change(
     args: Args = (),
     old: Side | SourceRef | None = None,
     new: Side | SourceRef | None = None,
+    cause: Cause | None = None,
 ) -> Change:
     """A change of ``rule_id`` at ``location``, pointing at each side given."""
-    return Change(rule_id, at.method, at.path, location, args, _where(old), _where(new))
+    return Change(rule_id, at.method, at.path, location, args, _where(old), _where(new), cause)
+
+
+def replaced(diff: PropertyDiff) -> Cause | None:
+    """The schema holding a property, when the revision uses another node there than the
+    base: its properties added and removed are one change. An inline schema of an operation
+    on both sides (a path renamed) is the same schema."""
+    old, new = diff.old_holder.pointer, diff.new_holder.pointer
+    if old == new or all(p.startswith(("/paths/", "/webhooks/")) for p in (old, new)):
+        return None
+    return Cause(diff.holder, diff.old_holder.where(), diff.new_holder.where())
 
 
 def _where(side: Side | SourceRef | None) -> SourceRef | None:

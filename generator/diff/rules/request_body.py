@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from ..findings import Change, Direction, Level, Rule
 from ..structure import ContentDiff, PropertyDiff, RequestBodyDiff
-from .registry import change, check, media_type_changes
+from .registry import change, check, media_type_changes, replaced
 
 RULES = (
     Rule(
@@ -123,7 +123,9 @@ def request_property_removed(diff: PropertyDiff) -> Iterator[Change]:
     closed = diff.old_holder.value.get("additionalProperties") is False
     rule = "request-property-removed" if closed else "request-property-removed-silently"
     args = (("name", diff.name),)
-    yield change(rule, diff.endpoint, diff.location, args, diff.old, diff.new_holder)
+    yield change(
+        rule, diff.endpoint, diff.location, args, diff.old, diff.new_holder, replaced(diff)
+    )
 
 
 @check(PropertyDiff)
@@ -132,7 +134,9 @@ def request_property_added(diff: PropertyDiff) -> Iterator[Change]:
         return
     rule = f"request-property-added-{'required' if diff.new_required else 'optional'}"
     args = (("name", diff.name),)
-    yield change(rule, diff.endpoint, diff.location, args, diff.old_holder, diff.new)
+    yield change(
+        rule, diff.endpoint, diff.location, args, diff.old_holder, diff.new, replaced(diff)
+    )
 
 
 @check(PropertyDiff)
@@ -142,4 +146,4 @@ def request_property_required(diff: PropertyDiff) -> Iterator[Change]:
     if diff.old_required != diff.new_required:
         rule = f"request-property-became-{'required' if diff.new_required else 'optional'}"
         args = (("name", diff.name),)
-        yield change(rule, diff.endpoint, diff.location, args, diff.old, diff.new)
+        yield change(rule, diff.endpoint, diff.location, args, diff.old, diff.new, replaced(diff))

@@ -2,7 +2,7 @@ from collections.abc import Iterator
 
 from ..findings import Change, Direction, Level, Rule
 from ..structure import ContentDiff, PropertyDiff, ResponseDiff
-from .registry import change, check, media_type_changes
+from .registry import change, check, media_type_changes, replaced
 
 RULES = (
     Rule(
@@ -101,7 +101,9 @@ def response_property_removed(diff: PropertyDiff) -> Iterator[Change]:
         return
     rule = f"response-{'required' if diff.old_required else 'optional'}-property-removed"
     args = (("name", diff.name),)
-    yield change(rule, diff.endpoint, diff.location, args, diff.old, diff.new_holder)
+    yield change(
+        rule, diff.endpoint, diff.location, args, diff.old, diff.new_holder, replaced(diff)
+    )
 
 
 @check(PropertyDiff)
@@ -110,7 +112,13 @@ def response_property_added(diff: PropertyDiff) -> Iterator[Change]:
         return
     args = (("name", diff.name),)
     yield change(
-        "response-property-added", diff.endpoint, diff.location, args, diff.old_holder, diff.new
+        "response-property-added",
+        diff.endpoint,
+        diff.location,
+        args,
+        diff.old_holder,
+        diff.new,
+        replaced(diff),
     )
 
 
@@ -121,4 +129,4 @@ def response_property_required(diff: PropertyDiff) -> Iterator[Change]:
     if diff.old_required != diff.new_required:
         rule = f"response-property-became-{'required' if diff.new_required else 'optional'}"
         args = (("name", diff.name),)
-        yield change(rule, diff.endpoint, diff.location, args, diff.old, diff.new)
+        yield change(rule, diff.endpoint, diff.location, args, diff.old, diff.new, replaced(diff))

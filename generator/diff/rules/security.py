@@ -1,9 +1,9 @@
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..findings import Change, Direction, Level, Rule
 from ..structure import Endpoint, SecurityDiff, SecuritySchemeDiff
-from .registry import change, check
+from .registry import Args, change, check
 
 RULES = (
     Rule(
@@ -41,6 +41,18 @@ RULES = (
         Level.INFO,
         Direction.REQUEST,
         "credentials {requirement} are now accepted too",
+    ),
+    Rule(
+        "security-requirements-changed",
+        Level.BREAKING,
+        Direction.REQUEST,
+        "the credentials accepted changed from {old} to {new}: {requirement} no longer suffice",
+    ),
+    Rule(
+        "security-requirements-relaxed",
+        Level.INFO,
+        Direction.REQUEST,
+        "the credentials accepted changed from {old} to {new}: those accepted before still are",
     ),
     Rule(
         "security-scope-added",
@@ -100,18 +112,42 @@ def requirements_changed(diff: SecurityDiff) -> Iterator[Change]:
     if _newly_required(diff):
         return  # the operation now requires credentials: that says it
     old, new = diff.old_requirements, diff.new_requirements
-    for requirements, rule in ((old - new, "removed"), (new - old, "added")):
-        for requirement in sorted(requirements, key=sorted):
+    removed, added = old - new, new - old
+    if removed and added:
+        # One edit of the requirements (a requirement split into alternatives, one scheme for
+        # another) is one cause: one finding with both lists. A client that sends what an old
+        # requirement asked still passes where some new requirement asks a part of it.
+        lost = [r for r in _ordered(removed) if r and not any(n <= r for n in new)]
+        args: Args = (("old", _listed(old)), ("new", _listed(new)))
+        if lost:
+            args += (("requirement", " or ".join(_named(r) for r in lost)),)
+        rule = "security-requirements-changed" if lost else "security-requirements-relaxed"
+        yield change(rule, diff.endpoint, "security", args, diff.old, diff.new)
+        return
+    for requirements, rule in ((removed, "removed"), (added, "added")):
+        for requirement in _ordered(requirements):
             if requirement:
-                args = (("requirement", " + ".join(sorted(requirement))),)
+                named: Args = (("requirement", _named(requirement)),)
                 yield change(
                     f"security-requirement-{rule}",
                     diff.endpoint,
                     "security",
-                    args,
+                    named,
                     diff.old,
                     diff.new,
                 )
+
+
+def _ordered(requirements: Iterable[frozenset[str]]) -> list[frozenset[str]]:
+    return sorted(requirements, key=sorted)
+
+
+def _named(requirement: frozenset[str]) -> str:
+    return " + ".join(sorted(requirement)) or "none"
+
+
+def _listed(requirements: Iterable[frozenset[str]]) -> str:
+    return " | ".join(f"({_named(r)})" for r in _ordered(requirements)) or "none"
 
 
 @check(SecurityDiff)

@@ -110,10 +110,12 @@ class Branches:
 @dataclass(frozen=True, slots=True)
 class PropertyDiff(Fact):
     """A property seen in this direction on either side (a readOnly one is not sent, a
-    writeOnly one does not arrive), with the object schemas holding it."""
+    writeOnly one does not arrive), with the object schemas holding it (``holder``: where
+    they are used)."""
 
     endpoint: Endpoint
     location: str
+    holder: str
     direction: Direction
     name: str
     old: Side | None  # at the pointer where the property is written, its value refs followed
@@ -339,6 +341,7 @@ class _Pairing:
             return PropertyDiff(
                 self.endpoint,
                 where(name),
+                location,
                 self.direction,
                 name,
                 Side(base, old_where[name], olds[name]) if name in old_seen else None,
