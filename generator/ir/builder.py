@@ -374,6 +374,8 @@ class _Builder:
         for (param, where), py_name in zip(chosen, names, strict=True):
             schema = param.get("schema", {})
             default = schema.get("default") if isinstance(schema, dict) else None
+            # OpenAPI's defaults; the document validator refuses a style the location lacks.
+            style = str(param.get("style", "form" if param["in"] == "query" else "simple"))
             result.append(
                 Parameter(
                     wire_name=param["name"],
@@ -385,6 +387,8 @@ class _Builder:
                     default_doc="" if default is None else json.dumps(default),
                     where=self.doc.where(where),
                     allowed=self._allowed(schema),
+                    style=style,
+                    explode=bool(param.get("explode", style == "form")),
                 )
             )
         return tuple(result)
