@@ -444,6 +444,10 @@ paths:
         - {name: ids, in: query, explode: false, schema: {type: array, items: {type: string}}}
         - {name: tags, in: query, schema: {type: array, items: {type: string}}}
         - {name: X-Ids, in: header, schema: {type: array, items: {type: string}}}
+        - name: q
+          in: query
+          content: {application/json: {schema: {type: object, properties: {page: {type: integer}}}}}
+        - {name: key, in: query, content: {'*/*': {schema: {type: string}}}}
       responses: {'204': {description: done}}
 """
     api = build_ir(parse_document(spec, "s.yaml"), "s", "specs/s/openapi.yaml")
@@ -454,11 +458,16 @@ paths:
         ("ids", "form", False, True),
         ("tags", "form", True, False),
         ("X-Ids", "simple", False, False),
+        ("q", "json", False, True),
+        ("key", "form", True, False),
     ]
+    # Typed by the schema under its media type.
+    assert [p.annotation for p in operation.parameters[-2:]] == ["dict[str, Any]", "str"]
     source = render_vendor(api)[PurePosixPath("resources/items.py")]
     assert (
         "styles={\n"
         '                    ("query", "filter"): ("deepObject", True),\n'
         '                    ("query", "ids"): ("form", False),\n'
+        '                    ("query", "q"): ("json", False),\n'
         "                },"
     ) in source, source

@@ -12,7 +12,7 @@ from packaging.version import InvalidVersion, Version
 
 from ..errors import SourceRef
 from ..load import Document, escape_pointer_token, follow_refs, ref_pointer
-from ..media import body_kind, is_media_type, preferred
+from ..media import body_kind, essence, is_media_type, preferred
 from ..names import (
     Identifier,
     PyCode,
@@ -373,9 +373,16 @@ class _Builder:
         result = []
         for (param, where), py_name in zip(chosen, names, strict=True):
             schema = param.get("schema", {})
-            default = schema.get("default") if isinstance(schema, dict) else None
             # OpenAPI's defaults; the document validator refuses a style the location lacks.
             style = str(param.get("style", "form" if param["in"] == "query" else "simple"))
+            content = param.get("content")
+            if isinstance(content, dict) and content:
+                # A parameter given by `content` has one media type: JSON is sent as a JSON
+                # text (Superset's `q`); another (`*/*`) as its style's plain text.
+                media_type, media = next(iter(content.items()))
+                schema = media.get("schema", {}) if isinstance(media, dict) else {}
+                style = "json" if "json" in essence(media_type) else style
+            default = schema.get("default") if isinstance(schema, dict) else None
             result.append(
                 Parameter(
                     wire_name=param["name"],

@@ -160,7 +160,7 @@ def test_a_style_the_location_lacks_is_refused() -> None:
     ],
 )
 def test_header_simple(value: object, explode: bool, expected: str | None) -> None:
-    assert header_value("X-Ids", value, explode) == expected
+    assert header_value("X-Ids", value, "simple", explode) == expected
 
 
 @pytest.mark.parametrize(
@@ -196,6 +196,18 @@ def test_path_styles(style: Style, explode: bool, value: object, expected: str) 
 def test_an_empty_path_value_is_refused(value: object) -> None:
     with pytest.raises(ValueError, match="must not be empty"):
         path_segment("id", value)
+
+
+def test_a_parameter_given_by_json_content_is_one_json_text() -> None:
+    value = Filter(since=WHEN, kinds=[Sort.NAME])
+    text = '{"since":"2020-01-02T03:04:05Z","kinds":["name"]}'
+    assert query_pairs("q", value, "json", False) == [("q", text)]
+    assert query_pairs("q", {"ü": True}, "json", False) == [("q", '{"ü":true}')]
+    assert query_pairs("q", None, "json", False) == []
+    assert query_pairs("q", omit, "json", False) == []
+    assert header_value("X-Q", [1, 2], "json") == "[1,2]"
+    assert header_value("X-Q", None, "json") is None
+    assert path_segment("id", {"a": "b/c"}, "json") == "%7B%22a%22%3A%22b%2Fc%22%7D"
 
 
 def test_the_client_sends_each_parameter_in_the_style_it_is_given() -> None:
