@@ -24,6 +24,7 @@ rather than sending something the spec does not describe.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Literal, Union
 from urllib.parse import quote
@@ -33,8 +34,9 @@ import pydantic
 from .content import jsonable, text_value
 from .sentinels import Omit
 
+# OpenAPI's styles, and "json": a parameter the spec gives by `content` as JSON, sent as JSON text.
 Style = Literal[
-    "form", "spaceDelimited", "pipeDelimited", "deepObject", "simple", "label", "matrix"
+    "form", "spaceDelimited", "pipeDelimited", "deepObject", "simple", "label", "matrix", "json"
 ]
 # (location, wire name) -> (style, explode), for the parameters not in their location's default.
 Styles = Mapping[tuple[str, str], tuple[Style, bool]]
@@ -79,6 +81,8 @@ def query_pairs(
     name: str, value: object, style: Style = "form", explode: bool = True
 ) -> list[tuple[str, str]]:
     """The (name, text) pairs of a query parameter, unencoded (httpx percent-encodes them)."""
+    if style == "json":
+        return [] if isinstance(value, Omit) or value is None else [(name, _json(value))]
     data = plain(value)
     if data is None:
         return []
@@ -110,8 +114,16 @@ def _bracketed(prefix: str, value: Plain) -> Iterator[tuple[str, str]]:
         yield prefix, value
 
 
-def header_value(name: str, value: object, explode: bool = False) -> str | None:
-    """A header's text in style simple; None for nothing to send."""
+def _json(value: object) -> str:
+    return json.dumps(jsonable(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def header_value(
+    name: str, value: object, style: Style = "simple", explode: bool = False
+) -> str | None:
+    """A header's text in style simple (or JSON); None for nothing to send."""
+    if style == "json":
+        return None if isinstance(value, Omit) or value is None else _json(value)
     data = plain(value)
     if data is None or isinstance(data, str):
         return data
@@ -133,11 +145,11 @@ def _segment(text: str) -> str:
 
 def path_segment(name: str, value: object, style: Style = "simple", explode: bool = False) -> str:
     """A path parameter's text, percent-encoded but for the style's own delimiters."""
-    data = plain(value)
+    data = _json(value) if style == "json" and value is not None else plain(value)
     if data is None or data == "":
         # An empty segment would silently address another resource.
         raise ValueError(f"path parameter {name!r} must not be empty")
-    if style == "simple":
+    if style in ("simple", "json"):
         if isinstance(data, str):
             return _segment(data)
         return ",".join(_simple(name, data, explode, _segment))

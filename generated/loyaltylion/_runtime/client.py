@@ -188,7 +188,7 @@ class _BaseClient:
         # Case-insensitive: a caller's `accept` or `content-type` replaces ours.
         merged = httpx.Headers(self._headers)
         for name, value in headers.items():
-            text = header_value(name, value, styles.get(("header", name), ("simple", False))[1])
+            text = header_value(name, value, *styles.get(("header", name), ("simple", False)))
             if text is not None:
                 merged[name] = text
         if "accept" not in merged:
