@@ -41,6 +41,7 @@ class Received:
     sha256: str
     body: bytes  # the first MiB only: uploads may be large
     parts: list[Part] = field(default_factory=list)
+    query: str = ""  # as it arrived, percent-encoded
 
 
 def download_bytes(size: int) -> Iterator[bytes]:
@@ -90,6 +91,7 @@ class FileServer:
                     digest.hexdigest(),
                     bytes(kept),
                 )
+                received.query = urlsplit(self.path).query
                 content_type = self.headers.get("Content-Type", "")
                 if content_type.startswith("multipart/form-data"):
                     received.parts = _parts(content_type, received.body)
@@ -156,6 +158,9 @@ class FileServer:
                 _send(handler, 200, "application/json", b'{"id": "i1", "total": 42}')
         elif path == "/v1/legacy/orders":
             _send(handler, 200, "application/xml", b"<order><id>o1</id></order>")
+        elif path.startswith("/v1/search/"):
+            echo = [received.path, received.query, received.headers.get("x-trace-ids", "")]
+            _send(handler, 200, "application/json", json.dumps(echo).encode())
         elif path.startswith("/reviews/"):
             _send(handler, 200, "application/json", json.dumps([path]).encode())
         else:

@@ -427,3 +427,47 @@ def test_clients_pin_the_build_backend_requirements_lock_pins() -> None:
 
     lock = (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines()
     assert BUILD_BACKEND in lock
+
+
+def test_a_parameter_keeps_its_style_and_explode_or_its_location_default() -> None:
+    """Only a style that is not its location's default reaches the generated call."""
+    spec = """
+openapi: 3.0.3
+info: {title: S, version: '1'}
+paths:
+  /items/{id}:
+    get:
+      operationId: listItems
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: array, items: {type: string}}}
+        - {name: filter, in: query, style: deepObject, explode: true, schema: {type: object}}
+        - {name: ids, in: query, explode: false, schema: {type: array, items: {type: string}}}
+        - {name: tags, in: query, schema: {type: array, items: {type: string}}}
+        - {name: X-Ids, in: header, schema: {type: array, items: {type: string}}}
+        - name: q
+          in: query
+          content: {application/json: {schema: {type: object, properties: {page: {type: integer}}}}}
+        - {name: key, in: query, content: {'*/*': {schema: {type: string}}}}
+      responses: {'204': {description: done}}
+"""
+    api = build_ir(parse_document(spec, "s.yaml"), "s", "specs/s/openapi.yaml")
+    (operation,) = api.operations
+    assert [(p.wire_name, p.style, p.explode, p.styled) for p in operation.parameters] == [
+        ("id", "simple", False, False),
+        ("filter", "deepObject", True, True),
+        ("ids", "form", False, True),
+        ("tags", "form", True, False),
+        ("X-Ids", "simple", False, False),
+        ("q", "json", False, True),
+        ("key", "form", True, False),
+    ]
+    # Typed by the schema under its media type.
+    assert [p.annotation for p in operation.parameters[-2:]] == ["dict[str, Any]", "str"]
+    source = render_vendor(api)[PurePosixPath("resources/items.py")]
+    assert (
+        "styles={\n"
+        '                    ("query", "filter"): ("deepObject", True),\n'
+        '                    ("query", "ids"): ("form", False),\n'
+        '                    ("query", "q"): ("json", False),\n'
+        "                },"
+    ) in source, source

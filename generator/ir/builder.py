@@ -12,7 +12,7 @@ from packaging.version import InvalidVersion, Version
 
 from ..errors import Diagnostic, SourceRef, SpecError
 from ..load import Document, escape_pointer_token, follow_refs, ref_pointer
-from ..media import body_kind, is_media_type, preferred
+from ..media import body_kind, essence, is_media_type, preferred
 from ..names import (
     Identifier,
     PyCode,
@@ -393,6 +393,15 @@ class _Builder:
         result = []
         for (param, where), py_name in zip(chosen, names, strict=True):
             schema = param.get("schema", {})
+            # OpenAPI's defaults; the document validator refuses a style the location lacks.
+            style = str(param.get("style", "form" if param["in"] == "query" else "simple"))
+            content = param.get("content")
+            if isinstance(content, dict) and content:
+                # A parameter given by `content` has one media type: JSON is sent as a JSON
+                # text (Superset's `q`); another (`*/*`) as its style's plain text.
+                media_type, media = next(iter(content.items()))
+                schema = media.get("schema", {}) if isinstance(media, dict) else {}
+                style = "json" if "json" in essence(media_type) else style
             default = schema.get("default") if isinstance(schema, dict) else None
             result.append(
                 Parameter(
@@ -405,6 +414,8 @@ class _Builder:
                     default_doc="" if default is None else json.dumps(default),
                     where=self.doc.where(where),
                     allowed=self._allowed(schema),
+                    style=style,
+                    explode=bool(param.get("explode", style == "form")),
                 )
             )
         return tuple(result)

@@ -57,6 +57,15 @@ class Parameter:
     where: SourceRef
     # A tuple of the values it may take, for a runtime check; empty when any value of its type is.
     allowed: PyCode
+    # How the value is serialised (runtime/parameters.py), the spec's or the location's default.
+    style: str = "form"
+    explode: bool = True
+
+    @property
+    def styled(self) -> bool:
+        """Whether the runtime must be told its style: it is not its location's default."""
+        default = ("form", True) if self.location == "query" else ("simple", False)
+        return (self.style, self.explode) != default
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +273,10 @@ class Operation:
 
     def located(self, location: str) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == location)
+
+    @property
+    def styled_parameters(self) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.parameters if p.styled)
 
     @property
     def retry_needs_consent(self) -> bool:

@@ -18,13 +18,12 @@ import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
 from typing import Any, NamedTuple, Self, TypeVar
-from urllib.parse import quote
 
 import httpx
 import pydantic
 
 from .auth import ApiKeyAuth, CombinedAuth
-from .content import JSON, Encoded, Encoding, decoded, encode, is_json, text_value
+from .content import JSON, Encoded, Encoding, decoded, encode, is_json
 from .errors import (
     APIConnectionError,
     APIResponseValidationError,
@@ -35,6 +34,7 @@ from .errors import (
 from .hooks import Redactor, RequestHook, RequestInfo, ResponseHook, ResponseInfo
 from .models import refuse_forbidden_fields
 from .oauth import OAuth2
+from .parameters import Styles, header_value, path_segment, query_pairs
 from .response import (
     RAW_RESPONSE,
     STREAMED_RESPONSE,
@@ -154,20 +154,18 @@ class _BaseClient:
             server = server.replace("{" + name + "}", value)
         return server
 
-    def _url(self, path: str, path_params: Mapping[str, object], server: str) -> str:
+    def _url(
+        self, path: str, path_params: Mapping[str, object], server: str, styles: Styles
+    ) -> str:
         if path.startswith(("https://", "http://")):
             return path  # a next page's URL, as the server gave it (pagination.py)
         base = self._base
         if server and not self._base_url_given:
             base = self._server_url(server).rstrip("/") + "/"
-        values = {}
-        for name, value in path_params.items():
-            text = text_value(value)
-            if not text:
-                # An empty segment would silently address another resource.
-                raise ValueError(f"path parameter {name!r} must not be empty")
-            # So would `.` or `..`, which URL normalisation removes with the segment before.
-            values[name] = quote(text, safe="") if text.strip(".") else "%2E" * len(text)
+        values = {
+            name: path_segment(name, value, *styles.get(("path", name), ("simple", False)))
+            for name, value in path_params.items()
+        }
         return base + path.lstrip("/").format_map(values)
 
     def _request_parts(
@@ -177,6 +175,7 @@ class _BaseClient:
         path_params: Mapping[str, object],
         query: Mapping[str, object],
         headers: Mapping[str, object],
+        styles: Styles,
         body: object,
         encoding: Encoding,
         accept: str,
@@ -187,19 +186,13 @@ class _BaseClient:
         """The arguments of ``build_request``, and whether the body can be sent again."""
         params: list[tuple[str, str]] = []
         for name, value in query.items():
-            if isinstance(value, Omit) or value is None:
-                continue
-            items = value if isinstance(value, list | tuple) else [value]
-            params.extend((name, text_value(item)) for item in items)
+            params += query_pairs(name, value, *styles.get(("query", name), ("form", True)))
         # Case-insensitive: a caller's `accept` or `content-type` replaces ours.
         merged = httpx.Headers(self._headers)
-        merged.update(
-            {
-                k: text_value(v)
-                for k, v in headers.items()
-                if not isinstance(v, Omit) and v is not None
-            }
-        )
+        for name, value in headers.items():
+            text = header_value(name, value, *styles.get(("header", name), ("simple", False)))
+            if text is not None:
+                merged[name] = text
         if "accept" not in merged:
             merged["Accept"] = accept  # unless the client's default_headers name one
         encoded = Encoded({})
@@ -209,7 +202,7 @@ class _BaseClient:
         merged.update(encoded.headers)
         merged.update(extra_headers or {})
         parts: dict[str, Any] = {
-            "url": self._url(path, path_params, server),
+            "url": self._url(path, path_params, server, styles),
             "headers": merged,
             "content": encoded.content,
         }
@@ -335,6 +328,7 @@ class _BaseClient:
         path_params: Mapping[str, object] | None,
         query: Mapping[str, object] | None,
         headers: Mapping[str, object] | None,
+        styles: Styles,
         body: object,
         encodings: tuple[Encoding, ...],
         content_type: str | Omit,
@@ -364,6 +358,7 @@ class _BaseClient:
             path_params=path_params or {},
             query=query or {},
             headers=merged,
+            styles=styles,
             body=body,
             encoding=self._encoding(encodings, content_type),
             accept=accept,
@@ -514,6 +509,7 @@ class SyncAPIClient(_BaseClient):
         path_params: Mapping[str, object] | None = None,
         query: Mapping[str, object] | None = None,
         headers: Mapping[str, object] | None = None,
+        styles: Styles | None = None,
         body: object,
         encodings: tuple[Encoding, ...] = (JSON,),
         content_type: str | Omit = omit,
@@ -537,6 +533,7 @@ class SyncAPIClient(_BaseClient):
             path_params=path_params,
             query=query,
             headers=headers,
+            styles=styles or {},
             body=body,
             encodings=encodings,
             content_type=content_type,
@@ -650,6 +647,7 @@ class AsyncAPIClient(_BaseClient):
         path_params: Mapping[str, object] | None = None,
         query: Mapping[str, object] | None = None,
         headers: Mapping[str, object] | None = None,
+        styles: Styles | None = None,
         body: object,
         encodings: tuple[Encoding, ...] = (JSON,),
         content_type: str | Omit = omit,
@@ -673,6 +671,7 @@ class AsyncAPIClient(_BaseClient):
             path_params=path_params,
             query=query,
             headers=headers,
+            styles=styles or {},
             body=body,
             encodings=encodings,
             content_type=content_type,
