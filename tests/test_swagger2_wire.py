@@ -9,6 +9,7 @@ import base64
 import email.parser
 import email.policy
 import importlib
+import inspect
 import io
 import json
 import shutil
@@ -182,7 +183,19 @@ def test_the_warnings_name_lines_and_pointers_of_the_2_0_file(
         "called with explicit headers"
     )
     assert "  at: /securityDefinitions/implicitAuth" in generated[1].splitlines()
-    assert len(warnings) == 4  # one per OAuth 2 flow
+    # The flows with a token URL are the client's (client credentials, or a refresh token).
+    assert len(warnings) == 1
+
+
+def test_the_oauth_2_flows_with_a_token_url_are_client_arguments(petshop: Any) -> None:
+    arguments = inspect.signature(petshop.PetshopClient.__init__).parameters
+    assert {
+        "application_auth_client_id",
+        "application_auth_client_secret",
+        "access_code_auth_refresh_token",
+        "password_auth_refresh_token",
+    } <= set(arguments)
+    assert not [name for name in arguments if name.startswith("implicit_auth")]
 
 
 def test_host_base_path_and_schemes_are_the_default_server(petshop: Any) -> None:
@@ -192,14 +205,20 @@ def test_host_base_path_and_schemes_are_the_default_server(petshop: Any) -> None
 
 def test_query_header_and_response_headers(client: Any, server: PetshopServer) -> None:
     raw = client.pets.with_raw_response.list_pets(
-        limit=2, tags=["a", "b"], status="sold", x_trace_id="t-1"
+        limit=2, tags=["a", "b"], ids=[3, 4], status="sold", x_trace_id="t-1"
     )
     pets = raw.parse()
     assert [(p.id, p.name, p.tag) for p in pets] == [(7, "Rex", None)]  # x-nullable
     assert raw.headers["x-total-count"] == "1"
     received = server.last
-    # collectionFormat multi: the name repeated.
-    assert received.query == [("limit", "2"), ("tags", "a"), ("tags", "b"), ("status", "sold")]
+    # collectionFormat multi: the name repeated; csv, 2.0's default: one comma-separated value.
+    assert received.query == [
+        ("limit", "2"),
+        ("tags", "a"),
+        ("tags", "b"),
+        ("ids", "3,4"),
+        ("status", "sold"),
+    ]
     assert (received.headers["x-trace-id"], received.headers["x-api-key"]) == ("t-1", "k3y")
     with pytest.raises(ValueError, match="sold"):
         client.pets.list_pets(status="gone")
