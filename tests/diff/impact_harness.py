@@ -37,6 +37,8 @@ from generator.render import render_client, render_models
 from generator.validate import IGNORED_BODY_METHODS, IGNORED_HEADER_PARAMETERS, iter_operations
 
 _CREDENTIALS = "(credentials)"  # an argument of ours: the one credential to give
+_OAUTH = "(oauth)"  # an OAuth 2.0 scheme's arguments, as one credential
+_OAUTH_ARGUMENTS = ("client_id", "client_secret", "refresh_token")
 _DEPTH = 5  # how deep values are made in a schema (recursive ones stop here)
 _TEMPLATE = re.compile(r"{([^{}]*)}")
 
@@ -249,19 +251,27 @@ def _client_class(package: Any) -> Any:
 
 
 def _credential_names(client_class: Any) -> list[str]:
-    """The client's credential arguments: those before ``base_url``."""
+    """The client's credentials: its arguments before ``base_url``, an OAuth 2.0 scheme's
+    (client id, secret, refresh token) counted as one."""
     names = list(inspect.signature(client_class).parameters)
-    return names[: names.index("base_url")]
+    names = names[: names.index("base_url")]
+    plain = [name for name in names if not name.endswith(_OAUTH_ARGUMENTS)]
+    return plain + [_OAUTH] * (len(plain) != len(names))
 
 
 def _credentials(client_class: Any, only: str | None) -> dict[str, Any]:
     """A value for each credential the client takes (all given, the client picks), or one."""
+    parameters = inspect.signature(client_class).parameters
     found: dict[str, Any] = {}
-    for name, parameter in inspect.signature(client_class).parameters.items():
-        if name == "base_url":
-            break
-        if only is None or name == only:
-            found[name] = ("user", "secret") if "tuple" in str(parameter.annotation) else "token"
+    for name in _credential_names(client_class):
+        if only is not None and name != only:
+            continue
+        if name == _OAUTH:
+            # No token server here: a token the caller holds, sent as the client sends one.
+            found["default_headers"] = {"Authorization": "Bearer token"}
+        else:
+            tuple_ = "tuple" in str(parameters[name].annotation)
+            found[name] = ("user", "secret") if tuple_ else "token"
     return found
 
 
