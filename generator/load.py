@@ -103,15 +103,6 @@ def load_document(path: Path, display: str | None = None) -> Document:
     return parse_document(text, name)
 
 
-def read_as_openapi3(document: Document) -> Document:
-    """A Swagger 2.0 document as the OpenAPI 3.0 document it describes (swagger2/), its
-    diagnostics still located in the 2.0 file; any other document as it is. After the
-    overlay, which targets the document as published."""
-    from .swagger2 import convert_swagger2, is_swagger2
-
-    return convert_swagger2(document) if is_swagger2(document.data) else document
-
-
 def parse_document(text: str, name: str) -> Document:
     if name.endswith(".json"):
         try:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from . import progress
 from .errors import Diagnostic, Severity, SourceRef, SpecError
-from .load import digest_inputs, load_document, read_as_openapi3, read_runtime_sources
+from .load import digest_inputs, load_document, read_runtime_sources
+from .swagger2 import read_as_openapi3
 from .write import TreeDiff, compare_tree, read_tree, write_text, write_trees
 
 if TYPE_CHECKING:

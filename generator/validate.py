@@ -16,7 +16,6 @@ from .load import (
     follow_refs,
     is_example_data,
     iter_refs,
-    read_as_openapi3,
     ref_pointer,
     resolve_pointer,
     unescape_pointer_token,
@@ -25,6 +24,7 @@ from .media import body_kind, is_media_type
 from .names import parameter_name
 from .operation_names import operation_names
 from .readings import Readings, read_paths, read_schemas, read_servers
+from .swagger2 import read_as_openapi3
 from .webhook_signature import check_webhook_signature
 
 if TYPE_CHECKING:

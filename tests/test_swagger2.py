@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from generator.cli import main
 from generator.errors import SpecError
-from generator.load import Document, escape_pointer_token, parse_document, read_as_openapi3
+from generator.load import Document, escape_pointer_token, parse_document
+from generator.swagger2 import read_as_openapi3
 from generator.validate import validate_document
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..ir import Api, build_ir
-from ..load import Document, load_document, read_as_openapi3
+from ..load import Document, load_document
 from ..openapi_validator import VALIDATED_NAME
 from ..pipeline import (
     DIGEST_NAME,
@@ -22,6 +22,7 @@ from ..pipeline import (
     render_vendor,
 )
 from ..render import render_models
+from ..swagger2 import read_as_openapi3
 from ..validate import validate_document
 from ..write import read_tree
 from .allowlist import Entry, apply_allowlist

@@ -13,19 +13,32 @@ How unwrap tells events apart, decided here once:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from ..errors import Diagnostic, Severity, SourceRef, SpecError
-from ..load import escape_pointer_token, follow_refs, ref_pointer
+from ..load import Document, escape_pointer_token, follow_refs, ref_pointer
 from ..media import body_kind, is_media_type
-from ..names import Identifier, pascal_case
+from ..names import Identifier, PyCode, pascal_case
+from ..operation_names import Named
 from ..validate import iter_operations
 from ..webhook_signature import EXTENSION
 from .schemas import component_name, is_model_shape
 from .types import Resource, WebhookEvent, Webhooks, WebhookSignature
 
-if TYPE_CHECKING:
-    from .builder import _Builder
+
+class _Builder(Protocol):
+    """What building the webhooks takes of the IR's builder (builder.py), which calls it."""
+
+    data: dict[str, Any]
+    doc: Document
+    at: SourceRef
+    names: dict[tuple[str, str], Named]
+    class_names: dict[str, Identifier]
+
+    def _resolve(self, schema: Any) -> Any: ...
+
+    def _model_or_annotation(self, schema: Any, hoist_name: str) -> PyCode: ...
+
 
 # What a client with webhooks exports besides RUNTIME_EXPORTS.
 WEBHOOK_EXPORTS = ("WebhookPayloadError", "WebhookVerificationError")

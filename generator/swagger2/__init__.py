@@ -55,6 +55,13 @@ _OAUTH2_FLOWS = {
 }
 
 
+def read_as_openapi3(document: Document) -> Document:
+    """A Swagger 2.0 document as the OpenAPI 3.0 document it describes, its diagnostics still
+    located in the 2.0 file; any other document as it is. After the overlay, which targets the
+    document as published."""
+    return convert_swagger2(document) if is_swagger2(document.data) else document
+
+
 def is_swagger2(data: Any) -> bool:
     # `swagger: 2.0` unquoted is a number to YAML.
     return isinstance(data, dict) and str(data.get("swagger")) == "2.0"
