@@ -405,7 +405,7 @@ def _diagnostics(text: str) -> list[str]:
     return [d.format() for d in caught.value.diagnostics]
 
 
-def test_the_validators_findings_are_located_in_the_2_0_file() -> None:
+def test_the_readings_and_validators_findings_are_located_in_the_2_0_file() -> None:
     assert (
         _diagnostics("""\
 paths:
@@ -414,13 +414,16 @@ paths:
       parameters:
         - {name: q, in: query, type: string, maxLength: many}
       responses:
-        200: {description: ok, schema: {properties: {n: {type: integer, minimum: low}}}}
+        200: {description: ok, schema: {properties: {n: {type: integer, uniqueItems: often}}}}
 """)
         == [
-            "s.yaml:7:57: error[invalid-openapi]: 'many' is not of type 'integer'\n"
-            "  at: /paths/~1a/get/parameters/0/maxLength",
-            "s.yaml:9:82: error[invalid-openapi]: 'low' is not of type 'number'\n"
-            "  at: /paths/~1a/get/responses/200/schema/properties/n/minimum",
+            # Our reading of a limit that is not a number (readings.py).
+            "s.yaml:7:57: error[invalid-openapi]: `maxLength` is 'many', not a number\n"
+            "  at: /paths/~1a/get/parameters/0/maxLength\n"
+            "  hint: write the number in an overlay beside the spec",
+            # openapi-spec-validator's.
+            "s.yaml:9:86: error[invalid-openapi]: 'often' is not of type 'boolean'\n"
+            "  at: /paths/~1a/get/responses/200/schema/properties/n/uniqueItems",
         ]
     )
 
@@ -551,9 +554,10 @@ def test_the_spec_diff_compares_two_2_0_revisions_located_in_their_files(tmp_pat
     )
     (finding,) = report.findings
     assert finding.rule_id == "request-parameter-became-required"
-    assert finding.revision is not None
-    assert (finding.revision.file, finding.revision.line) == ("specs/pets/openapi.yaml", 8)
-    assert finding.revision.pointer.startswith("/paths/~1pets/get/parameters/0")
+    (place,) = finding.places
+    assert place.revision is not None
+    assert (place.revision.file, place.revision.line) == ("specs/pets/openapi.yaml", 8)
+    assert place.revision.pointer.startswith("/paths/~1pets/get/parameters/0")
 
 
 def test_an_operations_own_schemes_and_an_odd_collection_format_convert() -> None:
