@@ -23,7 +23,7 @@ import multiprocessing
 import os
 import re
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -294,6 +294,7 @@ def _mark(error: Any, parts: tuple[Any, ...]) -> Any:
 def _located(v31: bool) -> type[Any]:
     """The validator of OpenAPI 3.1 or 3.0, its errors marked with where they are (imported
     only when a document is validated: a vouched-for one needs none of it)."""
+    from jsonschema.exceptions import UnknownType
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
     base: type[Any] = OpenAPIV31SpecValidator if v31 else OpenAPIV30SpecValidator
@@ -306,11 +307,37 @@ def _located(v31: bool) -> type[Any]:
                 # A meta-schema error's path starts at this schema; the others concern it whole.
                 yield _mark(error, (*schema.parts, *error.absolute_path))
 
+        def _collect_properties(self, schema: Any) -> set[str]:
+            # The library's own follows references into a loop (an allOf member that holds
+            # its owner, an array of itself) until the stack runs out: openapi-spec-validator
+            # issue 400. The same walk, each schema once.
+            found: set[str] = set()
+            seen: set[int] = set()
+            stack = [schema]
+            while stack:
+                node = stack.pop()
+                value = node.read_value()
+                if id(value) in seen or not isinstance(value, Mapping):
+                    continue
+                seen.add(id(value))
+                if "properties" in node:
+                    found.update((node / "properties").keys())
+                for keyword in ("allOf", "anyOf", "oneOf"):
+                    if keyword in node:
+                        stack.extend(node / keyword)
+                stack.extend(node / k for k in ("items", "not") if k in node)
+            return found
+
     class Default(default_base):  # type: ignore[misc, valid-type]
         def __call__(self, schema: Any, value: Any) -> Iterator[Any]:
             at = (*schema.parts, "default")
-            for error in super().__call__(schema, value):
-                yield _mark(error, (*at, *error.absolute_path))
+            try:
+                for error in super().__call__(schema, value):
+                    yield _mark(error, (*at, *error.absolute_path))
+            except (UnknownType, re.error):
+                # As in readings._defaults: a type the version has not is the schema's error,
+                # reported as such; a pattern only pydantic's regex engine reads, it checks.
+                return
 
     wrapped = {"schema": Schema, "default": Default}
     for keyword, cls in base.keyword_validators.items():
