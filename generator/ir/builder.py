@@ -548,7 +548,11 @@ class _Builder:
         return PyCode(scalar[str(types)]) if str(types) in scalar else self._use("Any")
 
     def _enum_literal(self, schema: dict[str, Any]) -> PyCode:
-        return self._literal(_enum_values(schema))
+        values = _enum_values(schema)
+        if any(isinstance(v, float) for v in values):
+            # A float cannot be a Literal's value (PEP 586): such an enum is typed float.
+            return PyCode("float | None" if None in values else "float")
+        return self._literal(values)
 
     def _literal(self, values: list[Any]) -> PyCode:
         self._use("Literal")

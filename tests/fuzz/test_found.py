@@ -141,3 +141,11 @@ def test_a_parameter_of_a_list_of_lists_of_itself_is_typed_any_where_it_recurs(
 @pytest.mark.parametrize("case", sorted(FIXED_ELSEWHERE))
 def test_found_case_is_no_internal_error(case: str, tmp_path: Path) -> None:
     assert _run(FIXED_ELSEWHERE[case], tmp_path) in (0, 1)
+
+
+def test_a_parameter_of_a_number_enum_is_typed_float(tmp_path: Path) -> None:
+    """A float cannot be a Literal's value: `Literal[1.5]` failed mypy --strict."""
+    document = _api("3.0.3", {}, {"type": "number", "enum": [1.5, 2, 1e300]})
+    assert _run(document, tmp_path) == 0
+    resource = (tmp_path / "out" / "found" / "resources" / "things.py").read_text()
+    assert "shape: float | Omit = omit," in resource
