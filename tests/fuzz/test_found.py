@@ -149,3 +149,11 @@ def test_a_parameter_of_a_number_enum_is_typed_float(tmp_path: Path) -> None:
     assert _run(document, tmp_path) == 0
     resource = (tmp_path / "out" / "found" / "resources" / "things.py").read_text()
     assert "shape: float | Omit = omit," in resource
+
+
+def test_a_list_of_itself_is_a_list_of_the_model(tmp_path: Path) -> None:
+    """The model tool typed it as a bare `list`, which mypy --strict refuses."""
+    lists = {"type": "array", "items": _ref("Lists")}
+    assert _run(_api("3.0.3", {"Lists": lists}, {"type": "string"}), tmp_path) == 0
+    model = (tmp_path / "out" / "found" / "models" / "lists.py").read_text()
+    assert 'class Lists(RootModel[list["Lists"]]):\n    root: list[Lists]\n' in model
