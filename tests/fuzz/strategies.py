@@ -424,7 +424,7 @@ def parameters(
 def contents(draw: st.DrawFn, children: st.SearchStrategy[dict[str, Any]]) -> dict[str, Any]:
     kinds = st.sampled_from(MEDIA_TYPES[:1] * 6 + MEDIA_TYPES)
     content = {}
-    for media in draw(st.lists(kinds, max_size=3, unique=True)):
+    for media in draw(st.lists(kinds, max_size=2, unique=True)):
         entry: dict[str, Any] = {}
         if draw(st.integers(0, 7)):
             entry["schema"] = draw(children)
@@ -464,7 +464,7 @@ def operations(
             body["required"] = True
         operation["requestBody"] = body
     responses: dict[str, Any] = {}
-    for status in draw(st.lists(st.sampled_from(STATUSES), min_size=1, max_size=4, unique=True)):
+    for status in draw(st.lists(st.sampled_from(STATUSES), min_size=1, max_size=3, unique=True)):
         response: dict[str, Any] = {"description": draw(TEXT)}
         if status != "204" and draw(st.integers(0, 3)):
             response["content"] = draw(contents(children))
@@ -498,7 +498,7 @@ def paths(
     schemes: list[str],
 ) -> dict[str, Any]:
     found: dict[str, Any] = {}
-    for _ in range(draw(st.integers(0 if dialect.v31 else 1, 4))):
+    for _ in range(draw(st.integers(0 if dialect.v31 else 1, 2))):
         segments = draw(
             st.lists(
                 st.one_of(st.sampled_from(SEGMENTS), NAMES.map(lambda n: "{" + n + "}")),
@@ -516,7 +516,7 @@ def paths(
         methods = st.sampled_from(("get", "post", "put", "patch", "delete", "head", "options"))
         item: dict[str, Any] = {
             m: draw(operations(dialect, children, m, names, schemes))
-            for m in draw(st.lists(methods, min_size=1, max_size=3, unique=True))
+            for m in draw(st.lists(methods, min_size=1, max_size=2, unique=True))
         }
         if rarely(draw, 9):
             item["servers"] = [draw(servers(dialect))]
