@@ -294,7 +294,7 @@ def _mark(error: Any, parts: tuple[Any, ...]) -> Any:
 def _located(v31: bool) -> type[Any]:
     """The validator of OpenAPI 3.1 or 3.0, its errors marked with where they are (imported
     only when a document is validated: a vouched-for one needs none of it)."""
-    from jsonschema.exceptions import UnknownType
+    from jsonschema.exceptions import UnknownType  # type: ignore[import-untyped]
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
     base: type[Any] = OpenAPIV31SpecValidator if v31 else OpenAPIV30SpecValidator

@@ -238,7 +238,7 @@ def _defaults(
     in the document itself."""
     if not schemas:
         return
-    from jsonschema.exceptions import UnknownType
+    from jsonschema.exceptions import UnknownType  # type: ignore[import-untyped]
     from openapi_schema_validator import (
         OAS30Validator,
         OAS31Validator,
