@@ -157,3 +157,18 @@ def test_a_list_of_itself_is_a_list_of_the_model(tmp_path: Path) -> None:
     assert _run(_api("3.0.3", {"Lists": lists}, {"type": "string"}), tmp_path) == 0
     model = (tmp_path / "out" / "found" / "models" / "lists.py").read_text()
     assert 'class Lists(RootModel[list["Lists"]]):\n    root: list[Lists]\n' in model
+
+
+def test_a_parameter_named_content_type_beside_a_body_of_several_media_types(
+    tmp_path: Path,
+) -> None:
+    """Its argument and the body's `content_type=` were one name twice: a SyntaxError."""
+    document = _api("3.0.3", {}, {"type": "string"})
+    operation = document["paths"]["/things"].pop("get")
+    operation["parameters"][0]["name"] = "Content-Type"
+    operation["requestBody"] = {"content": {"text/csv": {}, "multipart/form-data": {}}}
+    document["paths"]["/things"]["patch"] = operation
+    assert _run(document, tmp_path) == 0
+    resource = (tmp_path / "out" / "found" / "resources" / "things.py").read_text()
+    compile(resource, "things.py", "exec")
+    assert "content_type_: str | Omit = omit," in resource
