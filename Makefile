@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 GEN := $(BIN)/python -m generator
 VENDOR ?=
 
-.PHONY: generate dist check validate accept-surface spec-diff docs-drift update-specs sources bench-spec-diff bench-history bench-generation bench-media test corpus-check lint lint-workflows clean
+.PHONY: generate dist check validate accept-surface spec-diff docs-drift update-specs sources bench-spec-diff bench-history bench-generation bench-media test fuzz corpus-check lint lint-workflows clean
 
 $(VENV_STAMP): requirements.lock pyproject.toml
 	@echo "Setting up $(VENV): the Python packages pinned in requirements.lock (about a minute the first time)..."
@@ -98,6 +98,13 @@ test: lint lint-workflows $(NODE_STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
 	@echo "The slow tests (generating and type-checking real specs), named as each starts:"
 	$(BIN)/python -m pytest -v -m slow
+
+# The fuzzer (tests/fuzz) on more documents than make test gives it, from a seed of its own:
+# FUZZ_EXAMPLES documents (default 1000), FUZZ_SEED (default: a new one, printed).
+FUZZ_EXAMPLES ?= 1000
+fuzz: $(VENV_STAMP)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_SEED=$${FUZZ_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')} \
+		$(BIN)/python -m pytest -v -s -p no:cacheprovider tests/fuzz/test_fuzz.py
 
 # The corpus test on all six specs of ../shared/corpus (make test has the four we may commit).
 # CORPUS_DIR=../shared/corpus/directory: the robustness run over ~150 public specs (hours on

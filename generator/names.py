@@ -41,7 +41,7 @@ _RESERVED = frozenset(
     | set(keyword.softkwlist)
     | set(dir(builtins))
     | {"self", "cls", "body", "options", "extra_headers", "timeout", "httpx", "typing", "models"}
-    | {"max_retries", "retry_non_idempotent"}
+    | {"max_retries", "retry_non_idempotent", "content_type"}
     # Methods and attributes of the runtime's client classes, which operations must not shadow.
     | {"request", "close", "base_url", "user_agent", "with_raw_response"}
 )

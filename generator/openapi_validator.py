@@ -23,7 +23,7 @@ import multiprocessing
 import os
 import re
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -76,6 +76,18 @@ def _guarded(parts: tuple[Any, ...], errors: Callable[[], Iterator[Any]]) -> Ite
         raise
     except Exception as exc:
         raise _Failed(parts, exc) from exc
+
+
+def _unless_unreadable(errors: Callable[[], Iterator[Any]]) -> Iterator[Any]:
+    """The errors ``errors()`` gives, none once it meets what the schema's version cannot read:
+    a type it has not (`null` in 3.0), reported as the schema's error, or a pattern only
+    pydantic's regex engine reads, which pydantic checks (as in readings._defaults)."""
+    from jsonschema.exceptions import UnknownType  # type: ignore[import-untyped]
+
+    try:
+        yield from errors()
+    except (UnknownType, re.error):
+        return
 
 
 @dataclass(slots=True)
@@ -362,10 +374,32 @@ def _located(v31: bool) -> type[Any]:
                 # A meta-schema error's path starts at this schema; the others concern it whole.
                 yield _mark(error, (*schema.parts, *error.absolute_path))
 
+        def _collect_properties(self, schema: Any) -> set[str]:
+            # The library's own follows references into a loop (an allOf member that holds
+            # its owner, an array of itself) until the stack runs out: openapi-spec-validator
+            # issue 400. The same walk, each schema once.
+            found: set[str] = set()
+            seen: set[int] = set()
+            stack = [schema]
+            while stack:
+                node = stack.pop()
+                value = node.read_value()
+                if id(value) in seen or not isinstance(value, Mapping):
+                    continue
+                seen.add(id(value))
+                if "properties" in node:
+                    found.update((node / "properties").keys())
+                for keyword in ("allOf", "anyOf", "oneOf"):
+                    if keyword in node:
+                        stack.extend(node / keyword)
+                stack.extend(node / k for k in ("items", "not") if k in node)
+            return found
+
     class Default(default_base):  # type: ignore[misc, valid-type]
         def __call__(self, schema: Any, value: Any) -> Iterator[Any]:
             at = (*schema.parts, "default")
-            for error in _guarded(at, functools.partial(super().__call__, schema, value)):
+            check = functools.partial(super().__call__, schema, value)
+            for error in _guarded(at, functools.partial(_unless_unreadable, check)):
                 yield _mark(error, (*at, *error.absolute_path))
 
     wrapped = {"schema": Schema, "default": Default}

@@ -350,8 +350,11 @@ def _defaults(
             error = next(iter(check.iter_errors(schema["default"])), None)
         except Unresolvable:
             continue  # a dangling reference: validation reports it
-        except Exception:  # a malformed schema (`pattern: 5`) the checker trips on
-            continue  # validation reports it, at the schema
+        except Exception:
+            # A malformed schema (`pattern: 5`), a type this version has not (`null` in 3.0) or
+            # a pattern only pydantic's regex engine reads: validation reports the first two,
+            # at the schema; pydantic checks the last.
+            continue
         if error is not None:
             readings.drop(
                 "invalid-default",

@@ -590,13 +590,21 @@ class _Builder:
         self.hoisted_at[name] = self.at
         return name
 
-    def _annotation(self, schema: Any, *, for_parameter: bool) -> PyCode:
-        """A Python type for a schema used directly as a parameter or body (not via a model field)."""
+    def _annotation(
+        self, schema: Any, *, for_parameter: bool, within: frozenset[str] = frozenset()
+    ) -> PyCode:
+        """A Python type for a schema used directly as a parameter or body (not via a model
+        field). ``within``: the references being spelled out, outermost first."""
         if not isinstance(schema, dict) or not schema:
             return self._use("Any")
         ref = schema.get("$ref")
         if isinstance(ref, str):
             target = ref_pointer(ref) or ""
+            if target in within:
+                # A list of lists of itself: an inline type cannot name itself, so where it
+                # recurs it is Any.
+                return self._use("Any")
+            within = within | {target}
             name = component_name(target)
             resolved, _ = follow_refs(self.data, schema, "")
             if name is not None and (is_model_shape(resolved) or "enum" in resolved):
@@ -604,23 +612,29 @@ class _Builder:
                 if for_parameter and "enum" in resolved:
                     return PyCode(f"{cls} | {self._enum_literal(resolved)}")
                 return cls
-            return self._annotation(resolved, for_parameter=for_parameter)
+            return self._annotation(resolved, for_parameter=for_parameter, within=within)
         if "enum" in schema:
             return self._enum_literal(schema)
         if "const" in schema:
             return self._literal([schema["const"]])
         for key in ("anyOf", "oneOf"):
             if isinstance(schema.get(key), list):
-                members = [self._annotation(s, for_parameter=for_parameter) for s in schema[key]]
+                members = [
+                    self._annotation(s, for_parameter=for_parameter, within=within)
+                    for s in schema[key]
+                ]
                 return PyCode(" | ".join(dict.fromkeys(members)))
         types = schema.get("type")
         if isinstance(types, list):
             members = [
-                self._annotation({**schema, "type": t}, for_parameter=for_parameter) for t in types
+                self._annotation({**schema, "type": t}, for_parameter=for_parameter, within=within)
+                for t in types
             ]
             return PyCode(" | ".join(dict.fromkeys(members)))
         if types == "array":
-            item = self._annotation(schema.get("items", {}), for_parameter=for_parameter)
+            item = self._annotation(
+                schema.get("items", {}), for_parameter=for_parameter, within=within
+            )
             if for_parameter:
                 self._use("Sequence")
                 return PyCode(f"Sequence[{item}]")
@@ -638,7 +652,11 @@ class _Builder:
         return PyCode(scalar[str(types)]) if str(types) in scalar else self._use("Any")
 
     def _enum_literal(self, schema: dict[str, Any]) -> PyCode:
-        return self._literal(_enum_values(schema))
+        values = _enum_values(schema)
+        if any(isinstance(v, float) for v in values):
+            # A float cannot be a Literal's value (PEP 586): such an enum is typed float.
+            return PyCode("float | None" if None in values else "float")
+        return self._literal(values)
 
     def _literal(self, values: list[Any]) -> PyCode:
         codes = _value_codes(values)

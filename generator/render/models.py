@@ -75,6 +75,11 @@ _DISCRIMINATED = re.compile(
 _OPEN_ROOT = re.compile(
     r"(class \w+\(RootModel\[)([^\[\]]*)(\]\):\n(?:    .*\n)*?    root: OpenUnion\[)"
 )
+# A list of itself (`A: {type: array, items: {$ref: A}}`), which the tool types as a bare
+# `list`: mypy --strict refuses that, and the items are the model itself.
+_LIST_OF_ITSELF = re.compile(
+    r"^class (\w+)\(RootModel\[list\]\):\n((?:    .*\n)*?    root: )list$", re.MULTILINE
+)
 # A line that may name `bytes`: as spelt, or in characters Python reads as it (NFKC).
 _MAY_NAME_BYTES = re.compile(r"\bbytes\b|[^\x00-\x7f]")
 _FILE_CONTENT = "FileContent"
@@ -198,6 +203,7 @@ def render_models(api: Api) -> dict[PurePosixPath, str]:
     )
     source = _DISCRIMINATED.sub(r"OpenUnion[Annotated[\1, Field(discriminator=\2)]]", source)
     source = _OPEN_ROOT.sub(r"\1OpenUnion[\2]\3", source)
+    source = _LIST_OF_ITSELF.sub(r'class \1(RootModel[list["\1"]]):\n\2list[\1]', source)
     try:
         tree = ast.parse(source)  # once: a large module's tree takes long to build
     except SyntaxError as exc:

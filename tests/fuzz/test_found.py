@@ -1,0 +1,174 @@
+"""What the fuzzer found, each as the smallest document that showed it: the exit code and
+the diagnostic it gives now, where it once was an internal error (exit 3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.cli import main
+
+INFO = {"title": "Found", "version": "1"}
+SERVERS = [{"url": "https://api.example.test"}]
+
+
+def _api(version: str, schemas: dict[str, Any], parameter: dict[str, Any]) -> dict[str, Any]:
+    """One GET operation with one query parameter of ``parameter``'s schema."""
+    return {
+        "openapi": version,
+        "info": INFO,
+        "servers": SERVERS,
+        "paths": {
+            "/things": {
+                "get": {
+                    "operationId": "listThings",
+                    "parameters": [{"name": "shape", "in": "query", "schema": parameter}],
+                    "responses": {"200": {"description": "ok"}},
+                }
+            }
+        },
+        "components": {"schemas": schemas},
+    }
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+# Case -> (document, exit code, a line the output holds). An internal error was each one's.
+FOUND: dict[str, tuple[dict[str, Any], int, str]] = {
+    # openapi-spec-validator followed an allOf that holds its owner until the stack ran out
+    # (its issue 400).
+    "allof-member-holds-its-owner": (
+        _api(
+            "3.1.0",
+            {
+                "Constraint": {
+                    "type": "object",
+                    "oneOf": [_ref("Equality")],
+                    "properties": {"type": {"type": "string"}},
+                    "required": ["type"],
+                },
+                "Equality": {
+                    "allOf": [
+                        _ref("Constraint"),
+                        {"type": "object", "properties": {"value": {}}, "required": ["value"]},
+                    ]
+                },
+            },
+            _ref("Constraint"),
+        ),
+        0,
+        "1 operation(s)",
+    ),
+    "allof-of-an-array-of-itself": (
+        _api(
+            "3.0.3",
+            {
+                "Nested": {"allOf": [_ref("Lists")]},
+                "Lists": {"type": "array", "items": _ref("Lists")},
+            },
+            {"type": "string"},
+        ),
+        0,
+        "1 operation(s)",
+    ),
+    # The builder spelled a parameter's type out through its references without end.
+    "parameter-a-list-of-lists-of-itself": (
+        _api(
+            "3.0.3",
+            {"Nested": {"type": "array", "items": {"type": "array", "items": _ref("Nested")}}},
+            _ref("Nested"),
+        ),
+        0,
+        "1 operation(s)",
+    ),
+    # jsonschema raised checking the default against the schema (UnknownType, re.error).
+    "null-type-in-3.0-with-a-default": (
+        _api("3.0.3", {}, {"type": "null", "default": "x"}),
+        1,
+        "error[invalid-openapi]: 'null' is not one of",
+    ),
+    "pattern-only-pydantic-reads-with-a-default": (
+        _api("3.1.0", {}, {"type": "string", "pattern": r"\p{L}+", "default": "a"}),
+        0,
+        "warning[pattern-dialect]",
+    ),
+}
+
+# Found by the fuzzer and fixed on another branch (issue 26): never an internal error, with
+# whatever diagnostic that fix gives.
+FIXED_ELSEWHERE: dict[str, dict[str, Any]] = {
+    "enum-of-null-only": _api("3.1.0", {}, {"enum": [None]}),
+    "limit-and-default-disagree-in-type": _api(
+        "3.0.3", {}, {"type": "integer", "maximum": "10", "default": 3}
+    ),
+    "multiple-of-and-default-disagree-in-type": _api(
+        "3.1.0", {}, {"type": "integer", "multipleOf": "3", "default": 4}
+    ),
+}
+
+
+def _run(document: dict[str, Any], root: Path) -> int:
+    spec = root / "specs" / "found" / "openapi.yaml"
+    spec.parent.mkdir(parents=True)
+    spec.write_text(yaml.safe_dump(document, sort_keys=False))
+    return main(["generate", "-q", "--specs", str(root / "specs"), "--out", str(root / "out")])
+
+
+@pytest.mark.parametrize("case", sorted(FOUND))
+def test_found_case_is_read_or_refused(
+    case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    document, code, line = FOUND[case]
+    assert _run(document, tmp_path) == code
+    output = capsys.readouterr()
+    assert line in output.out + output.err
+
+
+def test_a_parameter_of_a_list_of_lists_of_itself_is_typed_any_where_it_recurs(
+    tmp_path: Path,
+) -> None:
+    document, _, _ = FOUND["parameter-a-list-of-lists-of-itself"]
+    assert _run(document, tmp_path) == 0
+    resource = (tmp_path / "out" / "found" / "resources" / "things.py").read_text()
+    assert "shape: Sequence[Sequence[Any]] | Omit = omit," in resource
+
+
+@pytest.mark.parametrize("case", sorted(FIXED_ELSEWHERE))
+def test_found_case_is_no_internal_error(case: str, tmp_path: Path) -> None:
+    assert _run(FIXED_ELSEWHERE[case], tmp_path) in (0, 1)
+
+
+def test_a_parameter_of_a_number_enum_is_typed_float(tmp_path: Path) -> None:
+    """A float cannot be a Literal's value: `Literal[1.5]` failed mypy --strict."""
+    document = _api("3.0.3", {}, {"type": "number", "enum": [1.5, 2, 1e300]})
+    assert _run(document, tmp_path) == 0
+    resource = (tmp_path / "out" / "found" / "resources" / "things.py").read_text()
+    assert "shape: float | Omit = omit," in resource
+
+
+def test_a_list_of_itself_is_a_list_of_the_model(tmp_path: Path) -> None:
+    """The model tool typed it as a bare `list`, which mypy --strict refuses."""
+    lists = {"type": "array", "items": _ref("Lists")}
+    assert _run(_api("3.0.3", {"Lists": lists}, {"type": "string"}), tmp_path) == 0
+    model = (tmp_path / "out" / "found" / "models" / "lists.py").read_text()
+    assert 'class Lists(RootModel[list["Lists"]]):\n    root: list[Lists]\n' in model
+
+
+def test_a_parameter_named_content_type_beside_a_body_of_several_media_types(
+    tmp_path: Path,
+) -> None:
+    """Its argument and the body's `content_type=` were one name twice: a SyntaxError."""
+    document = _api("3.0.3", {}, {"type": "string"})
+    operation = document["paths"]["/things"].pop("get")
+    operation["parameters"][0]["name"] = "Content-Type"
+    operation["requestBody"] = {"content": {"text/csv": {}, "multipart/form-data": {}}}
+    document["paths"]["/things"]["patch"] = operation
+    assert _run(document, tmp_path) == 0
+    resource = (tmp_path / "out" / "found" / "resources" / "things.py").read_text()
+    compile(resource, "things.py", "exec")
+    assert "content_type_: str | Omit = omit," in resource
