@@ -4,7 +4,7 @@ For each vendor under ../shared/corpus/history/<vendor>/ (revisions sorted by fi
 publication order) and each consecutive pair of revisions:
 
 - the spec diff (``generator.diff.assess``): findings (causes) and the places they reach;
-- the client surface at each revision (validate -> build_ir, as ``generator/surface.py`` describes
+- the client surface at each revision (validate -> build_ir, as ``generator/output/surface.py`` describes
   it): each operation's method, its parameters and its body, and which are required;
 - a consistency check: every method, parameter or body the client loses, or that becomes
   required, is named by a ``breaking`` finding on that operation, and every ``endpoint-removed``
@@ -34,12 +34,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from generator.core.errors import SpecError  # noqa: E402
 from generator.diff import Finding, Level, Policy, assess  # noqa: E402  (after the path is set)
 from generator.diff.lifecycle import stability  # noqa: E402
-from generator.errors import SpecError  # noqa: E402
 from generator.ir import build_ir  # noqa: E402
-from generator.load import Document, load_document  # noqa: E402
-from generator.validate import iter_operations, validate_document  # noqa: E402
+from generator.spec.load import Document, load_document  # noqa: E402
+from generator.spec.validate import iter_operations, validate_document  # noqa: E402
 
 HISTORY = ROOT.parent / "shared" / "corpus" / "history"
 SPEC_SUFFIXES = (".json", ".yaml", ".yml")
@@ -375,7 +375,7 @@ def render(results: dict[str, list[Pair]], commit: str) -> str:
         "`../shared/corpus/history/<vendor>/` (see its MANIFEST.md), revisions in name order. "
         "Per consecutive pair: the spec diff (`generator.diff.assess` on documents already "
         "loaded; sunsets judged on the later revision's date), the client surface of the "
-        "revision (load, validate, build the IR, as `generator/surface.py` lists it; `methods` "
+        "revision (load, validate, build the IR, as `generator/output/surface.py` lists it; `methods` "
         "counts its methods), and the "
         "consistency check: every method, parameter or body the client loses, or that becomes "
         "required, is named by a `breaking` finding on that operation, and every "

@@ -29,7 +29,7 @@ OPTIC = ROOT / "node_modules" / ".bin" / "optic"
 METHODS = ("get", "put", "post", "delete", "patch", "options", "head", "trace")  # OpenAPI order
 sys.path.insert(0, str(ROOT))
 
-from generator.load import load_document  # noqa: E402
+from generator.spec.load import load_document  # noqa: E402
 
 
 def mutate(spec: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:

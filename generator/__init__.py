@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING, Any
 
-from .errors import Diagnostic, SourceRef, SpecError
+from .core.errors import Diagnostic, SourceRef, SpecError
 
 if TYPE_CHECKING:
     from .diff import diff_files, diff_specs

@@ -17,12 +17,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import Diagnostic, Severity, SpecError
+from .core.errors import Diagnostic, Severity, SpecError
 from .pipeline import discover_vendors
 
 if TYPE_CHECKING:
-    from .fetch import FetchOptions
     from .pipeline import Drift
+    from .upstream.fetch import FetchOptions
 
 # update-specs: a published spec changed, and it and its client were brought in.
 CHANGED = 4
@@ -137,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _fetch_arguments(parser: argparse.ArgumentParser) -> None:
-    from .fetch import FetchOptions, MiB
+    from .upstream.fetch import FetchOptions, MiB
 
     default = FetchOptions()
     parser.add_argument(
@@ -159,7 +159,7 @@ def _fetch_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _fetch_options(args: argparse.Namespace) -> FetchOptions:
-    from .fetch import FetchOptions, MiB
+    from .upstream.fetch import FetchOptions, MiB
 
     return FetchOptions(args.timeout, args.retries, args.backoff, int(args.max_mib * MiB))
 
@@ -203,13 +203,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from . import progress
+    from .core import progress
     from .pipeline import accept_surface, build_all, check, generate
 
     progress.enable(sys.stderr.isatty() and not getattr(args, "quiet", False))
 
     if args.command == "validate":
-        from .source import load_sources
+        from .upstream.source import load_sources
 
         vendors = discover_vendors(args.specs, args.vendors)
         load_sources(args.specs, [v.name for v in vendors])
@@ -249,8 +249,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "diff":
         return _diff(args)
     if args.command == "docs-drift":
-        from .docs_drift import check_docs_drift
-        from .docs_drift.report import render
+        from .upstream.docs_drift import check_docs_drift
+        from .upstream.docs_drift.report import render
 
         fetching = _fetch_options(args) if args.fetch else None
         documented = check_docs_drift(args.specs, args.vendors, fetching)
@@ -358,7 +358,7 @@ def _diff(args: argparse.Namespace) -> int:
 def _sources(args: argparse.Namespace) -> int:
     import json
 
-    from .source import load_sources
+    from .upstream.source import load_sources
 
     names = [v.name for v in discover_vendors(args.specs, args.vendors)]
     sources = load_sources(args.specs, names)
@@ -380,8 +380,8 @@ def _sources(args: argparse.Namespace) -> int:
 
 
 def _update_specs(args: argparse.Namespace) -> int:
-    from . import progress
-    from .update import Status, update_specs
+    from .core import progress
+    from .upstream.update import Status, update_specs
 
     updates = update_specs(
         args.specs, args.out, args.vendors, reports=args.reports, options=_fetch_options(args)

@@ -12,16 +12,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from . import progress
-from .errors import Diagnostic, Severity, SourceRef, SpecError
-from .load import digest_inputs, load_document, read_runtime_sources
-from .swagger2 import read_as_openapi3
-from .write import TreeDiff, compare_tree, read_tree, write_text, write_trees
+from .core import progress
+from .core.errors import Diagnostic, Severity, SourceRef, SpecError
+from .output.write import TreeDiff, compare_tree, read_tree, write_text, write_trees
+from .spec.load import digest_inputs, load_document, read_runtime_sources
+from .spec.swagger2 import read_as_openapi3
 
 if TYPE_CHECKING:
     from .ir import Api
-    from .load import Document
-    from .openapi_validator import Record
+    from .spec.load import Document
+    from .spec.openapi_validator import Record
 
 # Stages that import heavy libraries (datamodel-code-generator, black, openapi-spec-validator)
 # are imported where they are used, so that a run with nothing to do stays instant.
@@ -37,22 +37,7 @@ _PACKAGE = Path(__file__).resolve().parent
 _TEMPLATES = _PACKAGE.parent / "templates"
 # The modules that decide what generated files contain (not how or where they are written).
 _CONTENT_MODULES = frozenset(
-    {
-        "load.py",
-        "swagger2",
-        "overlay.py",
-        "validate.py",
-        "readings.py",
-        "openapi_validator.py",
-        "operation_names.py",
-        "media.py",
-        "ir",
-        "names.py",
-        "format.py",
-        "pipeline.py",
-        "render",
-        "runtime",
-    }
+    {"spec", "ir", "render", "runtime", "pipeline.py", "core/names.py", "output/format.py"}
 )
 _VENDOR_NAME = re.compile(r"[a-z][a-z0-9_]*")
 # A spec this large (bytes) is validated by openapi-spec-validator on another core.
@@ -176,7 +161,7 @@ def build_vendor(
     matches or changes nothing is a warning, not an error (a spec the vendor just changed).
     ``record``: openapi-spec-validator's verdict recorded beside the client."""
     from .ir import build_ir
-    from .validate import validate_document
+    from .spec.validate import validate_document
 
     document, overlay_warnings = effective_document(vendor, stale_overlay=stale_overlay)
     document, warnings = validate_document(document, vendor.overlay_display, record=record)
@@ -194,7 +179,7 @@ def effective_document(
 ) -> tuple[Document, tuple[Diagnostic, ...]]:
     """The spec with its overlay applied, read as OpenAPI 3 (a Swagger 2.0 spec converted),
     and the overlay's warnings."""
-    from .overlay import apply_overlay, apply_overlay_reporting
+    from .spec.overlay import apply_overlay, apply_overlay_reporting
 
     document = load_document(vendor.spec, vendor.display)
     if vendor.overlay is None:
@@ -212,7 +197,7 @@ def render_vendor(
     """render -> format: the complete package of one vendor, in memory. From the
     ``committed`` client, a file whose unformatted text is unchanged keeps its text
     unformatted, and the models are kept whole when what they are made from is unchanged."""
-    from .format import (
+    from .output.format import (
         FORMATTED_NAME,
         Formatting,
         Unformattable,
@@ -264,7 +249,7 @@ def _reused_models(
 ) -> dict[PurePosixPath, str]:
     """The committed ``models`` package, if ``MODELS.sha256`` says it was made from the same
     inputs by the same generator and none of its files was edited since; else nothing."""
-    from .format import committed_as_formatted
+    from .output.format import committed_as_formatted
 
     if committed is None:
         return {}
@@ -307,7 +292,7 @@ def _generator_inputs() -> tuple[tuple[str, Path], ...]:
     sources = [
         p
         for p in sorted(_PACKAGE.rglob("*.py"))
-        if p.relative_to(_PACKAGE).parts[0] in _CONTENT_MODULES
+        if {p.relative_to(_PACKAGE).parts[0], p.relative_to(_PACKAGE).as_posix()} & _CONTENT_MODULES
     ]
     templates = sorted(p for p in _TEMPLATES.rglob("*") if p.is_file())
     root = _PACKAGE.parent
@@ -328,7 +313,7 @@ def build_all(
 
         # Workers start as copies of this process, with the generator already imported.
         fork = multiprocessing.get_context("fork")
-        from .workers import die_with_parent
+        from .core.workers import die_with_parent
 
         with ProcessPoolExecutor(
             min(len(vendors), cores),
@@ -350,8 +335,8 @@ def _build_one(
     vendor: Vendor, *, strict: bool, workers: int = 1, out: Path | None = None
 ) -> Built | tuple[Diagnostic, ...]:
     from .ir import build_ir
-    from .openapi_validator import VALIDATED_NAME, read_record
-    from .validate import start_validation
+    from .spec.openapi_validator import VALIDATED_NAME, read_record
+    from .spec.validate import start_validation
 
     # Diagnostics are returned, not raised, so that they cross process boundaries as data.
     started = time.monotonic()
@@ -405,7 +390,7 @@ def generate(
     Nothing is written unless every vendor that needs it builds. ``strict`` rebuilds all,
     so that their warnings are seen.
     """
-    from .surface import describe_surface
+    from .output.surface import describe_surface
 
     vendors = discover_vendors(specs, only)
     stale = vendors if strict else [v for v in vendors if not _up_to_date(v, out)]
@@ -434,7 +419,7 @@ class Drift:
 
 def check(specs: Path, out: Path, only: list[str] | None = None) -> list[Drift]:
     """Compare regenerated output and surfaces with what is committed, touching nothing."""
-    from .surface import describe_surface
+    from .output.surface import describe_surface
 
     drifts = []
     for item in build_all(discover_vendors(specs, only), out=out):
@@ -461,7 +446,7 @@ def check(specs: Path, out: Path, only: list[str] | None = None) -> list[Drift]:
 
 
 def accept_surface(specs: Path, only: list[str] | None = None) -> list[str]:
-    from .surface import describe_surface
+    from .output.surface import describe_surface
 
     accepted = []
     for item in build_all(discover_vendors(specs, only)):

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_document
-from generator.overlay import apply_overlay
 from generator.pipeline import discover_vendors
+from generator.spec.load import load_document
+from generator.spec.overlay import apply_overlay
 
 ROOT = Path(__file__).resolve().parents[1]
 SPECS = ROOT / "specs"

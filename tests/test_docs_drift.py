@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.docs_drift import VendorDrift, check_docs_drift
-from generator.docs_drift.accepted import ACCEPTED_NAME
-from generator.docs_drift.rows import read_field_tables
-from generator.docs_drift.tables import read_tables
-from generator.source import SOURCE_NAME
+from generator.upstream.docs_drift import VendorDrift, check_docs_drift
+from generator.upstream.docs_drift.accepted import ACCEPTED_NAME
+from generator.upstream.docs_drift.rows import read_field_tables
+from generator.upstream.docs_drift.tables import read_tables
+from generator.upstream.source import SOURCE_NAME
 from tests.conftest import ROOT, SPECS
 from tests.vendorsite import Answer, serve_site
 

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from generator.load import read_runtime_sources
+from generator.spec.load import read_runtime_sources
 from tests.conftest import GENERATED, ROOT, SPECS, VENDORS
 
 PY_FILES = sorted(GENERATED.rglob("*.py"))
@@ -93,7 +93,7 @@ def test_docstrings_do_not_repeat_a_status() -> None:
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_black_and_isort_leave_every_generated_file_as_it_is(vendor: str) -> None:
     """What is committed is exactly what black produces (issue 17: one pass, or a kept file)."""
-    from generator.format import _format_all
+    from generator.output.format import _format_all
 
     files = {
         PurePosixPath(p.relative_to(GENERATED / vendor).as_posix()): p.read_text(encoding="utf-8")
@@ -119,7 +119,7 @@ def test_black_changes_nothing_ruff_shaped_so_formats_each_file_once(vendor: str
 def test_ruff_shapes_the_code_before_black_sees_it() -> None:
     """Without ruff's shape black formats most files twice (issue 17). A ruff that cannot run
     falls back to black alone without a word: only the time would show it."""
-    from generator.format import _shaped_by_ruff
+    from generator.output.format import _shaped_by_ruff
 
     files = {PurePosixPath("m.py"): "x   =  {'a':1}\n"}
     assert _shaped_by_ruff(files) == {PurePosixPath("m.py"): 'x = {"a": 1}\n'}
@@ -145,7 +145,7 @@ def test_a_parameter_is_laid_out_as_black_lays_it_out(
 ) -> None:
     """A long union goes in parentheses: laid out otherwise, black would change the file and
     format it a second time (issue 17; half of GitHub's client was formatted twice)."""
-    from generator.names import PyCode
+    from generator.core.names import PyCode
     from generator.render.client import parameter
 
     laid_out = parameter(name, PyCode(annotation), optional)
@@ -159,7 +159,7 @@ def _assert_one_black_pass(files: dict[PurePosixPath, str]) -> None:
     import black
     import isort
 
-    from generator.format import _BLACK, _ISORT, _shaped_by_ruff
+    from generator.output.format import _BLACK, _ISORT, _shaped_by_ruff
 
     shaped = _shaped_by_ruff({p: isort.code(t, config=_ISORT) for p, t in files.items()})
     assert {p: black.format_str(t, mode=_BLACK) for p, t in shaped.items()} == shaped

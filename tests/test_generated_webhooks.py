@@ -21,9 +21,9 @@ from typing import Any
 import pytest
 
 from generator.cli import main
-from generator.errors import SpecError
+from generator.core.errors import SpecError
 from generator.ir import build_ir
-from generator.load import parse_document
+from generator.spec.load import parse_document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "webhooks"
 SECRET = "loyalty-signing-key"

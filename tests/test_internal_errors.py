@@ -77,8 +77,8 @@ def test_code_that_is_not_python_is_an_error_at_its_operation(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # As `Literal[]` was: the IR given an annotation that is not Python.
+    from generator.core.names import PyCode
     from generator.ir import builder
-    from generator.names import PyCode
 
     monkeypatch.setattr(builder._Builder, "_literal", lambda self, values: PyCode("Literal[]"))
     assert main(_write(tmp_path, "nulls", NULL_ONLY)) == 1
@@ -99,7 +99,7 @@ def test_code_the_formatter_fails_on_is_an_error_at_its_operation(
     # Python, but black raises (as it would on code its own parser does not take).
     import black
 
-    from generator import format as formatting
+    from generator.output import format as formatting
 
     real = black.format_str
 

@@ -13,9 +13,9 @@ import pytest
 
 from generator.ir import Api, build_ir
 from generator.ir.builder import distribution_version
-from generator.load import load_document, parse_document
 from generator.pipeline import render_vendor
 from generator.render import render_client, render_pyproject
+from generator.spec.load import load_document, parse_document
 from tests.conftest import ROOT
 
 SPEC = """

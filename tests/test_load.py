@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import SpecError
-from generator.load import load_document, parse_document
+from generator.core.errors import SpecError
+from generator.spec.load import load_document, parse_document
 
 
 def _message(exc: pytest.ExceptionInfo[SpecError]) -> str:
@@ -50,7 +50,7 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_json_positions_match_the_yaml_parser() -> None:
     import json
 
-    from generator.load import _parse_yaml
+    from generator.spec.load import _parse_yaml
 
     text = json.dumps({"a": [1, {}, [], {"b/c": 'x"y', "e~": []}], "f": {"g": None}}, indent=2)
     as_json, as_yaml = parse_document(text, "f.json"), _parse_yaml(text, "f.json")
@@ -71,7 +71,7 @@ def test_json_surrogate_escapes_load() -> None:
 
 
 def test_a_reference_is_a_uri_fragment() -> None:
-    from generator.load import ref_pointer
+    from generator.spec.load import ref_pointer
 
     # `{` in a path's name is percent-encoded in a reference to it (RFC 6901, section 6).
     assert ref_pointer("#/paths/~1a~1%7Bid%7D/get") == "/paths/~1a~1{id}/get"

@@ -7,7 +7,7 @@ import ast
 import black
 import pytest
 
-from generator.names import (
+from generator.core.names import (
     LINE_LENGTH,
     comment,
     dedupe,
@@ -170,7 +170,7 @@ def test_export_order_is_the_order_ruff_wants() -> None:
 
 
 def test_client_class_is_named_as_the_spec_title_writes_the_vendor() -> None:
-    from generator.names import client_name
+    from generator.core.names import client_name
 
     assert client_name("smileio", "Smile.io") == "SmileIo"
     assert client_name("smile_io", "Smile.io API") == "SmileIo"
@@ -181,7 +181,7 @@ def test_client_class_is_named_as_the_spec_title_writes_the_vendor() -> None:
 def test_spec_text_cannot_open_markup_in_a_reference() -> None:
     from markdown_it import MarkdownIt
 
-    from generator.names import md_block, md_code, md_text
+    from generator.core.names import md_block, md_code, md_text
 
     hostile = "# Title\n<script>alert(1)</script> [link](http://x) `code` | cell *em* 1. item"
     html = MarkdownIt().render(md_text(hostile))

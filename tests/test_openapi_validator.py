@@ -17,9 +17,9 @@ import openapi_spec_validator
 import pytest
 import yaml
 
-from generator import openapi_validator
-from generator.openapi_validator import VALIDATED_NAME, Record, find_problems
-from generator.write import read_tree
+from generator.output.write import read_tree
+from generator.spec import openapi_validator
+from generator.spec.openapi_validator import VALIDATED_NAME, Record, find_problems
 from tests.conftest import SPECS
 from tests.test_validate import BAD
 

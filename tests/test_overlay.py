@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.errors import SpecError
-from generator.load import parse_document
-from generator.overlay import apply_overlay
+from generator.core.errors import SpecError
+from generator.spec.load import parse_document
+from generator.spec.overlay import apply_overlay
 
 SPEC = parse_document(
     "paths:\n  /a:\n    put:\n      parameters:\n        - {name: x, in: query}\n"

@@ -293,9 +293,9 @@ def test_every_reading_and_field_is_documented() -> None:
 
 def test_black_changes_nothing_in_a_paginated_resource_shaped_by_ruff() -> None:
     """The templates lay out a paginated call as black does, so black formats it once."""
-    from generator.load import load_document
     from generator.render import render_client
-    from generator.validate import validate_document
+    from generator.spec.load import load_document
+    from generator.spec.validate import validate_document
     from tests.test_generated_code import _assert_one_black_pass
 
     document, _ = validate_document(load_document(SPEC, "specs/pager/openapi.yaml"), "")
@@ -304,9 +304,9 @@ def test_black_changes_nothing_in_a_paginated_resource_shaped_by_ruff() -> None:
 
 
 def test_the_surface_snapshot_shows_how_a_list_pages() -> None:
-    from generator.load import load_document
-    from generator.surface import describe_surface
-    from generator.validate import validate_document
+    from generator.output.surface import describe_surface
+    from generator.spec.load import load_document
+    from generator.spec.validate import validate_document
 
     document, _ = validate_document(load_document(SPEC, "specs/pager/openapi.yaml"), "")
     surface = describe_surface(build_ir(document, "pager", "specs/pager/openapi.yaml"))

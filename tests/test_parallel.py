@@ -10,8 +10,8 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from generator import format as formatting
 from generator import pipeline
+from generator.output import format as formatting
 from tests.conftest import SPECS
 
 

@@ -1,4 +1,4 @@
-"""Readings (generator/readings.py), one test each: the located warning, and the client the
+"""Readings (generator/spec/readings.py), one test each: the located warning, and the client the
 spec as read gives, driven as a caller would."""
 
 from __future__ import annotations

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from generator.ir import build_ir
-from generator.load import Document
 from generator.pipeline import render_vendor
-from generator.validate import validate_document
+from generator.spec.load import Document
+from generator.spec.validate import validate_document
 
 # Generating and type-checking real specs: `make test` runs these last, named one by one.
 pytestmark = pytest.mark.slow

@@ -1,4 +1,4 @@
-"""Swagger 2.0 read as OpenAPI 3.0 (generator/swagger2/): each construct's conversion, and
+"""Swagger 2.0 read as OpenAPI 3.0 (generator/spec/swagger2/): each construct's conversion, and
 every converted node traced to its line in the 2.0 file."""
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
-from generator.errors import SpecError
-from generator.load import Document, escape_pointer_token, parse_document
-from generator.swagger2 import read_as_openapi3
-from generator.validate import validate_document
+from generator.core.errors import SpecError
+from generator.spec.load import Document, escape_pointer_token, parse_document
+from generator.spec.swagger2 import read_as_openapi3
+from generator.spec.validate import validate_document
 
 
 def _convert(text: str) -> Document:

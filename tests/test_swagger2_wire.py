@@ -1,5 +1,5 @@
 """A Swagger 2.0 spec's client on the wire: tests/fixtures/swagger2/openapi.yaml (the Petshop
-API, every construct generator/swagger2/ converts) generates a client that passes mypy
+API, every construct generator/spec/swagger2/ converts) generates a client that passes mypy
 --strict, and each call sends what the 2.0 spec describes to a server on 127.0.0.1, which
 answers as the spec documents."""
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.errors import SpecError
-from generator.load import load_document
-from generator.validate import validate_document
+from generator.core.errors import SpecError
+from generator.spec.load import load_document
+from generator.spec.validate import validate_document
 from tests.conftest import ROOT, SPECS
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
@@ -157,7 +157,7 @@ def test_a_spec_with_a_clear_reading_gives_a_client_with_located_warnings(
 
 
 def test_every_reading_is_documented() -> None:
-    from generator.readings import RULES
+    from generator.spec.readings import RULES
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert [rule for rule in RULES if f"`{rule}`" not in readme] == []

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from generator.write import read_tree, write_trees
+from generator.output.write import read_tree, write_trees
 from tests.conftest import GENERATED, ROOT, SPECS
 
 
@@ -140,7 +140,7 @@ def _group_alive(group: int) -> bool:
 # swapped in) until the test has sent SIGINT: the interrupt lands there, every time.
 _HELD_AT_STAGING = """
 import sys
-import generator.write as write
+import generator.output.write as write
 
 staged = write._sync
 
@@ -187,7 +187,7 @@ def test_interrupted_run_says_so_and_writes_nothing(
 
 
 def test_a_symlink_in_the_output_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
-    from generator.errors import SpecError
+    from generator.core.errors import SpecError
 
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -219,8 +219,8 @@ def test_a_symlinked_vendor_directory_is_refused(
 def test_a_regeneration_formats_only_the_files_whose_unformatted_text_changed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import format as formatting
     from generator.cli import main
+    from generator.output import format as formatting
 
     formatted: list[PurePosixPath] = []
     real = formatting._format_all

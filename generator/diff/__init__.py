@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..ir import Api, build_ir
-from ..load import Document, load_document
-from ..openapi_validator import VALIDATED_NAME
+from ..output.write import read_tree
 from ..pipeline import (
     DIGEST_NAME,
     MODELS_NAME,
@@ -22,9 +21,10 @@ from ..pipeline import (
     render_vendor,
 )
 from ..render import render_models
-from ..swagger2 import read_as_openapi3
-from ..validate import validate_document
-from ..write import read_tree
+from ..spec.load import Document, load_document
+from ..spec.openapi_validator import VALIDATED_NAME
+from ..spec.swagger2 import read_as_openapi3
+from ..spec.validate import validate_document
 from .allowlist import Entry, apply_allowlist
 from .compare import compare_documents
 from .findings import Change, Finding, Level, Place, group_findings

@@ -22,8 +22,8 @@ import difflib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..errors import Diagnostic, Severity, SpecError
-from ..load import load_document
+from ..core.errors import Diagnostic, Severity, SpecError
+from ..spec.load import load_document
 from .findings import Finding, Place
 from .lifecycle import DEFAULT_MINIMUM_DAYS, STABILITY, Policy
 from .rules import RULES

@@ -3,7 +3,7 @@ family's checks (``rules/``), which name each difference by the rule that judges
 
 from __future__ import annotations
 
-from ..load import Document
+from ..spec.load import Document
 from .findings import Change
 from .rules import run_checks
 from .structure import diff_structure

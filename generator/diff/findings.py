@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 
-from ..errors import SourceRef
+from ..core.errors import SourceRef
 
 
 class Level(enum.IntEnum):

@@ -23,8 +23,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..load import Document, follow_refs, resolve_pointer
-from ..validate import iter_operations
+from ..spec.load import Document, follow_refs, resolve_pointer
+from ..spec.validate import iter_operations
 from .findings import Change, Finding, Level
 
 STABILITY = ("draft", "alpha", "beta", "stable")

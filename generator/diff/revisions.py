@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from ..errors import Diagnostic, Severity, SourceRef, SpecError
+from ..core.errors import Diagnostic, Severity, SourceRef, SpecError
 
 
 def _git(args: list[str], cwd: Path) -> bytes:

@@ -10,10 +10,8 @@ from typing import Any
 
 from packaging.version import InvalidVersion, Version
 
-from ..errors import Diagnostic, SourceRef, SpecError
-from ..load import Document, escape_pointer_token, follow_refs, ref_pointer
-from ..media import body_kind, essence, is_media_type, preferred
-from ..names import (
+from ..core.errors import Diagnostic, SourceRef, SpecError
+from ..core.names import (
     Identifier,
     PyCode,
     client_name,
@@ -23,10 +21,12 @@ from ..names import (
     py_str,
     snake_case,
 )
-from ..operation_names import operation_names
-from ..readings import SERVER_PLACEHOLDER
 from ..runtime.errors import status_error_class
-from ..validate import (
+from ..spec.load import Document, escape_pointer_token, follow_refs, ref_pointer
+from ..spec.media import body_kind, essence, is_media_type, preferred
+from ..spec.operation_names import operation_names
+from ..spec.readings import SERVER_PLACEHOLDER
+from ..spec.validate import (
     IGNORED_BODY_METHODS,
     IGNORED_HEADER_PARAMETERS,
     TOKEN_AUTH_METHOD,

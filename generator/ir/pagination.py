@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..errors import Diagnostic, Severity, SourceRef, quote_value
-from ..load import Document, follow_refs, unescape_pointer_token
-from ..names import PyCode
+from ..core.errors import Diagnostic, Severity, SourceRef, quote_value
+from ..core.names import PyCode
+from ..spec.load import Document, follow_refs, unescape_pointer_token
 from .types import Pagination, PaginationSource, PaginationStyle, Parameter
 
 CODE = "invalid-x-pagination"

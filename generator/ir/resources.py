@@ -7,9 +7,9 @@ import re
 from collections import Counter
 from typing import Any
 
-from ..names import Identifier, dedupe, export_order, pascal_case, snake_case
-from ..operation_names import Named
-from ..validate import iter_operations
+from ..core.names import Identifier, dedupe, export_order, pascal_case, snake_case
+from ..spec.operation_names import Named
+from ..spec.validate import iter_operations
 from .types import Operation, Resource
 
 # How generated annotations refer to a model (_Builder._model in builder.py).

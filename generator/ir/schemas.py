@@ -9,9 +9,9 @@ import copy
 import json
 from typing import Any
 
-from ..load import escape_pointer_token, follow_refs, ref_pointer, unescape_pointer_token
-from ..names import Identifier, snake_case
-from ..readings import patterns_as_extras
+from ..core.names import Identifier, snake_case
+from ..spec.load import escape_pointer_token, follow_refs, ref_pointer, unescape_pointer_token
+from ..spec.readings import patterns_as_extras
 from .types import ModelField
 
 

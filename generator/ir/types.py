@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..errors import Diagnostic, SourceRef
-from ..media import Kind
-from ..names import Identifier, PyCode, py_str
+from ..core.errors import Diagnostic, SourceRef
+from ..core.names import Identifier, PyCode, py_str
+from ..spec.media import Kind
 
 Location = Literal["path", "query", "header", "cookie"]
 AuthKind = Literal["bearer", "basic", "api_key", "oauth2"]

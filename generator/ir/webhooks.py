@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from ..errors import Diagnostic, Severity, SourceRef, SpecError
-from ..load import Document, escape_pointer_token, follow_refs, ref_pointer
-from ..media import body_kind, is_media_type
-from ..names import Identifier, PyCode, pascal_case
-from ..operation_names import Named
-from ..validate import iter_operations
-from ..webhook_signature import EXTENSION
+from ..core.errors import Diagnostic, Severity, SourceRef, SpecError
+from ..core.names import Identifier, PyCode, pascal_case
+from ..spec.load import Document, escape_pointer_token, follow_refs, ref_pointer
+from ..spec.media import body_kind, is_media_type
+from ..spec.operation_names import Named
+from ..spec.validate import iter_operations
+from ..spec.webhook_signature import EXTENSION
 from .schemas import component_name, is_model_shape
 from .types import Resource, WebhookEvent, Webhooks, WebhookSignature
 

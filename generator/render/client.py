@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import jinja2
 
-from .. import names
+from ..core import names
 from ..ir import Api
 from . import reference
 

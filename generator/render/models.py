@@ -20,9 +20,9 @@ from datamodel_code_generator.enums import (
     OpenAPIScope,
 )
 
-from ..errors import Diagnostic, Severity, SourceRef, SpecError, quote_value
+from ..core.errors import Diagnostic, Severity, SourceRef, SpecError, quote_value
+from ..core.names import comment, docstring
 from ..ir import Api
-from ..names import comment, docstring
 from .client import render_models_init
 from .flatten import flatten_conflicting_overrides
 from .split import source_lines, split_modules

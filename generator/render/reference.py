@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
-from ..names import PyCode, py_str
+from ..core.names import PyCode, py_str
 
 if TYPE_CHECKING:
     from ..ir import Api, Operation, Parameter, Resource

@@ -21,7 +21,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ..names import Identifier, dedupe, snake_case
+from ..core.names import Identifier, dedupe, snake_case
 
 N = TypeVar("N", bound=Hashable)
 

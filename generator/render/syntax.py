@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from ..errors import Diagnostic, Severity, SourceRef, quote_value
+from ..core.errors import Diagnostic, Severity, SourceRef, quote_value
 from ..ir import Api
 
 _DEF = re.compile(r"^\s*(?:async\s+)?def\s+(\w+)\s*\(")

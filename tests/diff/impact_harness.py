@@ -30,11 +30,11 @@ import httpx
 from openapi_schema_validator import OAS30Validator, OAS31Validator
 
 from generator.ir import Api, Operation
-from generator.load import Document, follow_refs, read_runtime_sources
-from generator.media import essence
 from generator.pipeline import build_vendor, discover_vendors
 from generator.render import render_client, render_models
-from generator.validate import IGNORED_BODY_METHODS, IGNORED_HEADER_PARAMETERS, iter_operations
+from generator.spec.load import Document, follow_refs, read_runtime_sources
+from generator.spec.media import essence
+from generator.spec.validate import IGNORED_BODY_METHODS, IGNORED_HEADER_PARAMETERS, iter_operations
 
 _CREDENTIALS = "(credentials)"  # an argument of ours: the one credential to give
 _OAUTH = "(oauth)"  # an OAuth 2.0 scheme's arguments, as one credential

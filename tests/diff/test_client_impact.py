@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from generator.diff import assess
-from generator.load import Document
+from generator.spec.load import Document
 from tests.diff.impact_harness import BaseClient, Outcome, generate_clients, run_case
 from tests.diff.test_rules import BASE, CASES, POLICY, _apply
 

@@ -15,7 +15,7 @@ from generator.diff import DiffReport, Finding, Level, VendorDiff, assess, diff_
 from generator.diff.allowlist import Entry, apply_allowlist, load_allowlist
 from generator.diff.report import github, markdown
 from generator.diff.report import json as json_report
-from generator.load import load_document
+from generator.spec.load import load_document
 
 
 def _spec(operations: int, *, shared_name: bool = True, header: dict[str, Any]) -> dict[str, Any]:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.core.errors import SpecError
 from generator.diff import assess
 from generator.diff.allowlist import load_policy
 from generator.diff.lifecycle import DEFAULT_MINIMUM_DAYS, sunset_of
-from generator.errors import SpecError
 from tests.diff.test_rules import BASE, CASES, POLICY, _apply
 
 

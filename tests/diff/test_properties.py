@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from generator.diff import assess
 from generator.diff.findings import Level
-from generator.load import Document
+from generator.spec.load import Document
 from tests.diff.test_rules import BASE, POLICY
 
 NAMES = st.from_regex(r"[a-z][a-zA-Z0-9_]{0,12}", fullmatch=True)

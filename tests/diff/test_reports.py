@@ -5,10 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from generator.core.errors import SourceRef
 from generator.diff import DiffReport, VendorDiff, diff_specs
 from generator.diff.findings import Finding, Level, Place
 from generator.diff.report import github, markdown
-from generator.errors import SourceRef
 from tests.conftest import GENERATED, SPECS
 
 

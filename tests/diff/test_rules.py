@@ -15,8 +15,8 @@ import yaml
 
 from generator.diff import Policy, assess
 from generator.diff.rules import RULES
-from generator.load import Document, load_document
-from generator.overlay import apply_overlay
+from generator.spec.load import Document, load_document
+from generator.spec.overlay import apply_overlay
 
 HERE = Path(__file__).parent
 # The day the cases are judged on: sunset dates in them are before or after it.

@@ -27,7 +27,7 @@ import yaml
 from hypothesis import HealthCheck, Phase, given, seed, settings
 
 from generator.cli import RECURSION_LIMIT
-from generator.errors import SpecError
+from generator.core.errors import SpecError
 from generator.pipeline import generate
 from tests.conftest import ROOT
 from tests.fuzz.strategies import documents

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ...errors import SourceRef
+from ...core.errors import SourceRef
 from .. import DiffReport
 from ..findings import Level
 from ..rules import RULES

@@ -1,7 +1,7 @@
 from collections.abc import Iterator
 from typing import Any
 
-from ...load import follow_refs
+from ...spec.load import follow_refs
 from ..findings import Change, Direction, Level, Rule
 from ..lifecycle import sunset_text
 from ..structure import EndpointDiff, OperationDiff

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from ...errors import SourceRef
+from ...core.errors import SourceRef
 from ..findings import Cause, Change
 from ..structure import ContentDiff, Endpoint, Fact, PropertyDiff, Side
 

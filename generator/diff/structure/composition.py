@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ...load import Document, escape_pointer_token, follow_refs
+from ...spec.load import Document, escape_pointer_token, follow_refs
 from .fact import Documents
 
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ...errors import SourceRef
-from ...load import Document, iter_refs, resolve_pointer
+from ...core.errors import SourceRef
+from ...spec.load import Document, iter_refs, resolve_pointer
 
 TEMPLATE = re.compile(r"{([^{}]*)}")
 

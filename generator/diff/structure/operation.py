@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ...load import Document, escape_pointer_token, follow_refs
-from ...media import essence
-from ...validate import IGNORED_HEADER_PARAMETERS
+from ...spec.load import Document, escape_pointer_token, follow_refs
+from ...spec.media import essence
+from ...spec.validate import IGNORED_HEADER_PARAMETERS
 from ..findings import Direction
 from .fact import TEMPLATE, Documents, Endpoint, Fact, Side
 from .schema import SchemaFact, pair_schemas

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ...load import Document, escape_pointer_token, follow_refs
+from ...spec.load import Document, escape_pointer_token, follow_refs
 from ..findings import Direction
 from .composition import (
     core,

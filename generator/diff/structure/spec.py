@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ...load import Document, escape_pointer_token, follow_refs
-from ...validate import HTTP_METHODS, iter_operations
+from ...spec.load import Document, escape_pointer_token, follow_refs
+from ...spec.validate import HTTP_METHODS, iter_operations
 from .fact import Documents, Endpoint, Fact, Side, normalise
 from .operation import ContentDiff, OperationDiff, pair_operation, pair_payload
 

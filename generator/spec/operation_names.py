@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ..core.names import Identifier, snake_case
 from .load import follow_refs
-from .names import Identifier, snake_case
 
 _PARAMETER = re.compile(r"^{[^{}]*}$")
 _HTTP = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})

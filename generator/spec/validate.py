@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from .errors import Diagnostic, Severity, SpecError, quote_value
+from ..core.errors import Diagnostic, Severity, SpecError, quote_value
+from ..core.names import parameter_name
 from .load import (
     Document,
     escape_pointer_token,
@@ -21,7 +22,6 @@ from .load import (
     unescape_pointer_token,
 )
 from .media import body_kind, is_media_type
-from .names import parameter_name
 from .operation_names import operation_names
 from .readings import Readings, read_paths, read_schemas, read_servers
 from .swagger2 import read_as_openapi3

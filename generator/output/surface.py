@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .ir import Api
+    from ..ir import Api
 
 
 def describe_surface(api: Api) -> str:

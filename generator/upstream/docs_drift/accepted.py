@@ -17,8 +17,8 @@ import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import Diagnostic, Severity, SourceRef, SpecError
-from ..load import Document, load_document
+from ...core.errors import Diagnostic, Severity, SourceRef, SpecError
+from ...spec.load import Document, load_document
 from ..source import Page, keys_problems
 from .compare import DOCS_ONLY, KINDS, NOUNS, SPEC_ONLY, TABLE_UNPLACED, Finding
 

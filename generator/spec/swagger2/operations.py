@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from ..errors import quote_value
+from ...core.errors import quote_value
 from ..load import escape_pointer_token, ref_pointer
 from .values import QUERY_STYLES, Values, mapping, media_types, pointer
 

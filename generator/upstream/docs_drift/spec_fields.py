@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..load import Document, escape_pointer_token, follow_refs
+from ...spec.load import Document, escape_pointer_token, follow_refs
 
 
 @dataclass(frozen=True, slots=True)

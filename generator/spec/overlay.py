@@ -7,7 +7,7 @@ from typing import Any
 
 import jsonpath
 
-from .errors import Diagnostic, Severity, SpecError
+from ..core.errors import Diagnostic, Severity, SpecError
 from .load import Document
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..errors import SourceRef
-from ..load import Document
+from ...core.errors import SourceRef
+from ...spec.load import Document
 from .rows import LOCATIONS, DocRow, FieldTable, RowRef
 from .spec_fields import SpecField
 

@@ -28,8 +28,8 @@ from pathlib import Path, PurePosixPath
 import black
 import isort
 
-from .names import LINE_LENGTH
-from .workers import die_with_parent
+from ..core.names import LINE_LENGTH
+from ..core.workers import die_with_parent
 
 _BLACK = black.Mode(line_length=LINE_LENGTH, target_versions={black.mode.TargetVersion.PY311})
 _ISORT = isort.Config(profile="black", line_length=LINE_LENGTH)

@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import Diagnostic, Severity, SourceRef, SpecError
+from ...core.errors import Diagnostic, Severity, SourceRef, SpecError
+from ...pipeline import Vendor, discover_vendors
+from ...spec.load import load_document
 from ..fetch import FetchError, FetchOptions, fetch
-from ..load import load_document
-from ..pipeline import Vendor, discover_vendors
 from ..source import DOCUMENTATION, Page, Source, load_source, source_display, source_path
 from .accepted import ACCEPTED_NAME, Entry, load_accepted
 from .compare import Finding, compare_page

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from ..errors import Diagnostic, Severity, quote_value
+from ...core.errors import Diagnostic, Severity, quote_value
 from ..load import Document, escape_pointer_token
 
 # The fields of a 2.0 non-body parameter (and of an items or header object) that describe

@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from . import progress
-from .errors import Diagnostic, SourceRef, SpecError
-from .fetch import FetchError, FetchOptions, fetch
-from .openapi_validator import VALIDATED_NAME, read_record
-from .pipeline import (
+from ..core import progress
+from ..core.errors import Diagnostic, SourceRef, SpecError
+from ..output.surface import describe_surface
+from ..output.write import write_bytes, write_text, write_trees
+from ..pipeline import (
     DIGEST_NAME,
     SPEC_NAMES,
     Vendor,
@@ -32,13 +32,13 @@ from .pipeline import (
     inputs_digest,
     render_vendor,
 )
+from ..spec.openapi_validator import VALIDATED_NAME, read_record
+from .fetch import FetchError, FetchOptions, fetch
 from .source import DOCUMENTATION, load_source, source_display, source_path
-from .surface import describe_surface
-from .write import write_bytes, write_text, write_trees
 
 if TYPE_CHECKING:
-    from .diff import DiffReport
-    from .ir import Api
+    from ..diff import DiffReport
+    from ..ir import Api
 
 # Reported by the overlay when the vendor's change leaves an action with nothing to do.
 STALE_OVERLAY_CODES = frozenset({"overlay-target-unmatched", "overlay-action-no-op"})
@@ -190,7 +190,7 @@ def _stage(
 
 
 def _diff(specs: Path, before: Vendor, after: Vendor) -> DiffReport:
-    from .diff import diff_specs
+    from ..diff import diff_specs
 
     with tempfile.TemporaryDirectory(prefix="update-base-") as scratch:
         base = Path(scratch) / "specs"
@@ -212,7 +212,7 @@ def _write_reports(
     diff: DiffReport,
     stale: tuple[Diagnostic, ...],
 ) -> tuple[Path, ...]:
-    from .diff.report import REPORTERS
+    from ..diff.report import REPORTERS
 
     reports.mkdir(parents=True, exist_ok=True)
     markdown = reports / f"{vendor}.md"

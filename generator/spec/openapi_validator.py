@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from ..core.workers import die_with_parent
 from .load import escape_pointer_token, follow_refs, unescape_pointer_token
-from .workers import die_with_parent
 
 VALIDATED_NAME = "VALIDATED.sha256"
 # Keys whose text the validator never reads: its meta-schemas ask of a description or a
@@ -193,7 +193,7 @@ def _header() -> str:
     version = importlib.metadata.version("openapi-spec-validator")
     return (
         f"# openapi-spec-validator {version}, the {len(versions) - 1} packages it uses"
-        f" and generator/{Path(__file__).name}: {digest.hexdigest()[:32]}"
+        f" and generator/spec/{Path(__file__).name}: {digest.hexdigest()[:32]}"
     )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .errors import Diagnostic, Severity, SourceRef, SpecError
+from ..core.errors import Diagnostic, Severity, SourceRef, SpecError
 
 Tree = Mapping[PurePosixPath, str]
 

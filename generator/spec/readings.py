@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import quote
 
-from .errors import Diagnostic, Severity, quote_value
+from ..core.errors import Diagnostic, Severity, quote_value
 from .load import (
     Document,
     escape_pointer_token,

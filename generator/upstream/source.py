@@ -29,8 +29,8 @@ from typing import Any
 
 import httpx
 
-from .errors import Diagnostic, Severity, SourceRef, SpecError
-from .load import Document, escape_pointer_token, load_document
+from ..core.errors import Diagnostic, Severity, SourceRef, SpecError
+from ..spec.load import Document, escape_pointer_token, load_document
 
 SOURCE_NAME = "source.yaml"
 OPENAPI = "openapi"

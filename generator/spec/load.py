@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 import yaml
 
-from .errors import Diagnostic, Severity, SourceRef, SpecError, quote_value
+from ..core.errors import Diagnostic, Severity, SourceRef, SpecError, quote_value
 
 # libyaml composes large specs ~10x faster than the pure-Python parser; the marks are the same.
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -452,7 +452,7 @@ def follow_refs(data: Any, node: Any, pointer: str) -> tuple[Any, str]:
     return node, pointer
 
 
-RUNTIME_DIR = Path(__file__).resolve().parent / "runtime"
+RUNTIME_DIR = Path(__file__).resolve().parents[1] / "runtime"
 
 
 def read_runtime_sources() -> dict[str, str]:

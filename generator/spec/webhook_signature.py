@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .errors import Diagnostic, Severity, quote_value
+from ..core.errors import Diagnostic, Severity, quote_value
 from .load import Document, escape_pointer_token
 
 EXTENSION = "x-webhook-signature"
@@ -40,7 +40,7 @@ _KEYS = {
 }
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _CODE = "bad-webhook-signature"
-_HINT = f"see generator/webhook_signature.py for the shape of {EXTENSION}"
+_HINT = f"see generator/spec/webhook_signature.py for the shape of {EXTENSION}"
 
 
 def check_webhook_signature(document: Document) -> list[Diagnostic]:
