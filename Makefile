@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 GEN := $(BIN)/python -m generator
 VENDOR ?=
 
-.PHONY: generate dist check validate accept-surface spec-diff docs-drift update-specs sources bench-spec-diff bench-history bench-generation bench-media test fuzz corpus-check lint lint-workflows clean
+.PHONY: generate dist check validate accept-surface spec-diff docs docs-drift update-specs sources bench-spec-diff bench-history bench-generation bench-media test fuzz corpus-check lint lint-workflows clean
 
 $(VENV_STAMP): requirements.lock pyproject.toml
 	@echo "Setting up $(VENV): the Python packages pinned in requirements.lock (about a minute the first time)..."
@@ -42,8 +42,8 @@ accept-surface: $(VENV_STAMP)
 	$(GEN) accept-surface $(VENDOR)
 
 lint: $(VENV_STAMP)
-	$(BIN)/python -m ruff check generator tests benchmarks
-	$(BIN)/python -m black --check --quiet generator tests benchmarks
+	$(BIN)/python -m ruff check generator tests benchmarks docs
+	$(BIN)/python -m black --check --quiet generator tests benchmarks docs
 	$(BIN)/python -m mypy --strict generator
 	$(BIN)/shellcheck $(CI_SCRIPTS)
 
@@ -55,6 +55,10 @@ lint-workflows: $(NODE_STAMP)
 # BASE: a git revision (default: the merge-base with main). DIFF_ARGS: e.g. --format json.
 spec-diff: $(VENV_STAMP)
 	$(GEN) diff $(if $(BASE),--base $(BASE)) $(DIFF_ARGS) $(VENDOR)
+
+# The tables of docs/ that come from the code's registries (tests/test_docs.py checks them).
+docs: $(VENV_STAMP)
+	$(BIN)/python docs/tables.py
 
 # Documentation pages against the specs hand-converted from them (specs/<vendor>/source.yaml).
 # FETCH=1: read the pages live from their urls instead of their local copies.

@@ -1,5 +1,6 @@
-"""Every Python block of the README runs as written, against a stub of each vendor's API,
-and prints what its comments say (``print(x)   # 400 8015``): the examples cannot rot."""
+"""Every Python block of the README and of docs/ runs as written, against a stub of each
+vendor's API, and prints what its comments say (``print(x)   # 400 8015``): the examples cannot
+rot."""
 
 from __future__ import annotations
 
@@ -19,10 +20,11 @@ from markdown_it import MarkdownIt
 from generator.cli import main
 from tests.conftest import GENERATED, ROOT, SPECS, VENDORS
 
-README = ROOT / "README.md"
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 BLOCKS = [
-    token.content
-    for token in MarkdownIt().parse(README.read_text(encoding="utf-8"))
+    (page.relative_to(ROOT).as_posix(), token.content)
+    for page in PAGES
+    for token in MarkdownIt().parse(page.read_text(encoding="utf-8"))
     if token.type == "fence" and token.info.strip() == "python"
 ]
 
@@ -31,7 +33,7 @@ def _file(name: str) -> dict[str, object]:
     return {"id": name, "name": name, "size": 1}
 
 
-# What each vendor's API answers to the calls the README makes: by method, host and path,
+# What each vendor's API answers to the calls the examples make: by method, host and path,
 # and by query too where one path answers several calls.
 ANSWERS: dict[tuple[str, ...], tuple[int, dict[str, Any]]] = {
     ("PUT", "api.loyalty.dog", "/v2/loyalty/programs/prog_123/customers/cust_456"): (
@@ -62,7 +64,7 @@ def _answer(self: httpx.HTTPTransport, request: httpx.Request) -> httpx.Response
     key: tuple[str, ...] = (request.method, request.url.host, request.url.path)
     if (*key, request.url.query.decode()) in ANSWERS:
         key = (*key, request.url.query.decode())
-    assert key in ANSWERS, f"the README calls {key}, which the stub does not answer"
+    assert key in ANSWERS, f"an example calls {key}, which the stub does not answer"
     status, parts = ANSWERS[key]
     return httpx.Response(status, **parts)  # type: ignore[arg-type]
 
@@ -79,19 +81,23 @@ def filebox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     sys.path.remove(str(root / "out"))
 
 
-def test_the_readme_has_examples() -> None:
-    assert len(BLOCKS) >= 3
+def test_the_readme_and_the_client_docs_have_examples() -> None:
+    pages = [page for page, _ in BLOCKS]
+    assert pages.count("README.md") >= 1
+    assert pages.count("docs/clients.md") >= 3
 
 
-@pytest.mark.parametrize("block", BLOCKS, ids=[b.splitlines()[0] for b in BLOCKS])
-def test_a_readme_example_runs_as_written(
-    block: str, filebox: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("page", "block"), BLOCKS, ids=[f"{p}: {b.splitlines()[0]}" for p, b in BLOCKS]
+)
+def test_an_example_runs_as_written(
+    page: str, block: str, filebox: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(httpx.HTTPTransport, "handle_request", _answer)
     monkeypatch.chdir(tmp_path)
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
-        exec(compile(block, "README.md", "exec"), {"__name__": "readme"})
+        exec(compile(block, page, "exec"), {"__name__": "readme"})
     promised = [
         line.split("#", 1)[1].strip()
         for line in block.splitlines()

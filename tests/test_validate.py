@@ -11,7 +11,7 @@ from generator.cli import main
 from generator.core.errors import SpecError
 from generator.spec.load import load_document
 from generator.spec.validate import validate_document
-from tests.conftest import ROOT, SPECS
+from tests.conftest import SPECS
 
 BAD = Path(__file__).parent / "fixtures" / "bad"
 BAD_SPECS = {
@@ -154,10 +154,3 @@ def test_a_spec_with_a_clear_reading_gives_a_client_with_located_warnings(
     warnings = capsys.readouterr().err.splitlines()
     assert warnings == [line.replace(": error[", ": warning[", 1) for line in expected]
     assert (out / case / "__init__.py").is_file()
-
-
-def test_every_reading_is_documented() -> None:
-    from generator.spec.readings import RULES
-
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert [rule for rule in RULES if f"`{rule}`" not in readme] == []
