@@ -73,8 +73,12 @@ def main(vendor: str, specs: Path) -> None:
         return httpx.Response(200, json={})
 
     kwargs: dict[str, Any] = {
-        s.py_name: ("u", "p") if s.kind == "basic" else "k" for s in api.security_schemes
+        s.py_name: ("u", "p") if s.kind == "basic" else "k"
+        for s in api.security_schemes
+        if s.oauth is None
     }
+    if api.uses_oauth:  # no token server here: a token the caller holds, as for any other flow
+        kwargs["default_headers"] = {"Authorization": "Bearer k"}
     base = api.base_url
     if not base.startswith(("http://", "https://")):
         base = kwargs["base_url"] = API_HOST

@@ -109,7 +109,12 @@ def group_resources(
                     for annotation in op.code_annotations
                 ),
                 typing_imports=tuple(
-                    Identifier(n) for n in sorted(used & {"Any", "Literal", "Sequence"})
+                    Identifier(n)
+                    for n in sorted(
+                        used & {"Any", "Literal", "Sequence"}
+                        # A paginated method returns its page uncast (pagination.py).
+                        | ({"cast"} if any(op.pagination is None for op in ops) else set())
+                    )
                 ),
                 omit_imports=_omit_imports(ops),
                 content_imports=tuple(
