@@ -85,7 +85,7 @@ def test_code_that_is_not_python_is_an_error_at_its_operation(
     assert capsys.readouterr().err == (
         "specs/nulls/openapi.yaml:8:7: error[unparsable-code]: the code generated for operation "
         "listThings (GET /things) is not Python (invalid syntax. Perhaps you forgot a comma?): "
-        "line 21 of resources/things.py, 'gone: Literal[] | Omit = omit,'\n"
+        "line 20 of resources/things.py, 'gone: Literal[] | Omit = omit,'\n"
         "  at: /paths/~1things/get\n"
         "  hint: a bug in the generator: tell us; meanwhile an overlay can simplify what is "
         "named here\n"
@@ -106,7 +106,7 @@ def test_code_the_formatter_fails_on_is_an_error_at_its_operation(
     def refusing(text: str, *, mode: Any) -> str:
         if "def list_things(" in text:
             raise black.parsing.InvalidInput(
-                "Cannot parse for target version Python 3.11: 21:19: gone: None | Omit = omit,"
+                "Cannot parse for target version Python 3.11: 20:19: gone: None | Omit = omit,"
             )
         return real(text, mode=mode)
 
@@ -115,7 +115,7 @@ def test_code_the_formatter_fails_on_is_an_error_at_its_operation(
     assert capsys.readouterr().err.startswith(
         "specs/nulls/openapi.yaml:8:7: error[unparsable-code]: the code generated for operation "
         "listThings (GET /things) cannot be formatted (black: Cannot parse for target version "
-        "Python 3.11: 21:19: gone: None | Omit = omit,): line 21 of resources/things.py, "
+        "Python 3.11: 20:19: gone: None | Omit = omit,): line 20 of resources/things.py, "
         "'gone: None | Omit = omit,'\n"
     )
 
