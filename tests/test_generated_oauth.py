@@ -4,15 +4,13 @@ arguments, the scopes its operations require, and a token fetched from the relat
 from __future__ import annotations
 
 import asyncio
-import importlib
 import inspect
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from generator.cli import main
+from tests.clients import generate_clients, imported
 from tests.tokenserver import TokenServer
 
 SPEC = """
@@ -42,19 +40,9 @@ components:
 
 @pytest.fixture(scope="module")
 def tokens_module(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    root = tmp_path_factory.mktemp("oauth")
-    spec = root / "specs" / "tokens" / "openapi.yaml"
-    spec.parent.mkdir(parents=True)
-    spec.write_text(SPEC, encoding="utf-8")
-    out = root / "generated"
-    assert main(["generate", "--specs", str(root / "specs"), "--out", str(out)]) == 0
-    sys.path.insert(0, str(out))
-    try:
-        yield importlib.import_module("tokens")
-    finally:
-        sys.path.remove(str(out))
-        for name in [n for n in sys.modules if n == "tokens" or n.startswith("tokens.")]:
-            del sys.modules[name]
+    out, _ = generate_clients(tmp_path_factory.mktemp("oauth"), {"tokens": SPEC})
+    with imported(out, "tokens") as (module,):
+        yield module
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import hmac
 import importlib
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -20,10 +19,10 @@ from typing import Any
 
 import pytest
 
-from generator.cli import main
 from generator.core.errors import SpecError
 from generator.ir import build_ir
 from generator.spec.load import parse_document
+from tests.clients import generate_clients, imported
 
 FIXTURES = Path(__file__).parent / "fixtures" / "webhooks"
 SECRET = "loyalty-signing-key"
@@ -32,23 +31,13 @@ STANDARD_SECRET = "whsec_" + base64.b64encode(b"a thirty-two byte secret, really
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    root = tmp_path_factory.mktemp("webhooks")
-    for vendor in ("loyaltyhooks", "unionhooks"):
-        (root / "specs" / vendor).mkdir(parents=True)
-        shutil.copy(FIXTURES / f"{vendor}.yaml", root / "specs" / vendor / "openapi.yaml")
-        if (FIXTURES / f"{vendor}.overlay.yaml").exists():
-            shutil.copy(
-                FIXTURES / f"{vendor}.overlay.yaml", root / "specs" / vendor / "overlay.yaml"
-            )
-    out = root / "generated"
-    assert main(["generate", "--specs", str(root / "specs"), "--out", str(out)]) == 0
-    sys.path.insert(0, str(out))
-    try:
+    out, _ = generate_clients(
+        tmp_path_factory.mktemp("webhooks"),
+        {vendor: FIXTURES / f"{vendor}.yaml" for vendor in ("loyaltyhooks", "unionhooks")},
+        overlays={"loyaltyhooks": FIXTURES / "loyaltyhooks.overlay.yaml"},
+    )
+    with imported(out, "loyaltyhooks", "unionhooks"):
         yield out
-    finally:
-        sys.path.remove(str(out))
-        for name in [n for n in sys.modules if n.split(".")[0] in ("loyaltyhooks", "unionhooks")]:
-            del sys.modules[name]
 
 
 def signed(

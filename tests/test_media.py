@@ -8,9 +8,7 @@ The 200 MB streamed download and upload, with peak memory, are in benchmarks/med
 from __future__ import annotations
 
 import hashlib
-import importlib
 import io
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
-from generator.cli import main
+from tests.clients import generate_clients, imported
 from tests.conftest import ROOT, PrismServer
 from tests.fileserver import PAYLOAD, FileServer, download_bytes
 
@@ -29,26 +27,13 @@ SPEC = ROOT / "tests" / "fixtures" / "media" / "openapi.yaml"
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    root = tmp_path_factory.mktemp("media")
-    (root / "specs" / "filebox").mkdir(parents=True)
-    shutil.copy(SPEC, root / "specs" / "filebox" / "openapi.yaml")
-    with pytest.MonkeyPatch.context() as patch:
-        stderr = io.StringIO()
-        patch.setattr(sys, "stderr", stderr)
-        assert main(["generate", "--specs", str(root / "specs"), "--out", str(root / "out")]) == 0
-    shutil.copy(ROOT / "pyproject.toml", root / "out")
-    return root / "out", stderr.getvalue()
+    return generate_clients(tmp_path_factory.mktemp("media"), {"filebox": SPEC})
 
 
 @pytest.fixture(scope="module")
 def filebox(generated: tuple[Path, str]) -> Iterator[Any]:
-    sys.path.insert(0, str(generated[0]))
-    try:
-        yield importlib.import_module("filebox")
-    finally:
-        sys.path.remove(str(generated[0]))
-        for name in [m for m in sys.modules if m == "filebox" or m.startswith("filebox.")]:
-            del sys.modules[name]
+    with imported(generated[0], "filebox") as (module,):
+        yield module
 
 
 @pytest.fixture(scope="module")

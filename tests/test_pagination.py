@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import importlib
-import io
-import shutil
 import subprocess
 import sys
 import weakref
@@ -19,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from generator.cli import main
 from generator.ir import build_ir
+from tests.clients import generate_clients, imported
 from tests.conftest import ROOT
 from tests.pageserver import PageServer
 
@@ -44,27 +41,13 @@ STYLES = {
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    root = tmp_path_factory.mktemp("pagination")
-    (root / "specs" / "pager").mkdir(parents=True)
-    shutil.copy(SPEC, root / "specs" / "pager" / "openapi.yaml")
-    with pytest.MonkeyPatch.context() as patch:
-        stderr = io.StringIO()
-        patch.setattr(sys, "stderr", stderr)
-        out = root / "generated"
-        assert main(["generate", "--specs", str(root / "specs"), "--out", str(out)]) == 0
-    shutil.copy(ROOT / "pyproject.toml", root)
-    return out, stderr.getvalue()
+    return generate_clients(tmp_path_factory.mktemp("pagination"), {"pager": SPEC})
 
 
 @pytest.fixture(scope="module")
 def pager(generated: tuple[Path, str]) -> Iterator[Any]:
-    sys.path.insert(0, str(generated[0]))
-    try:
-        yield importlib.import_module("pager")
-    finally:
-        sys.path.remove(str(generated[0]))
-        for name in [m for m in sys.modules if m == "pager" or m.startswith("pager.")]:
-            del sys.modules[name]
+    with imported(generated[0], "pager") as (module,):
+        yield module
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,6 @@
 from __future__ import annotations
 
 import datetime
-import importlib
-import io
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,7 +13,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from generator.cli import main
+from tests.clients import generate_clients, imported
 from tests.conftest import ROOT
 from tests.fileserver import FileServer
 
@@ -25,25 +22,13 @@ SPEC = ROOT / "tests" / "fixtures" / "parameters" / "openapi.yaml"
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("parameters")
-    (root / "specs" / "catalog").mkdir(parents=True)
-    shutil.copy(SPEC, root / "specs" / "catalog" / "openapi.yaml")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(sys, "stderr", io.StringIO())
-        assert main(["generate", "--specs", str(root / "specs"), "--out", str(root / "out")]) == 0
-    shutil.copy(ROOT / "pyproject.toml", root / "out")
-    return root / "out"
+    return generate_clients(tmp_path_factory.mktemp("parameters"), {"catalog": SPEC})[0]
 
 
 @pytest.fixture(scope="module")
 def catalog(generated: Path) -> Iterator[Any]:
-    sys.path.insert(0, str(generated))
-    try:
-        yield importlib.import_module("catalog")
-    finally:
-        sys.path.remove(str(generated))
-        for name in [m for m in sys.modules if m == "catalog" or m.startswith("catalog.")]:
-            del sys.modules[name]
+    with imported(generated, "catalog") as (module,):
+        yield module
 
 
 @pytest.fixture(scope="module")

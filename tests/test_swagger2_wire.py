@@ -8,11 +8,8 @@ from __future__ import annotations
 import base64
 import email.parser
 import email.policy
-import importlib
 import inspect
-import io
 import json
-import shutil
 import subprocess
 import sys
 import threading
@@ -25,7 +22,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from generator.cli import main
+from tests.clients import generate_clients, imported
 from tests.conftest import ROOT
 
 SPEC = ROOT / "tests" / "fixtures" / "swagger2" / "openapi.yaml"
@@ -122,28 +119,13 @@ class PetshopServer:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    root = tmp_path_factory.mktemp("swagger2")
-    (root / "specs" / "petshop").mkdir(parents=True)
-    shutil.copy(SPEC, root / "specs" / "petshop" / "openapi.yaml")
-    with pytest.MonkeyPatch.context() as patch:
-        stderr = io.StringIO()
-        patch.setattr(sys, "stderr", stderr)
-        out = root / "generated"
-        assert main(["generate", "--specs", str(root / "specs"), "--out", str(out)]) == 0
-    # ruff reads generated code with the project's rules for generated/**.
-    shutil.copy(ROOT / "pyproject.toml", root)
-    return out, stderr.getvalue()
+    return generate_clients(tmp_path_factory.mktemp("swagger2"), {"petshop": SPEC})
 
 
 @pytest.fixture(scope="module")
 def petshop(generated: tuple[Path, str]) -> Iterator[Any]:
-    sys.path.insert(0, str(generated[0]))
-    try:
-        yield importlib.import_module("petshop")
-    finally:
-        sys.path.remove(str(generated[0]))
-        for name in [m for m in sys.modules if m == "petshop" or m.startswith("petshop.")]:
-            del sys.modules[name]
+    with imported(generated[0], "petshop") as (module,):
+        yield module
 
 
 @pytest.fixture(scope="module")
