@@ -98,10 +98,10 @@ bench-generation: $(VENV_STAMP) $(OPC_VENV)/.installed
 bench-media: $(VENV_STAMP) $(OPC_VENV)/.installed
 	$(BIN)/python benchmarks/media.py --opc $(OPC_VENV)/bin/openapi-python-client $(if $(SIZE),--size $(SIZE))
 
+# On both cores, a test module to a worker (a module's generated client is made once), and
+# the slowest tests named at the end, to keep an eye on the 10-minute budget.
 test: lint lint-workflows $(NODE_STAMP)
-	$(BIN)/python -m pytest -q -m "not slow and not fuzz"
-	@echo "The slow tests (generating and type-checking real specs), named as each starts:"
-	$(BIN)/python -m pytest -v -m slow
+	$(BIN)/python -m pytest -q -n 2 --dist loadscope --durations 12 -m "not fuzz"
 
 # The fuzzer (tests/fuzz; not in make test while it still finds clients that fail mypy), from
 # a seed of its own:

@@ -15,7 +15,7 @@ import pytest
 from generator.cli import main
 from tests.conftest import ROOT
 
-# Generating and type-checking real specs: `make test` runs these last, named one by one.
+# Generating and type-checking real specs: slow (`pytest -m "not slow"` leaves them out).
 pytestmark = pytest.mark.slow
 
 # CORPUS_DIR=../shared/corpus (make corpus-check) runs the same tests on all six specs.

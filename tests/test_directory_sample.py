@@ -17,7 +17,7 @@ from generator.cli import main
 from tests.conftest import ROOT
 from tests.corpus_call import vendor_name
 
-# Generating and type-checking real specs: `make test` runs these last, named one by one.
+# Generating and type-checking real specs: slow (`pytest -m "not slow"` leaves them out).
 pytestmark = pytest.mark.slow
 
 DIRECTORY = ROOT.parent / "shared" / "corpus" / "directory"

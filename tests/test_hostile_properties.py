@@ -23,7 +23,7 @@ from generator.pipeline import render_vendor
 from generator.spec.load import Document
 from generator.spec.validate import validate_document
 
-# Generating and type-checking real specs: `make test` runs these last, named one by one.
+# Generating and type-checking real specs: slow (`pytest -m "not slow"` leaves them out).
 pytestmark = pytest.mark.slow
 
 # Any text but lone surrogates, which no YAML or JSON file can hold.
