@@ -87,6 +87,10 @@ components:
           additionalProperties: {type: string}
         owner: {$ref: '#/components/schemas/Child'}
         member: {$ref: '#/components/schemas/Member'}
+        # Frankie Financial: a format the model tool parses with a package the client lacks.
+        ulid: {type: string, format: ulid}
+        # WMATA: a number enum of a fraction, which no Literal can hold.
+        latitude: {type: number, enum: [38.878586]}
     # Asana: a model extending a schema that only names another.
     Person: {type: object, properties: {name: {type: string}}}
     MemberBase: {$ref: '#/components/schemas/Person'}
@@ -123,6 +127,8 @@ def reply(request):
         "permissions": {"contents": "read"},
         "owner": {"gid": "1", "kind": None, "name": "n"},
         "member": {"name": "Ann", "email": "ann@example.com"},
+        "ulid": "01ARZ3NDEKTSV4RRFFQ69G5FAV",
+        "latitude": 38.9,
     })
 
 client = ShapesClient(http_client=httpx.Client(transport=httpx.MockTransport(reply)))
@@ -135,6 +141,7 @@ print(session.owner.gid, session.owner.kind, session.owner.name)
 print(session.member.name, session.member.email, type(session.member).__mro__[1].__name__)
 print(issubclass(models.Child, models.Base), models.Child.model_config.get("extra"))
 print(sorted(m.value for m in models.Version))
+print(repr(session.ulid), session.latitude)
 """
 
 
@@ -151,6 +158,8 @@ def test_corpus_shapes_generate_typed_and_behave(tmp_path: Path) -> None:
         "Ann ann@example.com Person",
         "False forbid",
         "['3_lite', '4', '4.1']",
+        # Both as plain values, as the unknown-format and enum-value-fractional warnings say.
+        "'01ARZ3NDEKTSV4RRFFQ69G5FAV' 38.9",
     ], result.stderr
     _passes_mypy_and_ruff(out, "shapes")
 

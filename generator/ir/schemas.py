@@ -12,6 +12,7 @@ from typing import Any
 from ..core.names import Identifier, snake_case
 from ..spec.load import escape_pointer_token, follow_refs, ref_pointer, unescape_pointer_token
 from ..spec.readings import patterns_as_extras
+from ..spec.validate import KNOWN_FORMATS, fractional_enum
 from .types import ModelField
 
 
@@ -114,6 +115,13 @@ def _adjust(
                 node["enum"] = [json_text(v) for v in node["enum"]]
             if "default" in node:
                 node["default"] = json_text(node["default"])
+        if isinstance(node.get("format"), str) and node["format"] not in KNOWN_FORMATS:
+            # As the unknown-format warning says, a plain value: the tool would parse some
+            # (`ulid`, `uuid4`) into types from packages the client does not have.
+            del node["format"]
+        if fractional_enum(node):
+            # A float cannot be a Literal member (enum-value-fractional warns).
+            del node["enum"]
         if node.get("format") in ("date-time", "date") and "pattern" in node:
             # A pattern on a parsed datetime makes pydantic raise TypeError on every value.
             del node["pattern"]

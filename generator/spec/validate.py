@@ -38,7 +38,7 @@ _OURS_WITH_LOCATION = re.compile(
     r"|Operation ID '.*' for '.*' in '.*' is not unique"
 )
 # Formats the OpenAPI and JSON Schema specifications define; others are kept as plain strings.
-_KNOWN_FORMATS = frozenset(
+KNOWN_FORMATS = frozenset(
     [
         "int32",
         "int64",
@@ -87,6 +87,17 @@ def validate_document(
     validation = start_validation(document, hint_file, record=record)
     return validation.document, validation.settle()
 
+
+
+def fractional_enum(node: dict[str, Any]) -> bool:
+    """An enum with a float among its values, outside a string schema (where it is sent as a
+    string): `enum: [38.878586]` cannot be typed as a Literal."""
+    values = node.get("enum")
+    return (
+        isinstance(values, list)
+        and node.get("type") != "string"
+        and any(isinstance(value, float) for value in values)
+    )
 
 class Validation:
     """A document read and checked by our own checks, with openapi-spec-validator's verdict
@@ -326,7 +337,7 @@ class _Checks:
         def walk(node: Any, pointer: str) -> None:
             if isinstance(node, dict):
                 fmt = node.get("format")
-                if isinstance(fmt, str) and fmt not in _KNOWN_FORMATS and "type" in node:
+                if isinstance(fmt, str) and fmt not in KNOWN_FORMATS and "type" in node:
                     self.warning(
                         "unknown-format",
                         f"format {fmt!r} is not one OpenAPI or JSON Schema defines; "
@@ -340,6 +351,14 @@ class _Checks:
                         "or read",
                         f"{pointer}/enum",
                         hint=f"list the values, or remove the enum, in {self.hint_file}",
+                    )
+                if fractional_enum(node):
+                    self.warning(
+                        "enum-value-fractional",
+                        f"enum {json.dumps(node['enum'])} holds a fraction, which a Python "
+                        "Literal cannot; the client types the value by its type alone and does "
+                        "not check it against the enum",
+                        f"{pointer}/enum",
                     )
                 if node.get("type") == "string" and isinstance(node.get("enum"), list):
                     for index, value in enumerate(node["enum"]):
