@@ -8,7 +8,7 @@ NODE_STAMP := node_modules/.installed
 GEN := $(BIN)/python -m generator
 VENDOR ?=
 
-.PHONY: generate dist check validate accept-surface spec-diff docs docs-drift update-specs sources bench-spec-diff bench-history bench-generation bench-media test fuzz corpus-check lint lint-workflows clean
+.PHONY: generate dist check validate accept-surface spec-diff docs docs-drift update-specs sources bench-spec-diff bench-history bench-oasdiff-pairs bench-generation bench-media test fuzz corpus-check lint lint-workflows clean
 
 $(VENV_STAMP): requirements.lock pyproject.toml
 	@echo "Setting up $(VENV): the Python packages pinned in requirements.lock (about a minute the first time)..."
@@ -83,6 +83,12 @@ bench-spec-diff: $(VENV_STAMP) $(NODE_STAMP)
 # HISTORY_ARGS: e.g. --vendor voucherify-loyalties --first 10 --pairs 3.
 bench-history: $(VENV_STAMP)
 	$(BIN)/python benchmarks/history.py $(HISTORY_ARGS)
+
+# oasdiff's own before/after test pairs through our diff; report in benchmarks/OASDIFF-PAIRS.md.
+# The pairs are not in this repository: benchmarks/oasdiff_pairs.py says how to fetch them.
+PAIRS_DIR ?= ../oasdiff-pairs
+bench-oasdiff-pairs: $(VENV_STAMP)
+	$(BIN)/python benchmarks/oasdiff_pairs.py $(PAIRS_DIR)
 
 # openapi-python-client, the reference, in its own environment: it pins its own ruff and pydantic.
 OPC_VENV := .venv-opc

@@ -13,6 +13,7 @@ from typing import Any
 from ..findings import Change, Direction, Level, Rule
 from ..structure import RetypedSchemaDiff, SchemaDiff, SchemaPair, WholeSchemaDiff
 from ..structure.composition import is_null, shape
+from ..structure.schema import prefix_items
 from .registry import Args, change, check
 
 B, W, N = Level.BREAKING, Level.WARNING, Level.INFO  # N: iNfo (I reads as 1)
@@ -349,7 +350,7 @@ def _dependencies(value: Any) -> set[tuple[str, str]]:
 
 @check(SchemaDiff)
 def prefix_items_length_changed(diff: SchemaDiff) -> Iterator[Change]:
-    a, b = diff.old.value.get("prefixItems"), diff.new.value.get("prefixItems")
+    a, b = prefix_items(diff.old.doc, diff.old.value), prefix_items(diff.new.doc, diff.new.value)
     if isinstance(a, list) and isinstance(b, list) and len(a) != len(b):
         kind = "constraint-tightened" if len(b) > len(a) else "constraint-loosened"
         yield _held(

@@ -38,6 +38,21 @@ SUBSCHEMAS = (
 SCHEMA_MAPS = ("dependentSchemas", "patternProperties")
 
 
+def prefix_items(doc: Document, schema: dict[str, Any]) -> list[Any] | None:
+    """``prefixItems`` without trailing entries that repeat the schema's ``items``: such an
+    entry constrains its position as ``items`` already did, so the arrays accepted are the
+    same with or without it."""
+    entries = schema.get("prefixItems")
+    if not isinstance(entries, list):
+        return None
+    items = schema.get("items")
+    if isinstance(items, dict):
+        rest = shape(doc, items)
+        while entries and shape(doc, entries[-1]) == rest:
+            entries = entries[:-1]
+    return entries or None
+
+
 @dataclass(frozen=True, slots=True)
 class SchemaPair(Fact):
     """Two schema objects at one place of use.
@@ -292,12 +307,17 @@ class _Pairing:
             for key in sorted(a.keys() | b.keys()):
                 at = f"{keyword}/{escape_pointer_token(key)}"
                 nested(f"{keyword}[{key}]", a.get(key), b.get(key), f" ({key})", at)
-        a, b = o.get("prefixItems"), n.get("prefixItems")
+        a, b = prefix_items(old.doc, o), prefix_items(new.doc, n)
         if isinstance(a, list) and isinstance(b, list):
             for index in range(min(len(a), len(b))):
                 nested(f"prefixItems/{index}", a[index], b[index], f"[{index}]")
         elif a != b:
             nested("prefixItems", a, b, "")
+        a, b = o.get("items"), n.get("items")
+        if (a is False or b is False) and a != b:
+            # `items: false` closes a tuple: no element past prefixItems (a schema on both
+            # sides is paired as the elements' schema, in ``pair``).
+            nested("items", a, b, "[]")
         # `then` and `else` mean something else under another `if`: they are paired only
         # under the same one.
         condition_changed = o.get("if") != n.get("if") or ("if" in o) != ("if" in n)
