@@ -471,3 +471,13 @@ paths:
         '                    ("query", "q"): ("json", False),\n'
         "                },"
     ) in source, source
+
+
+def test_operation_ids_around_the_path_and_tags_that_are_paths_give_readable_names() -> None:
+    """setlist.fm: `resource__1.0_artist__mbid__getArtist_GET`, each tagged with its own path;
+    a version segment (`1.0`) names no resource."""
+    spec = ROOT / "tests" / "fixtures" / "bad" / "operation_ids_around_path.yaml"
+    api = build_ir(load_document(spec, "s.yaml"), "s", "specs/s/openapi.yaml")
+    assert sorted(
+        (resource.py_name, op.py_name) for resource in api.resources for op in resource.operations
+    ) == [("artist", "get"), ("search", "get_artists")]

@@ -130,6 +130,7 @@ READABLE = [
     "number_as_string",
     "openapi30_with_31_keywords",
     "openapi31_with_30_exclusive_bounds",
+    "operation_ids_around_path",
     "operation_ids_differ_in_spelling",
     "pattern_dialect",
     "query_in_path",

@@ -15,8 +15,8 @@ from .types import Operation, Resource
 # How generated annotations refer to a model (_Builder._model in builder.py).
 _MODEL_REFERENCE = re.compile(r"\bmodels\.")
 
-# Path segments that name a version or prefix rather than a resource.
-_NOT_A_RESOURCE = re.compile(r"v\d+([._-]\d+)*|\d{4}-\d{2}-\d{2}|api|rest", re.IGNORECASE)
+# Path segments that name a version (`v2`, `1.0`) or prefix rather than a resource.
+_NOT_A_RESOURCE = re.compile(r"v?\d+([._-]\d+)*|\d{4}-\d{2}-\d{2}|api|rest", re.IGNORECASE)
 
 
 def resource_names(data: dict[str, Any], names: dict[tuple[str, str], Named]) -> tuple[
@@ -29,7 +29,8 @@ def resource_names(data: dict[str, Any], names: dict[tuple[str, str], Named]) ->
 
     An operation's resource is its ``x-python-resource``, else its first tag, else the first
     path segment that is neither a version nor a parameter. A tag that every operation
-    shares groups nothing (Plaid tags all 329 operations ``plaid``), so then paths decide.
+    shares groups nothing (Plaid tags all 329 operations ``plaid``), and a tag that is a path
+    (setlist.fm tags each operation with its own) groups only that path: then paths decide.
     """
     operations = list(iter_operations(data))
     tags = [
@@ -44,7 +45,7 @@ def resource_names(data: dict[str, Any], names: dict[tuple[str, str], Named]) ->
         override = raw.get("x-python-resource")
         if isinstance(override, str) and override.strip():
             label = override
-        elif isinstance(tag, str) and tag.strip() and not shared:
+        elif isinstance(tag, str) and tag.strip() and not shared and not tag.startswith("/"):
             label = tag
         else:
             label = _path_label(path)

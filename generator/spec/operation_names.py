@@ -5,7 +5,8 @@ method and the path (Smile.io's `get`, `get_id`, `post_id_purchase`), or none at
 name made as careful SDKs make theirs: a verb from the method and the path's shape (`list`,
 `retrieve`, `create`, `update`, `delete`, or the action a POST ends with) and the path's words
 (`list_customers`, `purchase_customers`); the resource later drops its own words from it
-(`client.customers.list`). Two operationIds that differ only in spelling (`List Rules`,
+(`client.customers.list`). One that wraps a name in the whole path and the method, as JAX-RS
+tools write them (`resource__1.0_artist__mbid__getArtist_GET`), gives that name (`get_artist`). Two operationIds that differ only in spelling (`List Rules`,
 `List rules`) would become one method: the later one is named from its path instead.
 """
 
@@ -22,7 +23,7 @@ from .load import follow_refs
 _PARAMETER = re.compile(r"^{[^{}]*}$")
 _HTTP = frozenset({"get", "put", "post", "delete", "options", "head", "patch", "trace"})
 # Path segments that say nothing about the resource.
-_NOISE = re.compile(r"v\d+([._-]\d+)*|api|rest|\d{4}-\d{2}-\d{2}", re.IGNORECASE)
+_NOISE = re.compile(r"v?\d+([._-]\d+)*|api|rest|\d{4}-\d{2}-\d{2}", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,11 @@ def operation_names(
             named = Named(snake_case(override))
         elif not isinstance(operation_id, str) or not operation_id.strip():
             named = Named(_from_path(data, path, method, operation))
+        elif (inner := _between_path_and_method(operation_id, method, path)) is not None:
+            named = Named(
+                inner,
+                f"operationId {operation_id!r} wraps its name in the path and method",
+            )
         elif _restates_method_and_path(operation_id, method, path):
             named = Named(
                 _from_path(data, path, method, operation),
@@ -73,6 +79,23 @@ def operation_names(
         names[(path, method)] = named
         taken.add(named.name)
     return names
+
+
+def _words(text: str) -> list[str]:
+    """The words of an operationId or path, digits apart: `1.0` is `1`, `0`."""
+    return snake_case("x " + re.sub(r"[^A-Za-z0-9]+", " ", text)).split("_")[1:]
+
+
+def _between_path_and_method(operation_id: str, method: str, path: str) -> Identifier | None:
+    """`resource__1.0_artist__mbid__getArtist_GET` (setlist.fm, as JAX-RS tools write them):
+    the whole path, then the name, then the method; the name alone (`get_artist`)."""
+    words, path_words = _words(operation_id), _words(path)
+    if len(words) < len(path_words) + 2 or words[-1] != method or not path_words:
+        return None
+    for start in range(len(words) - len(path_words) - 1):
+        if words[start : start + len(path_words)] == path_words:
+            return snake_case("_".join(words[start + len(path_words) : -1]))
+    return None
 
 
 def _restates_method_and_path(operation_id: str, method: str, path: str) -> bool:
