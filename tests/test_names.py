@@ -14,6 +14,7 @@ from generator.core.names import (
     docstring,
     docstring_end,
     export_order,
+    md_prose,
     operation_name,
     pascal_case,
     py_str,
@@ -191,3 +192,18 @@ def test_spec_text_cannot_open_markup_in_a_reference() -> None:
     block = md_block('x = "```"\n')
     tokens = MarkdownIt().parse(block)
     assert [t.type for t in tokens] == ["fence"] and tokens[0].content == 'x = "```"\n'
+
+
+def test_a_description_in_a_readme_is_its_first_paragraph_and_html_is_read_for_its_text() -> None:
+    # setlist.fm's description is HTML; LoyaltyDog's is two Markdown paragraphs.
+    assert (
+        md_prose(
+            "<p>\n The <b>setlist.fm</b> API &amp; its &quot;data&quot; <a href='/faq'>FAQ</a>\n</p>"
+            "<p>Second.</p>"
+        )
+        == 'The setlist.fm API \\& its "data" FAQ'
+    )
+    assert md_prose("Welcome to the API!\n\nSee the [guide](https://x.test).") == (
+        "Welcome to the API\\!"
+    )
+    assert md_prose("") == ""

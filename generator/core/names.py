@@ -11,6 +11,7 @@ import json
 import keyword
 import re
 import unicodedata
+from html.parser import HTMLParser
 
 # The generated code's line length: what black, ruff and isort are set to (format.py), and
 # what templates lay code out for.
@@ -176,6 +177,38 @@ def md_text(text: str) -> Markdown:
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", cleaned)
     escaped = _MARKDOWN_MARKER.sub(r"\\\1", escaped)
     return Markdown(_MARKDOWN_NUMBERED.sub(r"\1\\\2", escaped))
+
+
+class _TextOfHtml(HTMLParser):
+    """The text of a description that is HTML (CommonMark allows it): tags dropped, character
+    references read, and a paragraph break where a block element starts or ends."""
+
+    _BLOCK = re.compile(r"p|div|br|hr|ul|ol|li|table|tr|h[1-6]|pre|blockquote|section")
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._BLOCK.fullmatch(tag):
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._BLOCK.fullmatch(tag):
+            self.parts.append("\n\n")
+
+
+def md_prose(text: str) -> Markdown:
+    """A description's first paragraph, as ``md_text`` writes it: a README shows what an API or
+    resource is, and the spec keeps the rest. HTML in it is read for its text."""
+    parser = _TextOfHtml()
+    parser.feed(text)
+    parser.close()
+    paragraphs = re.split(r"\n\s*\n", "".join(parser.parts))
+    return md_text(next((p for p in paragraphs if p.strip()), ""))
 
 
 def md_code(text: str) -> Markdown:

@@ -76,6 +76,7 @@ def _environment() -> jinja2.Environment:
         docstring_end=names.docstring_end,
         comment=names.comment,
         md_text=names.md_text,
+        md_prose=names.md_prose,
         md_code=names.md_code,
         md_block=names.md_block,
     )
