@@ -88,7 +88,6 @@ def validate_document(
     return validation.document, validation.settle()
 
 
-
 def fractional_enum(node: dict[str, Any]) -> bool:
     """An enum with a float among its values, outside a string schema (where it is sent as a
     string): `enum: [38.878586]` cannot be typed as a Literal."""
@@ -98,6 +97,7 @@ def fractional_enum(node: dict[str, Any]) -> bool:
         and node.get("type") != "string"
         and any(isinstance(value, float) for value in values)
     )
+
 
 class Validation:
     """A document read and checked by our own checks, with openapi-spec-validator's verdict

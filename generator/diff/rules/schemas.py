@@ -198,10 +198,10 @@ def enum_changed(diff: SchemaDiff) -> Iterator[Change]:
     old, new = _const_as_enum(diff.old.value), _const_as_enum(diff.new.value)
     if not isinstance(old.get("enum"), list) or not isinstance(new.get("enum"), list):
         if isinstance(new.get("enum"), list) and "enum" not in old:
-            args = (("constraint", "enum"), ("old", "-"), ("new", _text(new["enum"])))
+            args = (("constraint", "enum"), ("old", _shown(None)), ("new", _text(new["enum"])))
             yield _own(diff, "constraint-tightened", args)
         elif isinstance(old.get("enum"), list) and "enum" not in new:
-            args = (("constraint", "enum"), ("old", _text(old["enum"])), ("new", "-"))
+            args = (("constraint", "enum"), ("old", _text(old["enum"])), ("new", _shown(None)))
             yield _own(diff, "constraint-loosened", args)
         return
     old_values = {_text(v) for v in old["enum"] if v is not None}
@@ -236,7 +236,7 @@ def bounds_changed(diff: SchemaDiff) -> Iterator[Change]:
         else:
             tightened = b < a if upper else b > a
         kind = "constraint-tightened" if tightened else "constraint-loosened"
-        yield _own(diff, kind, (("constraint", keyword), ("old", _text(a)), ("new", _text(b))))
+        yield _own(diff, kind, (("constraint", keyword), ("old", _shown(a)), ("new", _shown(b))))
 
 
 @check(SchemaDiff)
@@ -245,7 +245,7 @@ def pattern_changed(diff: SchemaDiff) -> Iterator[Change]:
     if old != new:
         kind = "constraint-loosened" if new is None else "constraint-tightened"
         yield _own(
-            diff, kind, (("constraint", "pattern"), ("old", _text(old)), ("new", _text(new)))
+            diff, kind, (("constraint", "pattern"), ("old", _shown(old)), ("new", _shown(new)))
         )
 
 
@@ -333,7 +333,7 @@ def dependent_required_changed(diff: SchemaDiff) -> Iterator[Change]:
         text = f"{name} needs {needed}"
         added = (name, needed) in after
         kind = "constraint-tightened" if added else "constraint-loosened"
-        old, new = ("-", text) if added else (text, "-")
+        old, new = (_shown(None), text) if added else (text, _shown(None))
         yield _held(diff, kind, (("constraint", "dependentRequired"), ("old", old), ("new", new)))
 
 
@@ -440,7 +440,8 @@ def _written_type(schema: dict[str, Any]) -> str:
 
 
 def _shown(value: Any) -> str:
-    return "-" if value is None else _text(value)
+    """A keyword's value in a message; "none" where the schema does not set it."""
+    return "none" if value is None else _text(value)
 
 
 def _text(value: Any) -> str:
