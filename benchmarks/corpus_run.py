@@ -205,9 +205,7 @@ def main() -> int:
             rows.append(row)
             print(
                 f"[{index}/{len(specs)}] {row['spec']}: "
-                + (
-                    f"FAILED at {row['failed']}: {row['diagnostic']}" if "failed" in row else "pass"
-                )
+                + (f"FAILED at {row['failed']}: {row['diagnostic']}" if "failed" in row else "pass")
                 + (f"; black would change {row['not_black']}" if row.get("not_black") else ""),
                 flush=True,
             )

@@ -130,9 +130,7 @@ def test_formatting_is_ruffs_set_as_black_is() -> None:
     from generator.output.format import _format_all
 
     files = {PurePosixPath("m.py"): "import os\nimport sys\nx   =  {'a':1}\n"}
-    assert _format_all(files) == {
-        PurePosixPath("m.py"): 'import os\nimport sys\n\nx = {"a": 1}\n'
-    }
+    assert _format_all(files) == {PurePosixPath("m.py"): 'import os\nimport sys\n\nx = {"a": 1}\n'}
 
 
 def test_not_black_names_what_black_would_change() -> None:
@@ -140,13 +138,18 @@ def test_not_black_names_what_black_would_change() -> None:
     from generator.output.format import _format_all, not_black
 
     name = "models." + "A" * 90
-    source = f"class C:\n    def f(\n        self,\n        *,\n        x: int,\n    ) -> {name}: ...\n"
+    source = (
+        f"class C:\n    def f(\n        self,\n        *,\n        x: int,\n    ) -> {name}: ...\n"
+    )
     files = _format_all({PurePosixPath("a/long.py"): source, PurePosixPath("b.py"): "x = 1\n"})
-    assert not_black(files) == [PurePosixPath("a/long.py")]
+    unparsable = {PurePosixPath("c.py"): "print 1\n"}  # which black says otherwise
+    assert not_black({**files, **unparsable}) == [PurePosixPath("a/long.py"), PurePosixPath("c.py")]
 
 
 # Too long for a signature's last line even in parentheses, as `models.` + this name.
-_LONG = "TheResultOfAnOperationWhoseVendorNamedItsSchemaAtSuchGreatLengthThatItFillsALineOfCodeAlone"
+_LONG = (
+    "TheResultOfAnOperationWhoseVendorNamedItsSchemaAtSuchGreatLengthThatItFillsALineOfCodeAlone"
+)
 _LONG_SPEC = f"""
 openapi: 3.0.3
 info: {{title: Long, version: '1'}}

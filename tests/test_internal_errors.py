@@ -103,7 +103,7 @@ def test_code_the_formatter_fails_on_is_an_error_at_its_operation(
     refusing = tmp_path / "ruff"
     refusing.write_text(
         "#!/bin/sh\n"
-        'for last; do :; done\n'
+        "for last; do :; done\n"
         'file=$(grep -rl "def list_things(" "$last")\n'
         'echo "error: Failed to parse $file:20:19: Expected an identifier" >&2\n'
         "exit 2\n",

@@ -261,8 +261,9 @@ class NotBlack(Exception):
         self.paths = paths
 
 
-# Each file black would change, and each it cannot take, as black says it.
-_BLACK_SAYS = re.compile(r"^(?:would reformat|error: cannot format) (.+?)(?:: .*)?$", re.MULTILINE)
+# Each file black would change, and each it cannot take, as black says it ("error: cannot
+# parse for target version Python 3.11: PATH:1:6"); the scratch directory's paths have no colon.
+_BLACK_SAYS = re.compile(r"(?:would reformat|error: cannot (?:format|parse[^:]*:)) ([^:]+)")
 
 
 def not_black(files: Mapping[PurePosixPath, str]) -> list[PurePosixPath]:
@@ -289,10 +290,13 @@ def not_black(files: Mapping[PurePosixPath, str]) -> list[PurePosixPath]:
             check=False,
             env={**os.environ, "BLACK_CACHE_DIR": str(root / "cache")},
         )
-        named = {
-            PurePosixPath(Path(found[1]).relative_to(root / "files").as_posix())
-            for found in _BLACK_SAYS.finditer(done.stderr)
-        }
+    named = set()
+    for line in done.stderr.splitlines():
+        found = _BLACK_SAYS.match(line)
+        if found:
+            named.add(PurePosixPath(Path(found[1]).relative_to(root / "files").as_posix()))
+        elif line.startswith("error:"):  # about no file we can name: not to be passed over
+            raise RuntimeError(f"black --check: {line}")
     if done.returncode not in (0, 1, 123) or (done.returncode != 0 and not named):
         raise RuntimeError(f"black --check exited {done.returncode}: {done.stderr.strip()}")
     return sorted(named)
