@@ -1,8 +1,9 @@
 """Robustness run over a directory of real specs (make corpus-check CORPUS_DIR=...directory).
 
-Per spec: generate a client; import every generated module; `mypy --strict` and `ruff check`
-on it; make one call over httpx.MockTransport and compare the request's method and URL with
-the spec's. Results go to a TSV as each spec finishes (a long run can be read as it goes) and
+Per spec: generate a client; count the files of it black would change (the goal is none:
+formatting is ruff's, set as black is, and black the standard it meets); import every
+generated module; `mypy --strict` and `ruff check` on it; make one call over
+httpx.MockTransport and compare the request's method and URL with the spec's. Results go to a TSV as each spec finishes (a long run can be read as it goes) and
 to a Markdown report: per spec pass/fail with the first diagnostic, and the totals, in the
 report's section for the corpus (``## directory``, ``## swagger2``), the others left as they are.
 """
@@ -18,12 +19,13 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.corpus_call import vendor_name  # noqa: E402  (after the path is set)
+from generator.output.format import not_black  # noqa: E402  (after the path is set)
+from tests.corpus_call import vendor_name  # noqa: E402
 
 CALL_SCRIPT = ROOT / "tests" / "corpus_call.py"
 
@@ -64,6 +66,14 @@ def check_spec(spec: Path, work: Path, with_types: bool) -> dict[str, str]:
         result["failed"] = "generate"
         result["diagnostic"] = f"exit {code}: {first_diagnostic(text)}"
         return result
+    client = out / vendor
+    python = {
+        PurePosixPath(path.relative_to(client).as_posix()): path.read_text(encoding="utf-8")
+        for path in sorted(client.rglob("*.py"))
+    }
+    changed = not_black(python)
+    result["python_files"] = str(len(python))
+    result["not_black"] = " ".join(f"{vendor}/{path}" for path in changed)
     env_path = f"{out}:{ROOT}"
     code, text = run(
         [
@@ -127,11 +137,15 @@ def report(rows: list[dict[str, str]], corpus: Path, with_types: bool) -> str:
     """The run's section of the report, headed by the corpus directory's name."""
     passed = [r for r in rows if "failed" not in r]
     stages = "generate, import, one call" + (", mypy --strict, ruff" if with_types else "")
+    changed = not_black_files(rows)
+    checked = sum(int(r.get("python_files", "0")) for r in rows)
     lines = [
         f"## {corpus.name}",
         "",
         f"`make corpus-check CORPUS_DIR={corpus}`: {len(rows)} specs; stages: {stages}.",
         f"**{len(passed)} of {len(rows)} passed ({100 * len(passed) / max(len(rows), 1):.1f}%).**",
+        f"black would change {len(changed)} of the {checked} generated Python files"
+        + (f": {', '.join(changed)}." if changed else "."),
         "",
         "| spec | result | seconds | warnings | first diagnostic, or the call made |",
         "|---|---|---:|---:|---|",
@@ -144,6 +158,11 @@ def report(rows: list[dict[str, str]], corpus: Path, with_types: bool) -> str:
             f"{detail} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def not_black_files(rows: list[dict[str, str]]) -> list[str]:
+    """The generated files black would change, of every spec (the goal is none)."""
+    return [path for r in rows for path in r.get("not_black", "").split()]
 
 
 def with_section(text: str, section: str) -> str:
@@ -186,9 +205,8 @@ def main() -> int:
             rows.append(row)
             print(
                 f"[{index}/{len(specs)}] {row['spec']}: "
-                + (
-                    f"FAILED at {row['failed']}: {row['diagnostic']}" if "failed" in row else "pass"
-                ),
+                + (f"FAILED at {row['failed']}: {row['diagnostic']}" if "failed" in row else "pass")
+                + (f"; black would change {row['not_black']}" if row.get("not_black") else ""),
                 flush=True,
             )
             with args.tsv.open("a", encoding="utf-8") as tsv:
@@ -196,6 +214,9 @@ def main() -> int:
     before = args.report.read_text(encoding="utf-8") if args.report.exists() else ""
     section = report(rows, args.corpus, not args.no_types)
     args.report.write_text(with_section(before, section), encoding="utf-8")
+    changed = not_black_files(rows)
+    checked = sum(int(r.get("python_files", "0")) for r in rows)
+    print(f"black would change {len(changed)} of {checked} generated Python files")
     return 0 if all("failed" not in r for r in rows) else 1
 
 

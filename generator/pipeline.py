@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .spec.load import Document
     from .spec.openapi_validator import Record
 
-# Stages that import heavy libraries (datamodel-code-generator, black, openapi-spec-validator)
+# Stages that import heavy libraries (datamodel-code-generator, isort, openapi-spec-validator)
 # are imported where they are used, so that a run with nothing to do stays instant.
 
 SPEC_NAMES = ("openapi.yaml", "openapi.yml", "openapi.json")
@@ -418,11 +418,22 @@ class Drift:
 
 
 def check(specs: Path, out: Path, only: list[str] | None = None) -> list[Drift]:
-    """Compare regenerated output and surfaces with what is committed, touching nothing."""
+    """Compare regenerated output and surfaces with what is committed, touching nothing.
+    Raises NotBlack if black would change a regenerated file: the generator's bug."""
+    from .output.format import NotBlack, not_black
     from .output.surface import describe_surface
 
     drifts = []
-    for item in build_all(discover_vendors(specs, only), out=out):
+    built = build_all(discover_vendors(specs, only), out=out)
+    regenerated = {
+        PurePosixPath(out.name, item.vendor.name, path): text
+        for item in built
+        for path, text in item.files.items()
+    }
+    changed = not_black(regenerated)
+    if changed:
+        raise NotBlack(changed)
+    for item in built:
         tree = compare_tree(
             item.files, read_tree(out / item.vendor.name), f"{out.name}/{item.vendor.name}"
         )

@@ -16,6 +16,7 @@ import pytest
 from generator.cli import main
 from tests.conftest import ROOT
 from tests.corpus_call import vendor_name
+from tests.test_generated_code import assert_black_changes_nothing
 
 # Generating and type-checking real specs: slow (`pytest -m "not slow"` leaves them out).
 pytestmark = pytest.mark.slow
@@ -55,6 +56,11 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert main(["generate", "--specs", str(root / "specs"), "--out", str(root / "generated")]) == 0
     shutil.copy(ROOT / "pyproject.toml", root)
     return root / "generated"
+
+
+def test_black_changes_no_sample_file(generated: Path, tmp_path: Path) -> None:
+    """Formatted by ruff alone, every file is as black lays it out (issue 29)."""
+    assert_black_changes_nothing(generated, tmp_path)
 
 
 def test_sample_clients_pass_mypy_strict_and_ruff(generated: Path) -> None:

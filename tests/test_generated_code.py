@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import os
 import re
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from generator.spec.load import read_runtime_sources
-from tests.conftest import GENERATED, ROOT, SPECS, VENDORS
+from tests.conftest import GENERATED, ROOT, VENDORS
 
 PY_FILES = sorted(GENERATED.rglob("*.py"))
 
@@ -90,9 +91,31 @@ def test_docstrings_do_not_repeat_a_status() -> None:
     assert found == []
 
 
+def test_black_changes_no_generated_file(tmp_path: Path) -> None:
+    """Formatting is ruff's alone; black is the standard it meets (issue 29), on every
+    vendor's client."""
+    assert_black_changes_nothing(GENERATED, tmp_path)
+
+
+def assert_black_changes_nothing(root: Path, cache: Path) -> None:
+    """black, set as the project sets it, would change no Python file under ``root``: one
+    run over all of them (``cache``: black's, empty, so that each file is read)."""
+    files = sorted(str(path) for path in root.rglob("*.py"))
+    assert len(files) > 1
+    black = [sys.executable, "-m", "black", "--check", "--config", str(ROOT / "pyproject.toml")]
+    checked = subprocess.run(
+        [*black, "--", *files],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "BLACK_CACHE_DIR": str(cache)},
+    )
+    assert checked.returncode == 0, checked.stderr
+
+
 @pytest.mark.parametrize("vendor", VENDORS)
-def test_black_and_isort_leave_every_generated_file_as_it_is(vendor: str) -> None:
-    """What is committed is exactly what black produces (issue 17: one pass, or a kept file)."""
+def test_formatting_leaves_every_generated_file_as_it_is(vendor: str) -> None:
+    """What is committed is what formatting gives: it is its own fixed point."""
     from generator.output.format import _format_all
 
     files = {
@@ -103,26 +126,71 @@ def test_black_and_isort_leave_every_generated_file_as_it_is(vendor: str) -> Non
     assert _format_all(files) == files
 
 
-@pytest.mark.parametrize("vendor", VENDORS)
-def test_black_changes_nothing_ruff_shaped_so_formats_each_file_once(vendor: str) -> None:
-    """black formats a second time whatever its first pass changed (issue 17): the templates
-    lay code out so that, shaped by ruff, black's first pass changes nothing."""
-    from generator.pipeline import build_vendor, discover_vendors
-    from generator.render import render_client, render_models
+def test_formatting_is_ruffs_set_as_black_is() -> None:
+    from generator.output.format import _format_all
 
-    (found,) = [v for v in discover_vendors(SPECS) if v.name == vendor]
-    api, _ = build_vendor(found)
-    rendered = {**render_client(api), **render_models(api)}
-    _assert_one_black_pass({p: t for p, t in rendered.items() if p.suffix == ".py"})
+    files = {PurePosixPath("m.py"): "import os\nimport sys\nx   =  {'a':1}\n"}
+    assert _format_all(files) == {PurePosixPath("m.py"): 'import os\nimport sys\n\nx = {"a": 1}\n'}
 
 
-def test_ruff_shapes_the_code_before_black_sees_it() -> None:
-    """Without ruff's shape black formats most files twice (issue 17). A ruff that cannot run
-    falls back to black alone without a word: only the time would show it."""
-    from generator.output.format import _shaped_by_ruff
+def test_not_black_names_what_black_would_change() -> None:
+    """The construct ruff lays out otherwise than black, as ruff lays it out (issue 29)."""
+    from generator.output.format import _format_all, not_black
 
-    files = {PurePosixPath("m.py"): "x   =  {'a':1}\n"}
-    assert _shaped_by_ruff(files) == {PurePosixPath("m.py"): 'x = {"a": 1}\n'}
+    name = "models." + "A" * 90
+    source = (
+        f"class C:\n    def f(\n        self,\n        *,\n        x: int,\n    ) -> {name}: ...\n"
+    )
+    files = _format_all({PurePosixPath("a/long.py"): source, PurePosixPath("b.py"): "x = 1\n"})
+    unparsable = {PurePosixPath("c.py"): "print 1\n"}  # which black says otherwise
+    assert not_black({**files, **unparsable}) == [PurePosixPath("a/long.py"), PurePosixPath("c.py")]
+
+
+# Too long for a signature's last line even in parentheses, as `models.` + this name.
+_LONG = (
+    "TheResultOfAnOperationWhoseVendorNamedItsSchemaAtSuchGreatLengthThatItFillsALineOfCodeAlone"
+)
+_LONG_SPEC = f"""
+openapi: 3.0.3
+info: {{title: Long, version: '1'}}
+servers: [{{url: 'https://long.test'}}]
+paths:
+  /things:
+    get:
+      operationId: getThing
+      responses:
+        '200':
+          description: the thing
+          content:
+            application/json:
+              schema: {{$ref: '#/components/schemas/{_LONG}'}}
+components:
+  schemas:
+    {_LONG}:
+      type: object
+      properties:
+        name: {{type: string}}
+"""
+
+
+def test_a_model_too_long_to_return_in_parentheses_is_returned_by_its_bare_name(
+    tmp_path: Path,
+) -> None:
+    """As `models.<name>`, black puts it in parentheses on a line of its own, too long all
+    the same, and ruff's formatter does not (issue 29: 3 of 31,619 corpus files)."""
+    from generator.cli import main
+    from tests.test_model_shapes import _passes_mypy_and_ruff
+
+    spec = tmp_path / "specs" / "long" / "openapi.yaml"
+    spec.parent.mkdir(parents=True)
+    spec.write_text(_LONG_SPEC, encoding="utf-8")
+    out = tmp_path / "generated"
+    assert main(["generate", "--specs", str(tmp_path / "specs"), "--out", str(out)]) == 0
+    resource = (out / "long" / "resources" / "things.py").read_text(encoding="utf-8")
+    # In parentheses, as both lay out a name that fits in them.
+    assert re.search(rf"\) -> \(\n +{_LONG}\n +\):", resource)
+    assert_black_changes_nothing(out, tmp_path / "black-cache")
+    _passes_mypy_and_ruff(out, "long")
 
 
 _MODEL = "models.TheRequestBodySchemaOfAnOperationWhoseVendorNamedItAtGreatLength"
@@ -143,23 +211,23 @@ _MODEL = "models.TheRequestBodySchemaOfAnOperationWhoseVendorNamedItAtGreatLengt
 def test_a_parameter_is_laid_out_as_black_lays_it_out(
     name: str, annotation: str, optional: bool
 ) -> None:
-    """A long union goes in parentheses: laid out otherwise, black would change the file and
-    format it a second time (issue 17; half of GitHub's client was formatted twice)."""
+    """A long union goes in parentheses, as black lays it out, which ruff's formatter keeps
+    (issue 17; without them, half of GitHub's client was laid out otherwise)."""
     from generator.core.names import PyCode
     from generator.render.client import parameter
 
     laid_out = parameter(name, PyCode(annotation), optional)
     source = f"class C:\n    def f(\n        self,\n        *,\n        {laid_out},\n    ) -> None: ...\n"
-    _assert_one_black_pass({PurePosixPath("m.py"): source})
+    assert_black_agrees({PurePosixPath("m.py"): source})
 
 
-def _assert_one_black_pass(files: dict[PurePosixPath, str]) -> None:
-    """black leaves ``files``, shaped by isort and ruff as the generator shapes them, as
-    they are."""
+def assert_black_agrees(files: dict[PurePosixPath, str]) -> None:
+    """black leaves ``files``, formatted as the generator formats them, as they are."""
     import black
-    import isort
 
-    from generator.output.format import _BLACK, _ISORT, _shaped_by_ruff
+    from generator.core.names import LINE_LENGTH
+    from generator.output.format import _format_all
 
-    shaped = _shaped_by_ruff({p: isort.code(t, config=_ISORT) for p, t in files.items()})
-    assert {p: black.format_str(t, mode=_BLACK) for p, t in shaped.items()} == shaped
+    mode = black.Mode(line_length=LINE_LENGTH, target_versions={black.TargetVersion.PY311})
+    formatted = _format_all(files)
+    assert {p: black.format_str(t, mode=mode) for p, t in formatted.items()} == formatted

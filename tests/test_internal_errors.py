@@ -96,27 +96,26 @@ def test_code_that_is_not_python_is_an_error_at_its_operation(
 def test_code_the_formatter_fails_on_is_an_error_at_its_operation(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Python, but black raises (as it would on code its own parser does not take).
-    import black
-
+    # Python, but ruff's formatter refuses it (as it would code its own parser does not take),
+    # saying so as ruff does.
     from generator.output import format as formatting
 
-    real = black.format_str
-
-    def refusing(text: str, *, mode: Any) -> str:
-        if "def list_things(" in text:
-            raise black.parsing.InvalidInput(
-                "Cannot parse for target version Python 3.11: 20:19: gone: None | Omit = omit,"
-            )
-        return real(text, mode=mode)
-
-    monkeypatch.setattr(formatting.black, "format_str", refusing)
+    refusing = tmp_path / "ruff"
+    refusing.write_text(
+        "#!/bin/sh\n"
+        "for last; do :; done\n"
+        'file=$(grep -rl "def list_things(" "$last")\n'
+        'echo "error: Failed to parse $file:20:19: Expected an identifier" >&2\n'
+        "exit 2\n",
+        encoding="utf-8",
+    )
+    refusing.chmod(0o755)
+    monkeypatch.setattr(formatting, "_ruff", lambda: str(refusing))
     assert main(_write(tmp_path, "nulls", NULL_ONLY)) == 1
     assert capsys.readouterr().err.startswith(
         "specs/nulls/openapi.yaml:8:7: error[unparsable-code]: the code generated for operation "
-        "listThings (GET /things) cannot be formatted (black: Cannot parse for target version "
-        "Python 3.11: 20:19: gone: None | Omit = omit,): line 20 of resources/things.py, "
-        "'gone: None | Omit = omit,'\n"
+        "listThings (GET /things) cannot be formatted (ruff: Expected an identifier): line 20 "
+        "of resources/things.py, 'gone: None | Omit = omit,'\n"
     )
 
 

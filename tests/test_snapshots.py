@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
 
 import pytest
 
@@ -78,6 +79,33 @@ def test_regenerated_but_unaccepted_surface_is_reported(
     assert "+operation customers.put_customer: PUT" in report
     assert main(["accept-surface", "--specs", str(specs), "loyaltydog"]) == 0
     assert main(["check", "--specs", str(specs), "--out", str(out)]) == 0
+
+
+def test_a_file_black_would_change_fails_the_check_as_the_generators_bug(
+    workspace: tuple[Path, Path],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """black is the standard that formatting, ruff's alone, meets (issue 29)."""
+    from generator.output import format as formatting
+
+    formatted_by_ruff = formatting._ruff_format
+
+    def unlike_black(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]:
+        # Three blank lines where black keeps two.
+        return {
+            path: text + ("\n\n\n# the end\n" if path.name == "_client.py" else "")
+            for path, text in formatted_by_ruff(files).items()
+        }
+
+    monkeypatch.setattr(formatting, "_ruff_format", unlike_black)
+    specs, out = workspace
+    (out / "loyaltylion" / formatting.FORMATTED_NAME).unlink()  # else kept, not formatted
+    assert main(["check", "--specs", str(specs), "--out", str(out), "loyaltylion"]) == 3
+    assert (
+        "internal error (a bug in the generator): NotBlack: black would change 1 generated "
+        "file(s), which ruff's formatter laid out otherwise: generated/loyaltylion/_client.py;"
+    ) in capsys.readouterr().err
 
 
 def test_generation_is_byte_for_byte_reproducible(tmp_path: Path) -> None:

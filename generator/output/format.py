@@ -1,5 +1,10 @@
-"""isort and black on in-memory sources, with pinned settings; and the record that lets a
-regeneration keep a file's committed text when its unformatted text did not change.
+"""isort and ruff's formatter, set as black is, on in-memory sources, with pinned settings;
+black's verdict on what they give; and the record that lets a regeneration keep a file's
+committed text when its unformatted text did not change.
+
+Formatting is done once, by ruff's formatter: black is the standard its output meets (the
+templates and the models' shaping keep out what the two lay out differently), not a second
+pass. ``not_black`` asks black, in one run over many files, which of them it would change.
 
 The formatted text is a function of the unformatted text and of the formatters' versions
 and settings. ``FORMATTED.sha256`` beside a client records, per Python file, the digest of
@@ -19,25 +24,26 @@ import multiprocessing
 import os
 import re
 import subprocess
+import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path, PurePosixPath
 
-import black
 import isort
 
 from ..core.names import LINE_LENGTH
 from ..core.workers import die_with_parent
 
-_BLACK = black.Mode(line_length=LINE_LENGTH, target_versions={black.mode.TargetVersion.PY311})
 _ISORT = isort.Config(profile="black", line_length=LINE_LENGTH)
+# black's settings, for ruff's formatter (whose defaults are black's style) and for black.
+_TARGET = "py311"
 FORMATTED_NAME = "FORMATTED.sha256"
 # A change of formatter or setting formats every file again.
 _FORMATTERS = (
-    f"# black {importlib.metadata.version('black')} isort {importlib.metadata.version('isort')}"
-    f" line-length {LINE_LENGTH} py311"
+    f"# ruff {importlib.metadata.version('ruff')} isort {importlib.metadata.version('isort')}"
+    f" line-length {LINE_LENGTH} {_TARGET}"
 )
 # Below this much code, starting processes costs more than it saves.
 _WORTH_SHARING = 200_000
@@ -171,13 +177,9 @@ class Unformattable(Exception):
         self.path, self.line, self.message, self.parsed = path, line, message, parsed
 
 
-# Where black's parse error is: "cannot parse for target version Python 3.11: 21:19: ...".
-_BLACK_LINE = re.compile(r": (\d+):\d+: ")
-
-
 def _format_all(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]:
     # Parsed first (here, on the copies too): a file that is not Python is our bug, said as
-    # such with what it came from (render/syntax.py), not as black's parse error.
+    # such with what it came from (render/syntax.py), not as a formatter's parse error.
     for path, text in files.items():
         try:
             ast.parse(text)
@@ -187,15 +189,7 @@ def _format_all(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]:
         sorted_imports = {path: isort.code(text, config=_ISORT) for path, text in files.items()}
     except Exception as exc:  # one file at a time, to say which
         raise _failing(files, lambda text: isort.code(text, config=_ISORT), "isort") from exc
-    # black formats a second time whenever its first pass changed something, which on the
-    # model tool's output is almost every file. ruff's formatter gives black's shape on
-    # nearly all of them in a fraction of the time, so black's first pass changes nothing
-    # and no second pass runs; black still decides every byte that is committed.
-    shaped = _shaped_by_ruff(sorted_imports)
-    try:
-        return {path: black.format_str(text, mode=_BLACK) for path, text in shaped.items()}
-    except Exception as exc:
-        raise _failing(shaped, lambda text: black.format_str(text, mode=_BLACK), "black") from exc
+    return _ruff_format(sorted_imports)
 
 
 def _failing(
@@ -207,36 +201,105 @@ def _failing(
             formatter(text)
         except Exception as exc:
             message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            at = _BLACK_LINE.search(message)
-            return Unformattable(path, int(at[1]) if at else 1, f"{name}: {message}", False)
+            return Unformattable(path, 1, f"{name}: {message}", False)
     return Unformattable(next(iter(files)), 1, f"{name} failed, then did not", False)
 
 
-def _shaped_by_ruff(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]:
-    """``files`` through ``ruff format`` (one run for all), or as they are if it fails."""
+# How ruff says which file it cannot format: "error: Failed to parse PATH:LINE:COLUMN: ...".
+_RUFF_ERROR = re.compile(r"^error: Failed to parse (.+?):(\d+):\d+: (.*)$", re.MULTILINE)
+
+
+def _ruff_format(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]:
+    """``files`` through ruff's formatter, set as black is (one run for all)."""
     if not files:
         return {}
     with tempfile.TemporaryDirectory(prefix="ruff-format-") as scratch:
         root = Path(scratch)
-        for path, text in files.items():
-            target = root.joinpath(*path.parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        try:
-            done = subprocess.run(
-                [
-                    _ruff(),
-                    *("format", "--isolated", "--no-cache", "--quiet"),
-                    *("--line-length", str(LINE_LENGTH), "--target-version", "py311", str(root)),
-                ],
-                capture_output=True,
-                check=False,
-            )
-        except OSError:
-            return dict(files)
+        _write(root, files)
+        done = subprocess.run(
+            [
+                _ruff(),
+                *("format", "--isolated", "--no-cache"),
+                *("--line-length", str(LINE_LENGTH), "--target-version", _TARGET, str(root)),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if done.returncode != 0:
-            return dict(files)  # black alone gives the same result, only slower
+            raise _refused(root, files, done.stderr)
         return {path: root.joinpath(*path.parts).read_text(encoding="utf-8") for path in files}
+
+
+def _refused(root: Path, files: Mapping[PurePosixPath, str], said: str) -> Unformattable:
+    """What ruff's formatter refused, as Unformattable: the file it names, else the first."""
+    for found in _RUFF_ERROR.finditer(said):
+        path = PurePosixPath(Path(found[1]).relative_to(root).as_posix())
+        if path in files:
+            return Unformattable(path, int(found[2]), f"ruff: {found[3]}", False)
+    message = said.strip().splitlines()[0] if said.strip() else "failed"
+    return Unformattable(next(iter(files)), 1, f"ruff: {message}", False)
+
+
+def _write(root: Path, files: Mapping[PurePosixPath, str]) -> None:
+    for path, text in files.items():
+        target = root.joinpath(*path.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+class NotBlack(Exception):
+    """Files black would change: a bug in the templates or in how the models are shaped,
+    which lay out something as ruff's formatter does and black does not."""
+
+    def __init__(self, paths: list[PurePosixPath]) -> None:
+        super().__init__(
+            f"black would change {len(paths)} generated file(s), which ruff's formatter laid "
+            f"out otherwise: {', '.join(map(str, paths[:10]))}"
+            + (f" and {len(paths) - 10} more" if len(paths) > 10 else "")
+        )
+        self.paths = paths
+
+
+# Each file black would change, and each it cannot take, as black says it ("error: cannot
+# parse for target version Python 3.11: PATH:1:6"); the scratch directory's paths have no colon.
+_BLACK_SAYS = re.compile(r"(?:would reformat|error: cannot (?:format|parse[^:]*:)) ([^:]+)")
+
+
+def not_black(files: Mapping[PurePosixPath, str]) -> list[PurePosixPath]:
+    """Those of ``files`` (their Python files) that black, set as the generator's formatting
+    is, would change or cannot format: one black run over all of them."""
+    python = {path: text for path, text in files.items() if path.suffix == ".py"}
+    if not python:
+        return []
+    with tempfile.TemporaryDirectory(prefix="black-check-") as scratch:
+        root = Path(scratch)
+        _write(root / "files", python)
+        # Set on the command line alone: an empty configuration file stands for any the
+        # user has; the cache, of paths that are gone after this run, stays in here.
+        (root / "black.toml").write_text("", encoding="utf-8")
+        done = subprocess.run(
+            [
+                *(sys.executable, "-m", "black", "--check", "--config", str(root / "black.toml")),
+                *("--line-length", str(LINE_LENGTH), "--target-version", _TARGET, "--"),
+                # Named one by one: black skips directories such as build/ it is only led to.
+                *(str(root.joinpath("files", *path.parts)) for path in sorted(python)),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "BLACK_CACHE_DIR": str(root / "cache")},
+        )
+    named = set()
+    for line in done.stderr.splitlines():
+        found = _BLACK_SAYS.match(line)
+        if found:
+            named.add(PurePosixPath(Path(found[1]).relative_to(root / "files").as_posix()))
+        elif line.startswith("error:"):  # about no file we can name: not to be passed over
+            raise RuntimeError(f"black --check: {line}")
+    if done.returncode not in (0, 1, 123) or (done.returncode != 0 and not named):
+        raise RuntimeError(f"black --check exited {done.returncode}: {done.stderr.strip()}")
+    return sorted(named)
 
 
 @functools.cache

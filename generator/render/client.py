@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import tokenize
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 import jinja2
 
 from ..core import names
-from ..ir import Api
+from ..ir import Api, Resource
 from . import reference
 
 if TYPE_CHECKING:
@@ -33,8 +34,8 @@ def parameter(
 ) -> names.PyCode:
     """``name: annotation``, ``| Omit = omit`` if ``optional``, as black lays it out on its
     own line of a signature (``indent`` deep, a comma after it): an annotation too long for
-    the line that is a union goes in parentheses. Laid out otherwise, black would change it
-    and so format the whole file twice; black still decides every byte."""
+    the line that is a union goes in parentheses, which ruff's formatter keeps but would not
+    add: the generated code must be as black lays it out."""
     if optional:
         annotation = names.PyCode(f"{annotation} | Omit")
     default = " = omit" if optional else ""
@@ -57,6 +58,33 @@ def _is_union(annotation: str) -> bool:
             elif token.string == "|" and depth == 0:
                 return True
     return False
+
+
+# A model as a return annotation, ``models.Name``, too long for a signature's last line even
+# in parentheses (``) -> (`` then the name, 8 deep): black puts it in parentheses anyway,
+# ruff's formatter does not. On a name without a dot they agree, so such a model is returned
+# by its bare name, imported for type checkers alone.
+_MODEL = re.compile(r"models\.([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _bare_model(annotation: str, resource: Resource) -> str | None:
+    found = _MODEL.fullmatch(annotation)
+    if found is None or 8 + len(annotation) <= names.LINE_LENGTH:
+        return None
+    # Not a name the module binds itself (its resource classes): that would shadow it.
+    taken = (resource.class_name, f"Async{resource.class_name}")
+    return None if found[1] in taken else found[1]
+
+
+def returns(annotation: names.PyCode, resource: Resource) -> names.PyCode:
+    """A method's return annotation as its signature gives it (see ``_MODEL``)."""
+    return names.PyCode(_bare_model(annotation, resource) or annotation)
+
+
+def bare_models(resource: Resource) -> list[names.PyCode]:
+    """The models ``resource``'s methods return by their bare names, to import."""
+    found = (_bare_model(op.result_annotation, resource) for op in resource.operations)
+    return [names.PyCode(name) for name in sorted({name for name in found if name})]
 
 
 def _environment() -> jinja2.Environment:
@@ -86,6 +114,8 @@ def _environment() -> jinja2.Environment:
         signature=reference.signature,
         example=reference.example,
         parameter=parameter,
+        returns=returns,
+        bare_models=bare_models,
     )
     return env
 
