@@ -5,17 +5,17 @@ ruff, and sends the request its spec describes."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from generator.cli import main
 from tests.conftest import ROOT
-from tests.corpus_call import vendor_name
+from tests.corpus_sample import (
+    assert_mypy_strict_and_ruff_pass,
+    assert_sends_what_its_spec_says,
+    call,
+    generate_sample,
+)
 from tests.test_generated_code import assert_black_changes_nothing
 
 # Generating and type-checking real specs: slow (`pytest -m "not slow"` leaves them out).
@@ -35,14 +35,7 @@ SAMPLE = {
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    assert SWAGGER2.is_dir(), f"{SWAGGER2} holds the sample: this test needs ../shared"
-    root = tmp_path_factory.mktemp("swagger2")
-    for spec in SAMPLE:
-        (root / "specs" / vendor_name(spec)).mkdir(parents=True)
-        shutil.copy(SWAGGER2 / spec, root / "specs" / vendor_name(spec) / "openapi.yaml")
-    assert main(["generate", "--specs", str(root / "specs"), "--out", str(root / "generated")]) == 0
-    shutil.copy(ROOT / "pyproject.toml", root)
-    return root / "generated"
+    return generate_sample(tmp_path_factory.mktemp("swagger2"), SWAGGER2, SAMPLE)
 
 
 def test_black_changes_no_sample_file(generated: Path, tmp_path: Path) -> None:
@@ -51,36 +44,9 @@ def test_black_changes_no_sample_file(generated: Path, tmp_path: Path) -> None:
 
 
 def test_sample_clients_pass_mypy_strict_and_ruff(generated: Path) -> None:
-    for command, cwd in (
-        (["mypy", "--strict", *(vendor_name(s) for s in SAMPLE)], generated),
-        (
-            ["ruff", "check", "--no-cache", "--output-format", "concise", "generated"],
-            generated.parent,
-        ),
-    ):
-        result = subprocess.run(
-            [sys.executable, "-m", *command], cwd=cwd, capture_output=True, text=True, check=False
-        )
-        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert_mypy_strict_and_ruff_pass(generated, SAMPLE)
 
 
 @pytest.mark.parametrize("spec", sorted(SAMPLE))
 def test_sample_client_imports_and_sends_what_its_spec_says(generated: Path, spec: str) -> None:
-    environment = {**os.environ, "PYTHONPATH": f"{generated}{os.pathsep}{ROOT}"}
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "tests" / "corpus_call.py"),
-            vendor_name(spec),
-            str(generated.parent / "specs"),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=environment,
-    )
-    lines = result.stdout.splitlines()
-    assert lines[:1] == ["IMPORTED"], result.stderr[-3000:]
-    sent = [line[5:] for line in lines if line.startswith("SENT ")]
-    wanted = [line[5:] for line in lines if line.startswith("WANT ")]
-    assert sent and sent == wanted, result.stdout + result.stderr[-3000:]
+    assert_sends_what_its_spec_says(*call(generated, spec))
