@@ -224,7 +224,7 @@ def test_the_async_client_iterates_every_page_retrying_and_failing_in_the_loop(
 
 TYPED_LOOP = """
 from pager import PagerClient, AsyncPagerClient
-from pager.models import Item
+from pager.models import Item, ListByPageItem
 
 
 def names(client: PagerClient) -> list[str]:
@@ -234,6 +234,10 @@ def names(client: PagerClient) -> list[str]:
     page = client.readings.list_stripe_style()
     first: list[Item] = page.items
     return found + [item.id for item in first] + [str(page.has_next_page())]
+
+
+def inline(client: PagerClient) -> list[ListByPageItem]:
+    return list(client.items.list_by_page(size=2))
 
 
 async def async_names(client: AsyncPagerClient) -> list[str]:
@@ -260,7 +264,8 @@ def test_iterating_yields_the_item_model_for_mypy(
         for name in ("loop.py", "wrong.py")
     }
     assert results["loop.py"].returncode == 0, results["loop.py"].stdout
-    assert 'Incompatible return value type (got "Item", expected "int")' in (
+    # The list of /page/items has an inline item schema: a model of its own, not a dict.
+    assert 'Incompatible return value type (got "ListByPageItem", expected "int")' in (
         results["wrong.py"].stdout
     )
 

@@ -335,7 +335,8 @@ class _Builder:
                 raw,
                 pointer,
                 parameters,
-                lambda schema: self._annotation(schema, for_parameter=False),
+                # An inline item schema is a model of its own, so that a loop yields it typed.
+                lambda schema: self._model_or_annotation(schema, f"{op_class}Item"),
             ),
         )
         self.warnings += found.warnings
