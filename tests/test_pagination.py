@@ -222,6 +222,40 @@ def test_the_async_client_iterates_every_page_retrying_and_failing_in_the_loop(
     asyncio.run(walk())
 
 
+def test_with_raw_response_gives_the_first_pages_response_whose_parse_is_the_page(
+    client: Any, pager: Any, server: PageServer
+) -> None:
+    raw = client.items.with_raw_response.list_by_header_cursor(limit=3)
+    assert isinstance(raw, pager._runtime.APIResponse)
+    assert (raw.status_code, raw.headers["X-Next-Cursor"]) == (200, "c3")
+    assert len(server.seen) == 1
+    page = raw.parse()
+    assert [item.id for item in page.items] == ALL[:3]
+    assert [item.id for item in page] == ALL  # the page still leads to the next
+    assert len(server.seen) == 3
+    with pytest.raises(TypeError, match="not streamed"):
+        with client.items.with_streaming_response.list_by_header_cursor():
+            pass
+
+
+def test_the_async_clients_raw_response_is_the_first_pages_too(
+    pager: Any, server: PageServer
+) -> None:
+    async def take() -> None:
+        async with pager.AsyncPagerClient(port=str(server.port)) as client:
+            server.reset(7)
+            raw = await client.items.with_raw_response.list_by_header_cursor()
+            assert isinstance(raw, pager._runtime.APIResponse)
+            assert raw.headers["X-Next-Cursor"] == "c3"
+            assert [item.id async for item in raw.parse()] == ALL
+            assert len(server.seen) == 3
+            with pytest.raises(TypeError, match="not streamed"):
+                async with client.items.with_streaming_response.list_by_header_cursor():
+                    pass
+
+    asyncio.run(take())
+
+
 TYPED_LOOP = """
 from pager import PagerClient, AsyncPagerClient
 from pager.models import Item, ListByPageItem
