@@ -1,16 +1,19 @@
 """Each vendor's client as a wheel built offline by the pinned backend, installed in a fresh
 virtual environment (no access to ours), imported and called over real HTTP: once with the
 newest httpx and pydantic its pyproject.toml allows, and one client installed from its
-directory (`pip install ./generated/<vendor>`) instead; once with the oldest."""
+directory (`pip install ./generated/<vendor>`) instead; once with the oldest. And one client
+built from a git repository by subdirectory, as its README offers."""
 
 from __future__ import annotations
 
 import importlib.metadata
 import json
+import shutil
 import subprocess
 import sys
 import tomllib
 import venv
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -126,3 +129,44 @@ def test_each_client_installs_imports_and_calls(
         assert found[vendor]["status"] == 200
         assert found[vendor]["file"].startswith(str(environment))
     assert len(server.seen) == len(VENDORS)
+
+
+def test_a_client_installs_from_git_by_subdirectory(wheels: list[Path], tmp_path: Path) -> None:
+    """What the per-vendor README offers, an install from git by subdirectory
+    (``git+<repository>@<commit>#subdirectory=generated/<vendor>``), here from a repository
+    made on disk, without network: pip builds the same wheel as from the directory. (The
+    README's ``<name> @ git+https://...`` form needs a host, which a file URL lacks.)"""
+    vendor = VENDORS[0]
+    repository = tmp_path / "repository"
+    shutil.copytree(GENERATED / vendor, repository / "generated" / vendor)
+    git = ["git", "-C", str(repository), "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    for command in (["init", "--quiet"], ["add", "."], ["commit", "--quiet", "-m", "client"]):
+        subprocess.run([*git, *command], check=True, capture_output=True)
+    commit = subprocess.run(
+        [*git, "rev-parse", "HEAD"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    url = f"git+file://{repository}@{commit}#subdirectory=generated/{vendor}"
+    out = tmp_path / "wheel"
+    subprocess.run(
+        [
+            *_PIP,
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-index",
+            "--no-build-isolation",
+            "--no-cache-dir",
+            "--wheel-dir",
+            str(out),
+            url,
+        ],
+        check=True,
+        capture_output=True,
+    )
+    (built,) = out.glob("*.whl")
+    (expected,) = [w for w in wheels if w.name.startswith(f"{vendor}_client-")]
+    assert built.name == expected.name  # the same name and version
+    with zipfile.ZipFile(built) as got, zipfile.ZipFile(expected) as want:
+        assert sorted(got.namelist()) == sorted(want.namelist())
+        assert f"{vendor}/__init__.py" in got.namelist()
+        assert all(got.read(name) == want.read(name) for name in want.namelist())
