@@ -233,9 +233,9 @@ def test_with_raw_response_gives_the_first_pages_response_whose_parse_is_the_pag
     assert [item.id for item in page.items] == ALL[:3]
     assert [item.id for item in page] == ALL  # the page still leads to the next
     assert len(server.seen) == 3
-    with pytest.raises(TypeError, match="not streamed"):
-        with client.items.with_streaming_response.list_by_header_cursor():
-            pass
+    streamed = client.items.with_streaming_response.list_by_header_cursor()
+    with pytest.raises(TypeError, match="not streamed"), streamed:
+        pass
 
 
 def test_the_async_clients_raw_response_is_the_first_pages_too(
@@ -458,3 +458,50 @@ def test_an_overlay_sets_pagination_for_the_document_and_turns_it_off_for_one_li
     assert rewards.item_annotation == "str"
     assert paged == {"createReward": None, "listMembers": None, "getMember": None}
     assert [w.code for w in warnings if w.code.startswith("pagination")] == []
+
+
+NESTED_TOTAL = """
+openapi: 3.0.3
+info: {title: Posts, version: "1"}
+paths:
+  /posts:
+    get:
+      operationId: listPosts
+      parameters:
+        - {name: page, in: query, schema: {type: integer}}
+        - {name: limit, in: query, schema: {type: integer}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  posts: {type: array, items: {type: object, properties: {id: {type: integer}}}}
+                  meta:
+                    type: object
+                    properties:
+                      paging: {type: object, properties: {total_count: {type: integer}}}
+"""
+
+
+def test_numbered_pages_find_a_total_in_meta_paging() -> None:
+    """MotaWord's shape: with `limit` beside `page`, only a total makes them numbered pages."""
+    from generator.spec.load import parse_document
+
+    api = build_ir(parse_document(NESTED_TOTAL, "p.yaml"), "p", "specs/p/openapi.yaml")
+    (op,) = api.operations
+    assert op.pagination is not None
+    assert (op.pagination.total, op.pagination.size_param) == (
+        ("meta", "paging", "total_count"),
+        "limit",
+    )
+    assert op.pagination.item_annotation == "models.ListPostsItem"
+    assert [w.code for w in api.warnings] == ["pagination-page-number"]
+
+
+def test_the_clients_readme_shows_a_list_as_a_loop(generated: tuple[Path, str]) -> None:
+    readme = (generated[0] / "pager" / "README.md").read_text(encoding="utf-8")
+    assert "for item in client.items.list_by_page():  # every item of every page" in readme
+    assert readme.count("A list over pages: the result is the first page") == len(STYLES)
