@@ -294,6 +294,9 @@ def _declared(
                         f"{label}x-pagination names {wanted!r}, which "
                         "is not a query or header parameter of the operation",
                         document.where(where),
+                        "name one of its parameters, or declare this one on the operation (in an overlay: "
+                        "an action whose target is the operation's parameters, with update "
+                        f"{{in: query, name: {quote_value(wanted)}, schema: {{type: string}}}})",
                     )
                 )
             return None
