@@ -505,3 +505,21 @@ def test_the_clients_readme_shows_a_list_as_a_loop(generated: tuple[Path, str]) 
     readme = (generated[0] / "pager" / "README.md").read_text(encoding="utf-8")
     assert "for item in client.items.list_by_page():  # every item of every page" in readme
     assert readme.count("A list over pages: the result is the first page") == len(STYLES)
+
+
+def test_an_inline_union_of_items_stays_a_union_of_its_models() -> None:
+    """Stripe's external accounts (`anyOf: [BankAccount, Card]`): a model of the union would
+    hold the item in `.root`; the loop yields the member itself."""
+    from generator.spec.load import parse_document
+
+    spec = NESTED_TOTAL.replace(
+        "items: {type: object, properties: {id: {type: integer}}}",
+        "items: {anyOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}]}",
+    )
+    spec += "components:\n  schemas:\n    A: {type: object, properties: {a: {type: string}}}\n"
+    spec += "    B: {type: object, properties: {b: {type: string}}}\n"
+    api = build_ir(parse_document(spec, "p.yaml"), "p", "specs/p/openapi.yaml")
+    (op,) = api.operations
+    assert op.pagination is not None
+    assert op.pagination.item_annotation == "models.A | models.B"
+    assert "ListPostsItem" not in [m.name for m in api.models]

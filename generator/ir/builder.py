@@ -335,8 +335,7 @@ class _Builder:
                 raw,
                 pointer,
                 parameters,
-                # An inline item schema is a model of its own, so that a loop yields it typed.
-                lambda schema: self._model_or_annotation(schema, f"{op_class}Item"),
+                lambda schema: self._item_annotation(schema, f"{op_class}Item"),
             ),
         )
         self.warnings += found.warnings
@@ -567,6 +566,17 @@ class _Builder:
     def _model_or_annotation(self, schema: Any, hoist_name: str) -> PyCode:
         """A component's class; an inline object schema becomes a named model; else a plain type."""
         if isinstance(schema, dict) and "$ref" not in schema and is_model_shape(schema):
+            return self._model(self._hoist(hoist_name, schema))
+        return self._annotation(schema, for_parameter=False)
+
+    def _item_annotation(self, schema: Any, hoist_name: str) -> PyCode:
+        """What a list's loop yields: an inline object item is a model of its own; a union
+        stays a union of its members (a model of it would hold them in ``.root``)."""
+        if (
+            isinstance(schema, dict)
+            and "$ref" not in schema
+            and ("properties" in schema or "allOf" in schema)
+        ):
             return self._model(self._hoist(hoist_name, schema))
         return self._annotation(schema, for_parameter=False)
 
