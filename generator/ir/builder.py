@@ -553,7 +553,7 @@ class _Builder:
                     description=str(response.get("description", "")),
                     annotation=PyCode(annotation) if annotation else None,
                     is_success=success,
-                    exception=Identifier(status_error_class(code or 500).__name__),
+                    exception=Identifier(_exception(status, code)),
                 )
             )
         ordered = dict.fromkeys(accept[True] + accept[False])
@@ -676,6 +676,14 @@ class _Builder:
         self._use("Literal")
         text = f"Literal[{', '.join(codes)}]"
         return PyCode(f"{text} | None" if None in values else text)
+
+
+def _exception(status: str, code: int) -> str:
+    """The class a response's status raises: ``default`` and ``4XX`` name no one class (Ably's
+    `default` is any error, not a 500); ``5XX`` is always InternalServerError."""
+    if code:
+        return status_error_class(code).__name__
+    return status_error_class(500).__name__ if status.upper() == "5XX" else "APIStatusError"
 
 
 def _enum_values(schema: dict[str, Any]) -> list[Any]:
