@@ -176,6 +176,31 @@ def test_payloads_without_a_tag_are_told_apart_by_their_models_in_the_specs_orde
     assert webhooks.signature is None
 
 
+def test_payloads_told_apart_only_by_trial_are_a_located_warning() -> None:
+    api = build_ir(parse_document(PAYLOADS % SECOND, "h.yaml"), "h", "specs/h/openapi.yaml")
+    [warning] = [w for w in api.warnings if w.code.startswith("webhooks-")]
+    assert warning.code == "webhooks-told-by-trial"
+    assert (warning.where.file, warning.where.line) == ("h.yaml", 8)  # webhook a's post
+    assert "A (webhook a), B (webhook b)" in warning.message
+    tagged = PAYLOADS.replace("{id: {type: string}}", "{id: {type: string}, type: {const: a}}")
+    tagged = tagged.replace("{code: {type: integer}}", "{code: {type: integer}, type: {enum: [b]}}")
+    for told in (PAYLOADS % "", tagged % SECOND):
+        api = build_ir(parse_document(told, "h.yaml"), "h", "specs/h/openapi.yaml")
+        assert [w.code for w in api.warnings if w.code.startswith("webhooks-")] == []
+
+
+def test_an_inline_variant_of_a_discriminated_payload_is_a_located_warning() -> None:
+    spec = (PAYLOADS % "").replace(
+        "{$ref: '#/components/schemas/A'}",
+        "{oneOf: [{$ref: '#/components/schemas/A'}, {type: object, properties: {x: {}}}],"
+        " discriminator: {propertyName: kind}}",
+    )
+    api = build_ir(parse_document(spec, "h.yaml"), "h", "specs/h/openapi.yaml")
+    [warning] = [w for w in api.warnings if w.code.startswith("webhooks-")]
+    assert (warning.code, warning.where.line) == ("webhooks-inline-variant", 8)
+    assert [e.model for e in api.webhooks.events] == ["A"]
+
+
 def test_a_single_payload_schema_is_the_event() -> None:
     webhooks = _webhooks_of(PAYLOADS % "")
     assert [e.model for e in webhooks.events] == ["A"]

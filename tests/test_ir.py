@@ -90,6 +90,31 @@ def test_inline_bodies_become_named_models() -> None:
     ]
 
 
+def test_a_default_or_range_error_response_names_the_class_it_can_raise() -> None:
+    """`default` is any error (Ably's), not a 500: it raises the class of the status that
+    arrives, an APIStatusError; 5XX is always an InternalServerError."""
+    spec = """
+openapi: 3.0.3
+info: {title: E, version: '1'}
+paths:
+  /a:
+    get:
+      responses:
+        '200': {description: ok}
+        '404': {description: gone}
+        4XX: {description: refused}
+        5XX: {description: broken}
+        default: {description: any error}
+"""
+    (op,) = build_ir(parse_document(spec, "e.yaml"), "e", "specs/e/openapi.yaml").operations
+    assert [(r.status, r.exception) for r in op.error_responses] == [
+        ("404", "NotFoundError"),
+        ("4XX", "APIStatusError"),
+        ("5XX", "InternalServerError"),
+        ("default", "APIStatusError"),
+    ]
+
+
 def test_authorization_header_parameter_is_dropped_and_server_defaults_applied() -> None:
     api = _api()
     (create,) = [op for op in api.operations if op.py_name == "create_order"]

@@ -205,9 +205,43 @@ def test_the_async_client_iterates_every_page_retrying_and_failing_in_the_loop(
     asyncio.run(walk())
 
 
+def test_with_raw_response_gives_the_first_pages_response_whose_parse_is_the_page(
+    client: Any, pager: Any, server: PageServer
+) -> None:
+    raw = client.items.with_raw_response.list_by_header_cursor(limit=3)
+    assert isinstance(raw, pager._runtime.APIResponse)
+    assert (raw.status_code, raw.headers["X-Next-Cursor"]) == (200, "c3")
+    assert len(server.seen) == 1
+    page = raw.parse()
+    assert [item.id for item in page.items] == ALL[:3]
+    assert [item.id for item in page] == ALL  # the page still leads to the next
+    assert len(server.seen) == 3
+    streamed = client.items.with_streaming_response.list_by_header_cursor()
+    with pytest.raises(TypeError, match="not streamed"), streamed:
+        pass
+
+
+def test_the_async_clients_raw_response_is_the_first_pages_too(
+    pager: Any, server: PageServer
+) -> None:
+    async def take() -> None:
+        async with pager.AsyncPagerClient(port=str(server.port)) as client:
+            server.reset(7)
+            raw = await client.items.with_raw_response.list_by_header_cursor()
+            assert isinstance(raw, pager._runtime.APIResponse)
+            assert raw.headers["X-Next-Cursor"] == "c3"
+            assert [item.id async for item in raw.parse()] == ALL
+            assert len(server.seen) == 3
+            with pytest.raises(TypeError, match="not streamed"):
+                async with client.items.with_streaming_response.list_by_header_cursor():
+                    pass
+
+    asyncio.run(take())
+
+
 TYPED_LOOP = """
 from pager import PagerClient, AsyncPagerClient
-from pager.models import Item
+from pager.models import Item, ListByPageItem
 
 
 def names(client: PagerClient) -> list[str]:
@@ -217,6 +251,10 @@ def names(client: PagerClient) -> list[str]:
     page = client.readings.list_stripe_style()
     first: list[Item] = page.items
     return found + [item.id for item in first] + [str(page.has_next_page())]
+
+
+def inline(client: PagerClient) -> list[ListByPageItem]:
+    return list(client.items.list_by_page(size=2))
 
 
 async def async_names(client: AsyncPagerClient) -> list[str]:
@@ -243,7 +281,8 @@ def test_iterating_yields_the_item_model_for_mypy(
         for name in ("loop.py", "wrong.py")
     }
     assert results["loop.py"].returncode == 0, results["loop.py"].stdout
-    assert 'Incompatible return value type (got "Item", expected "int")' in (
+    # The list of /page/items has an inline item schema: a model of its own, not a dict.
+    assert 'Incompatible return value type (got "ListByPageItem", expected "int")' in (
         results["wrong.py"].stdout
     )
 
@@ -402,3 +441,68 @@ def test_an_overlay_sets_pagination_for_the_document_and_turns_it_off_for_one_li
     assert rewards.item_annotation == "str"
     assert paged == {"createReward": None, "listMembers": None, "getMember": None}
     assert [w.code for w in warnings if w.code.startswith("pagination")] == []
+
+
+NESTED_TOTAL = """
+openapi: 3.0.3
+info: {title: Posts, version: "1"}
+paths:
+  /posts:
+    get:
+      operationId: listPosts
+      parameters:
+        - {name: page, in: query, schema: {type: integer}}
+        - {name: limit, in: query, schema: {type: integer}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  posts: {type: array, items: {type: object, properties: {id: {type: integer}}}}
+                  meta:
+                    type: object
+                    properties:
+                      paging: {type: object, properties: {total_count: {type: integer}}}
+"""
+
+
+def test_numbered_pages_find_a_total_in_meta_paging() -> None:
+    """MotaWord's shape: with `limit` beside `page`, only a total makes them numbered pages."""
+    from generator.spec.load import parse_document
+
+    api = build_ir(parse_document(NESTED_TOTAL, "p.yaml"), "p", "specs/p/openapi.yaml")
+    (op,) = api.operations
+    assert op.pagination is not None
+    assert (op.pagination.total, op.pagination.size_param) == (
+        ("meta", "paging", "total_count"),
+        "limit",
+    )
+    assert op.pagination.item_annotation == "models.ListPostsItem"
+    assert [w.code for w in api.warnings] == ["pagination-page-number"]
+
+
+def test_the_clients_readme_shows_a_list_as_a_loop(generated: tuple[Path, str]) -> None:
+    readme = (generated[0] / "pager" / "README.md").read_text(encoding="utf-8")
+    assert "for item in client.items.list_by_page():  # every item of every page" in readme
+    assert readme.count("A list over pages: the result is the first page") == len(STYLES)
+
+
+def test_an_inline_union_of_items_stays_a_union_of_its_models() -> None:
+    """Stripe's external accounts (`anyOf: [BankAccount, Card]`): a model of the union would
+    hold the item in `.root`; the loop yields the member itself."""
+    from generator.spec.load import parse_document
+
+    spec = NESTED_TOTAL.replace(
+        "items: {type: object, properties: {id: {type: integer}}}",
+        "items: {anyOf: [{$ref: '#/components/schemas/A'}, {$ref: '#/components/schemas/B'}]}",
+    )
+    spec += "components:\n  schemas:\n    A: {type: object, properties: {a: {type: string}}}\n"
+    spec += "    B: {type: object, properties: {b: {type: string}}}\n"
+    api = build_ir(parse_document(spec, "p.yaml"), "p", "specs/p/openapi.yaml")
+    (op,) = api.operations
+    assert op.pagination is not None
+    assert op.pagination.item_annotation == "models.A | models.B"
+    assert "ListPostsItem" not in [m.name for m in api.models]

@@ -335,7 +335,7 @@ class _Builder:
                 raw,
                 pointer,
                 parameters,
-                lambda schema: self._annotation(schema, for_parameter=False),
+                lambda schema: self._item_annotation(schema, f"{op_class}Item"),
             ),
         )
         self.warnings += found.warnings
@@ -553,7 +553,7 @@ class _Builder:
                     description=str(response.get("description", "")),
                     annotation=PyCode(annotation) if annotation else None,
                     is_success=success,
-                    exception=Identifier(status_error_class(code or 500).__name__),
+                    exception=Identifier(_exception(status, code)),
                 )
             )
         ordered = dict.fromkeys(accept[True] + accept[False])
@@ -566,6 +566,17 @@ class _Builder:
     def _model_or_annotation(self, schema: Any, hoist_name: str) -> PyCode:
         """A component's class; an inline object schema becomes a named model; else a plain type."""
         if isinstance(schema, dict) and "$ref" not in schema and is_model_shape(schema):
+            return self._model(self._hoist(hoist_name, schema))
+        return self._annotation(schema, for_parameter=False)
+
+    def _item_annotation(self, schema: Any, hoist_name: str) -> PyCode:
+        """What a list's loop yields: an inline object item is a model of its own; a union
+        stays a union of its members (a model of it would hold them in ``.root``)."""
+        if (
+            isinstance(schema, dict)
+            and "$ref" not in schema
+            and ("properties" in schema or "allOf" in schema)
+        ):
             return self._model(self._hoist(hoist_name, schema))
         return self._annotation(schema, for_parameter=False)
 
@@ -665,6 +676,14 @@ class _Builder:
         self._use("Literal")
         text = f"Literal[{', '.join(codes)}]"
         return PyCode(f"{text} | None" if None in values else text)
+
+
+def _exception(status: str, code: int) -> str:
+    """The class a response's status raises: ``default`` and ``4XX`` name no one class (Ably's
+    `default` is any error, not a 500); ``5XX`` is always InternalServerError."""
+    if code:
+        return status_error_class(code).__name__
+    return status_error_class(500).__name__ if status.upper() == "5XX" else "APIStatusError"
 
 
 def _enum_values(schema: dict[str, Any]) -> list[Any]:

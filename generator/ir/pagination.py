@@ -294,6 +294,9 @@ def _declared(
                         f"{label}x-pagination names {wanted!r}, which "
                         "is not a query or header parameter of the operation",
                         document.where(where),
+                        "name one of its parameters, or declare this one on the operation (in an overlay: "
+                        "an action whose target is the operation's parameters, with update "
+                        f"{{in: query, name: {quote_value(wanted)}, schema: {{type: string}}}})",
                     )
                 )
             return None
@@ -497,14 +500,21 @@ def _page_number(
 
 
 def _field(data: Any, body: Any, names: tuple[str, ...]) -> tuple[str, ...]:
-    """The keys of an integer field with one of ``names``, at the top or in ``meta``."""
-    for holder, prefix in ((body, ()), (_property(data, body, "meta"), ("meta",))):
+    """The keys of an integer field with one of ``names``, at the top or in one of
+    ``_HOLDERS`` (MotaWord's total is at ``meta.paging.total_count``)."""
+    for prefix in _HOLDERS:
+        holder = body
+        for key in prefix:
+            holder = _property(data, holder, key) if holder is not None else None
         if holder is None:
             continue
         for name in names:
             if _is(data, _property(data, holder, name), "integer"):
                 return (*prefix, name)
     return ()
+
+
+_HOLDERS = ((), ("meta",), ("meta", "paging"), ("meta", "pagination"), ("paging",), ("pagination",))
 
 
 _Recogniser = Callable[[Any, ListOperation, Any, dict[str, Any]], Pagination | None]

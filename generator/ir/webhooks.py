@@ -34,6 +34,7 @@ class _Builder(Protocol):
     at: SourceRef
     names: dict[tuple[str, str], Named]
     class_names: dict[str, Identifier]
+    warnings: list[Diagnostic]
 
     def _resolve(self, schema: Any) -> Any: ...
 
@@ -59,12 +60,31 @@ def build_webhooks(builder: _Builder) -> Webhooks | None:
     for event, tags in events:
         unique.setdefault(event.model, (event, tags))  # one payload schema, one event
     tag = _tag([tags for _, tags in unique.values()])
+    if not tag and len(unique) > 1:
+        builder.warnings.append(_by_trial([e for e, _ in unique.values()]))
     # Without a tag, the key only names the event; the spec's order decides.
     chosen = [
         WebhookEvent(e.label, str(tags[tag]) if tag else e.model, e.model, e.where)
         for e, tags in unique.values()
     ]
     return Webhooks(_signature(data.get(EXTENSION)), tag, tuple(chosen))
+
+
+def _by_trial(events: list[WebhookEvent]) -> Diagnostic:
+    """Events that only their models tell apart: a body that an earlier event's model reads
+    (one with no required property reads any object) is taken for that event."""
+    names = ", ".join(f"{e.model} ({e.label})" for e in events[:4])
+    more = f" and {len(events) - 4} more" if len(events) > 4 else ""
+    return Diagnostic(
+        "webhooks-told-by-trial",
+        Severity.WARNING,
+        f"the payloads {names}{more} share no property fixed to a value of its own: "
+        "unwrap returns the first of them, in the spec's order, whose model reads a "
+        "delivery, so a delivery that also reads as an earlier one is taken for it",
+        events[0].where,
+        "give every payload a property that names its event (`type: {const: points.earned}` "
+        "or a one-value enum), or make it a oneOf with a discriminator, in an overlay",
+    )
 
 
 def check_accessor(
@@ -156,7 +176,18 @@ def _events(
             pointer = ref_pointer(ref) if isinstance(ref, str) else None
             target = component_name(pointer) if pointer is not None else None
             if target is None or target not in builder.class_names:
-                continue  # an inline variant has no name to be told by
+                builder.warnings.append(
+                    Diagnostic(
+                        "webhooks-inline-variant",
+                        Severity.WARNING,
+                        f"a variant of the {label} payload is written inline, so the "
+                        f"discriminator {prop!r} has no schema name to tell it by: unwrap "
+                        "returns its deliveries as raw data",
+                        where,
+                        "move the variant to components.schemas and $ref it",
+                    )
+                )
+                continue
             model = builder.class_names[target]
             value = by_ref.get(str(ref), target)
             event = WebhookEvent(label, str(model), model, where)

@@ -68,14 +68,18 @@ def signature(op: Operation) -> PyCode:
 
 
 def example(resource: Resource, op: Operation) -> PyCode:
-    """A call with every required argument given a value of its type."""
+    """A call with every required argument given a value of its type; for a list over
+    pages, a loop over its items."""
     arguments = [_value(p) for p in op.path_parameters]
     arguments += [f"{p.py_name}={_value(p)}" for p in op.keyword_parameters if p.required]
     if op.request_body is not None and op.request_body.required:
         kind = op.request_body.encodings[0].kind
         body = {"binary": 'b"..."', "raw": 'b"..."', "text": '"..."'}.get(kind, "{}")
         arguments.append(f"body={body}")
-    return PyCode(f"client.{resource.py_name}.{op.py_name}({', '.join(arguments)})")
+    call = f"client.{resource.py_name}.{op.py_name}({', '.join(arguments)})"
+    if op.pagination is not None:
+        return PyCode(f"for item in {call}:  # every item of every page\n    print(item)")
+    return PyCode(call)
 
 
 def _value(parameter: Parameter) -> str:

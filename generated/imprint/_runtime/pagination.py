@@ -14,6 +14,9 @@ reading of its shape) and given here as a ``Pagination``:
 Each page is requested through the client's own request path, so retries, hooks, logging
 and typed errors apply to every page. A page that fails raises from inside the loop; the
 pages before it were already yielded. Pages already yielded are not kept.
+
+Under ``with_raw_response`` a list method gives its first page's ``APIResponse`` (status,
+headers), whose ``parse()`` is that page; a list cannot be streamed.
 """
 
 from __future__ import annotations
@@ -245,9 +248,13 @@ class SyncPage(_BasePage[T]):
         path: str,
         **request: Any,
     ) -> SyncPage[T]:
-        """The list's first page (what a paginated method returns)."""
+        """The list's first page (what a paginated method returns); under
+        ``with_raw_response``, its ``APIResponse``, whose ``parse()`` is the page."""
         request.update(method=method, path=path)
-        return cls(client, pagination, item, request, _fetch(client, request))
+        wants_raw = RAW_RESPONSE.get()
+        page = cls(client, pagination, item, request, _fetch(client, request))
+        # The method is annotated with the page, as every method is with its parsed value.
+        return cast(SyncPage[T], _as_raw(page)) if wants_raw else page
 
     def get_next_page(self) -> SyncPage[T]:
         """The page after this one (check ``has_next_page()`` first)."""
@@ -322,13 +329,20 @@ class AsyncPaginator(Generic[T]):
         self._pagination = pagination
         self._item = item
         self._request = {**request, "method": method, "path": path}
+        # Made under with_raw_response, which has ended by the time the result is awaited.
+        self._raw = RAW_RESPONSE.get()
 
     async def _first(self) -> AsyncPage[T]:
         raw = await _fetch_async(self._client, self._request)
         return AsyncPage(self._client, self._pagination, self._item, self._request, raw)
 
+    async def _first_or_raw(self) -> AsyncPage[T]:
+        page = await self._first()
+        return cast(AsyncPage[T], _as_raw(page)) if self._raw else page
+
     def __await__(self) -> Generator[Any, None, AsyncPage[T]]:
-        return self._first().__await__()
+        """The first page; under ``with_raw_response``, its ``APIResponse``."""
+        return self._first_or_raw().__await__()
 
     async def __aiter__(self) -> AsyncIterator[T]:
         page = await self._first()
@@ -336,8 +350,22 @@ class AsyncPaginator(Generic[T]):
             yield item
 
 
+def _as_raw(page: _BasePage[T]) -> APIResponse[Any]:
+    """The first page's response as ``with_raw_response`` gives it: ``parse()`` is the page."""
+    return APIResponse(page.http_response, lambda: page, page.retries_taken)
+
+
+def _unstreamed() -> None:
+    if STREAMED_RESPONSE.get():
+        raise TypeError(
+            "a list over pages is read page by page, not streamed: call the method itself, "
+            "or use with_raw_response for the first page's response"
+        )
+
+
 def _fetch(client: SyncAPIClient, request: dict[str, Any]) -> APIResponse[Any]:
     """One page's response, through the client's request path (retries, hooks, errors)."""
+    _unstreamed()
     raw, streamed = RAW_RESPONSE.set(True), STREAMED_RESPONSE.set(False)
     try:
         args = dict(request)
@@ -349,6 +377,7 @@ def _fetch(client: SyncAPIClient, request: dict[str, Any]) -> APIResponse[Any]:
 
 
 async def _fetch_async(client: AsyncAPIClient, request: dict[str, Any]) -> APIResponse[Any]:
+    _unstreamed()
     raw, streamed = RAW_RESPONSE.set(True), STREAMED_RESPONSE.set(False)
     try:
         args = dict(request)
