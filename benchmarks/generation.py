@@ -10,10 +10,11 @@ each process tree (of a second, sampled run): proportional set sizes (a page tha
 workers share with their parent counts once), and resident sets (it counts once per
 process, which errs against us). For Box and Stripe, one schema's
 description reworded and the client regenerated, then one operation's, against our cold
-generation. Then the import time of each generated client, a no-op regeneration of all of
-them, one vendor regenerated beside nine others under --out against the same vendor alone,
-and the per-call overhead of a generated client against raw httpx on a local server. Prints
-every result as a ratio, and issue 17's goals last.
+generation. Then the import time of each generated client (and, by `python -X importtime`,
+what it is spent on), a no-op regeneration of all of them, one vendor regenerated beside
+nine others under --out against the same vendor alone, and the per-call overhead of a
+generated client against raw httpx on a local server. Prints every result as a ratio, and
+issue 17's goals last.
 
     make bench-generation     # or: .venv/bin/python benchmarks/generation.py --opc PATH [SPEC ...]
 """
@@ -136,6 +137,26 @@ def best_import(python: str, module: str, path: Path, repeat: int = 5) -> float:
         out = subprocess.run([python, "-c", code], env=env, check=True, capture_output=True)
         times.append(float(out.stdout))
     return min(times)
+
+
+def import_profile(python: str, module: str, path: Path, shown: int = 6) -> str:
+    """Where ``import module`` spends its time, by ``python -X importtime`` (one run, bytecode
+    compiled): the self times of the modules it loads, summed by top-level package, heaviest
+    first, in milliseconds."""
+    env = {**os.environ, "PYTHONPATH": str(path)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    command = [python, "-X", "importtime", "-c", f"import {module}"]
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    report = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stderr
+    packages: dict[str, int] = {}
+    for line in report.splitlines():
+        # import time: self [us] | cumulative | imported package
+        fields = line.removeprefix("import time:").split("|")
+        if len(fields) == 3 and fields[0].strip().isdigit():
+            package = fields[2].strip().split(".")[0]
+            packages[package] = packages.get(package, 0) + int(fields[0])
+    heaviest = sorted(packages.items(), key=lambda item: -item[1])[:shown]
+    return ", ".join(f"{name} {micros / 1000:.1f}" for name, micros in heaviest)
 
 
 def black_alone(package: Path, work: Path) -> dict[str, Any]:
@@ -502,6 +523,14 @@ def main() -> int:
             )
         else:
             print(f"| {name} | {ours_import:.3f} | - | - |")
+    print(
+        "\nWhere each import spends its time (`python -X importtime`, one run): milliseconds"
+        " of self time, summed by top-level package, heaviest first.\n"
+    )
+    for name in args.specs:
+        print(f"- {name}, ours: {import_profile(sys.executable, name, ours_dir)}")
+        if name in generated_by_opc:
+            print(f"- {name}, openapi-python-client: {import_profile(opc_python, name, opc_dir)}")
     if "stripe" in args.specs:
         seconds = first_calls(sys.executable, ours_dir / "stripe")
         slowest = sorted(seconds, key=seconds.__getitem__, reverse=True)[:3]
