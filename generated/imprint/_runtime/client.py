@@ -41,8 +41,8 @@ from .response import (
 from .retries import DEFAULT_MAX_RETRIES, retry_after, retry_delay, should_retry
 from .sentinels import NOT_GIVEN, NotGiven, Omit, omit
 
-# pydantic, the models' base and asyncio are imported where they are used: importing a client
-# loads neither, and its first call only what that call needs.
+# pydantic, the models' base, OAuth 2.0 and asyncio are imported where they are used:
+# importing a client loads none of them, and its first call only what that call needs.
 if TYPE_CHECKING:
     import pydantic
 
