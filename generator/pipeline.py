@@ -306,11 +306,12 @@ def _generator_digest() -> str:
 def _generator_inputs() -> tuple[tuple[str, Path], ...]:
     """The same for every vendor. The tools' versions are those requirements.lock pins (and
     make installs): asking importlib.metadata would cost more than the rest of a no-op run."""
-    sources = [
+    # Only the content modules are walked, not the whole package: a no-op run lists fewer files.
+    sources = sorted(
         p
-        for p in sorted(_PACKAGE.rglob("*.py"))
-        if {p.relative_to(_PACKAGE).parts[0], p.relative_to(_PACKAGE).as_posix()} & _CONTENT_MODULES
-    ]
+        for path in (_PACKAGE / name for name in _CONTENT_MODULES)
+        for p in (path.rglob("*.py") if path.is_dir() else [path])
+    )
     templates = sorted(p for p in _TEMPLATES.rglob("*") if p.is_file())
     root = _PACKAGE.parent
     files = [*sources, *templates, root / "requirements.lock"]
