@@ -10,10 +10,11 @@ each process tree (of a second, sampled run): proportional set sizes (a page tha
 workers share with their parent counts once), and resident sets (it counts once per
 process, which errs against us). For Box and Stripe, one schema's
 description reworded and the client regenerated, then one operation's, against our cold
-generation. Then the import time of each generated client, a no-op regeneration of all of
-them, one vendor regenerated beside nine others under --out against the same vendor alone,
-and the per-call overhead of a generated client against raw httpx on a local server. Prints
-every result as a ratio, and issue 17's goals last.
+generation. Then the import time of each generated client (and, by `python -X importtime`,
+what it is spent on), a no-op regeneration of all of them, one vendor regenerated beside
+nine others under --out against the same vendor alone, and the per-call overhead of a
+generated client against raw httpx on a local server. Prints every result as a ratio, and
+issue 17's goals last.
 
     make bench-generation     # or: .venv/bin/python benchmarks/generation.py --opc PATH [SPEC ...]
 """
@@ -138,6 +139,26 @@ def best_import(python: str, module: str, path: Path, repeat: int = 5) -> float:
     return min(times)
 
 
+def import_profile(python: str, module: str, path: Path, shown: int = 6) -> str:
+    """Where ``import module`` spends its time, by ``python -X importtime`` (one run, bytecode
+    compiled): the self times of the modules it loads, summed by top-level package, heaviest
+    first, in milliseconds."""
+    env = {**os.environ, "PYTHONPATH": str(path)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    command = [python, "-X", "importtime", "-c", f"import {module}"]
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    report = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stderr
+    packages: dict[str, int] = {}
+    for line in report.splitlines():
+        # import time: self [us] | cumulative | imported package
+        fields = line.removeprefix("import time:").split("|")
+        if len(fields) == 3 and fields[0].strip().isdigit():
+            package = fields[2].strip().split(".")[0]
+            packages[package] = packages.get(package, 0) + int(fields[0])
+    heaviest = sorted(packages.items(), key=lambda item: -item[1])[:shown]
+    return ", ".join(f"{name} {micros / 1000:.1f}" for name, micros in heaviest)
+
+
 def black_alone(package: Path, work: Path) -> dict[str, Any]:
     """black, as our pipeline sets it, over a copy of a generated client: code it has already
     formatted, so one pass per file (our pipeline makes a second wherever the first changed
@@ -260,10 +281,17 @@ def cold_run(command: list[str], output: Path, cwd: Path | None = None) -> dict[
     return {**sampled, "seconds": timed["seconds"], "exit": timed["exit"] or sampled["exit"]}
 
 
-def generate(specs: Path, out: Path, *vendors: str) -> dict[str, Any]:
-    """Our generator, as its own process, timed (its memory is not sampled)."""
+def generate(specs: Path, out: Path, *vendors: str, bytecode: bool = False) -> dict[str, Any]:
+    """Our generator, as its own process, timed (its memory is not sampled). ``bytecode``:
+    its modules' bytecode is written and read, as a user's `make generate` does, even where
+    PYTHONDONTWRITEBYTECODE is set."""
     command = [sys.executable, "-m", "generator", "generate", *vendors]
-    return run([*command, "--specs", str(specs), "--out", str(out)], cwd=ROOT, sample=False)
+    env = None
+    if bytecode:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return run(
+        [*command, "--specs", str(specs), "--out", str(out)], cwd=ROOT, env=env, sample=False
+    )
 
 
 def _reword_once(spec: Path, found: Callable[[Any], list[tuple[str, dict[str, Any], str]]]) -> str:
@@ -502,6 +530,14 @@ def main() -> int:
             )
         else:
             print(f"| {name} | {ours_import:.3f} | - | - |")
+    print(
+        "\nWhere each import spends its time (`python -X importtime`, one run): milliseconds"
+        " of self time, summed by top-level package, heaviest first.\n"
+    )
+    for name in args.specs:
+        print(f"- {name}, ours: {import_profile(sys.executable, name, ours_dir)}")
+        if name in generated_by_opc:
+            print(f"- {name}, openapi-python-client: {import_profile(opc_python, name, opc_dir)}")
     if "stripe" in args.specs:
         seconds = first_calls(sys.executable, ours_dir / "stripe")
         slowest = sorted(seconds, key=seconds.__getitem__, reverse=True)[:3]
@@ -512,9 +548,10 @@ def main() -> int:
             + ", ".join(f"{m} {seconds[m]:.3f} s" for m in slowest)
             + "."
         )
-    noop = min(generate(specs_dir, ours_dir)["seconds"] for _ in range(5))
+    noop = min(generate(specs_dir, ours_dir, bytecode=True)["seconds"] for _ in range(5))
     print(
-        f"\nNo-op regeneration of all {len(args.specs)} specs: {noop:.2f} s ({noop / 0.2:.2f}x the 0.2 s budget)."
+        f"\nNo-op regeneration of all {len(args.specs)} specs (best of 5, bytecode compiled):"
+        f" {noop:.2f} s ({noop / 0.2:.2f}x the 0.2 s budget)."
     )
     beside_nine, alone = one_of_ten(work)
     print(

@@ -10,8 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
-import traceback
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -192,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except Exception as exc:  # anything else is our bug, reported as such
         if args.debug:
+            import traceback
+
             traceback.print_exc()
         else:
             print(
@@ -318,6 +318,8 @@ def _print_diagnostics(diagnostics: Sequence[Diagnostic], args: argparse.Namespa
 
 
 def _diff(args: argparse.Namespace) -> int:
+    import tempfile
+
     from .diff import diff_specs
     from .diff.allowlist import ALLOWLIST_NAME, load_allowlist, load_policy
     from .diff.report import REPORTERS

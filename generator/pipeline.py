@@ -2,29 +2,29 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
+import hashlib
 import keyword
 import os
 import re
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from .core import progress
 from .core.errors import Diagnostic, Severity, SourceRef, SpecError
-from .output.write import TreeDiff, compare_tree, read_tree, write_text, write_trees
-from .spec.load import digest_inputs, load_document, read_runtime_sources
-from .spec.swagger2 import read_as_openapi3
 
 if TYPE_CHECKING:
     from .ir import Api
+    from .output.write import TreeDiff
     from .spec.load import Document
     from .spec.openapi_validator import Record
 
-# Stages that import heavy libraries (datamodel-code-generator, isort, openapi-spec-validator)
-# are imported where they are used, so that a run with nothing to do stays instant.
+# The stages are imported where they are used: a run with nothing to do reads the vendors'
+# digests and stops, and importing them (yaml, datamodel-code-generator, isort,
+# openapi-spec-validator) would take longer than that.
 
 SPEC_NAMES = ("openapi.yaml", "openapi.yml", "openapi.json")
 OVERLAY_NAME = "overlay.yaml"
@@ -120,6 +120,8 @@ def discover_vendors(specs: Path, only: list[str] | None = None) -> list[Vendor]
         found.append(Vendor(directory.name, spec, overlay if overlay.is_file() else None, display))
     if only:
         unknown = sorted(set(only) - {v.name for v in found} - refused)
+        import difflib
+
         for name in unknown:
             close = difflib.get_close_matches(name, [v.name for v in found], n=1)
             problems.append(
@@ -179,7 +181,9 @@ def effective_document(
 ) -> tuple[Document, tuple[Diagnostic, ...]]:
     """The spec with its overlay applied, read as OpenAPI 3 (a Swagger 2.0 spec converted),
     and the overlay's warnings."""
+    from .spec.load import load_document
     from .spec.overlay import apply_overlay, apply_overlay_reporting
+    from .spec.swagger2 import read_as_openapi3
 
     document = load_document(vendor.spec, vendor.display)
     if vendor.overlay is None:
@@ -208,6 +212,7 @@ def render_vendor(
     )
     from .render import models_inputs, render_client, render_models, render_pyproject
     from .render.syntax import unparsable
+    from .spec.load import read_runtime_sources
 
     def formatting(done: int, total: int) -> None:
         progress.stage(api.vendor, f"formatting {done}/{total} files {progress.bar(done, total)}")
@@ -280,6 +285,18 @@ def inputs_digest(vendor: Vendor) -> str:
     return digest_inputs(files, [_generator_digest(), vendor.name, vendor.display])
 
 
+def digest_inputs(files: Iterable[tuple[str, Path]], extra: Iterable[str] = ()) -> str:
+    """A sha256 over named files' bytes (missing files count as empty) and extra strings."""
+    digest = hashlib.sha256()
+    for name, path in files:
+        digest.update(f"{name}\0".encode())
+        digest.update(path.read_bytes() if path.is_file() else b"")
+        digest.update(b"\0")
+    for item in extra:
+        digest.update(f"{item}\0".encode())
+    return digest.hexdigest()
+
+
 @functools.cache
 def _generator_digest() -> str:
     return digest_inputs(_generator_inputs())
@@ -289,11 +306,12 @@ def _generator_digest() -> str:
 def _generator_inputs() -> tuple[tuple[str, Path], ...]:
     """The same for every vendor. The tools' versions are those requirements.lock pins (and
     make installs): asking importlib.metadata would cost more than the rest of a no-op run."""
-    sources = [
+    # Only the content modules are walked, not the whole package: a no-op run lists fewer files.
+    sources = sorted(
         p
-        for p in sorted(_PACKAGE.rglob("*.py"))
-        if {p.relative_to(_PACKAGE).parts[0], p.relative_to(_PACKAGE).as_posix()} & _CONTENT_MODULES
-    ]
+        for path in (_PACKAGE / name for name in _CONTENT_MODULES)
+        for p in (path.rglob("*.py") if path.is_dir() else [path])
+    )
     templates = sorted(p for p in _TEMPLATES.rglob("*") if p.is_file())
     root = _PACKAGE.parent
     files = [*sources, *templates, root / "requirements.lock"]
@@ -390,10 +408,13 @@ def generate(
     Nothing is written unless every vendor that needs it builds. ``strict`` rebuilds all,
     so that their warnings are seen.
     """
-    from .output.surface import describe_surface
-
     vendors = discover_vendors(specs, only)
     stale = vendors if strict else [v for v in vendors if not _up_to_date(v, out)]
+    if not stale:
+        return [], [v.name for v in vendors]
+    from .output.surface import describe_surface
+    from .output.write import write_text, write_trees
+
     built = build_all(stale, strict=strict, out=out)
     if built:
         progress.stage(", ".join(item.vendor.name for item in built), f"writing {out}")
@@ -420,8 +441,11 @@ class Drift:
 def check(specs: Path, out: Path, only: list[str] | None = None) -> list[Drift]:
     """Compare regenerated output and surfaces with what is committed, touching nothing.
     Raises NotBlack if black would change a regenerated file: the generator's bug."""
+    import difflib
+
     from .output.format import NotBlack, not_black
     from .output.surface import describe_surface
+    from .output.write import compare_tree, read_tree
 
     drifts = []
     built = build_all(discover_vendors(specs, only), out=out)
@@ -458,6 +482,7 @@ def check(specs: Path, out: Path, only: list[str] | None = None) -> list[Drift]:
 
 def accept_surface(specs: Path, only: list[str] | None = None) -> list[str]:
     from .output.surface import describe_surface
+    from .output.write import write_text
 
     accepted = []
     for item in build_all(discover_vendors(specs, only)):

@@ -68,6 +68,22 @@ def test_all_is_exactly_the_public_names(vendor: str) -> None:
 
 
 @pytest.mark.parametrize("vendor", VENDORS)
+def test_importing_a_client_loads_no_model_pydantic_or_asyncio(vendor: str) -> None:
+    """The runtime's parts load on first use (issue 29): a call loads pydantic to validate
+    what it sends and reads, an async call runs where asyncio is loaded already."""
+    heavy = ("pydantic", "pydantic_core", "asyncio")
+    ours = (f"{vendor}._runtime.models", f"{vendor}.models.")
+    code = (
+        f"import sys, {vendor}\n"
+        f"print([m for m in sys.modules if m.partition('.')[0] in {heavy} or m.startswith({ours})])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=GENERATED, capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "[]\n"
+
+
+@pytest.mark.parametrize("vendor", VENDORS)
 def test_every_file_carries_the_generated_header(vendor: str) -> None:
     files = [p for p in (GENERATED / vendor).rglob("*.py") if "_runtime" not in p.parts]
     assert len(files) > 5

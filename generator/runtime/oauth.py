@@ -11,18 +11,20 @@ Credentials are kept in private attributes; no repr, log line or exception holds
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Literal, Self
+from typing import TYPE_CHECKING, Literal, Self
 from urllib.parse import quote_plus
 
 import httpx
 
 from .errors import OAuthTokenError
+
+if TYPE_CHECKING:
+    import asyncio
 
 _log = logging.getLogger(__name__.rsplit(".", 2)[0])
 
@@ -66,7 +68,8 @@ class OAuth2:
         self._renew_at = 0.0
         # Held while a token is fetched, so that concurrent calls wait for that one request.
         self._sync_lock = threading.Lock()
-        self._async_lock = asyncio.Lock()
+        # Made by the first async call: importing a client does not load asyncio.
+        self._async_lock: asyncio.Lock | None = None
         # Guards the token itself, never held while waiting: expire() runs in any thread.
         self._state = threading.Lock()
 
@@ -144,6 +147,11 @@ class OAuth2:
         timeout: float | httpx.Timeout | None,
     ) -> str:
         """The current access token; concurrent tasks wait for one token request."""
+        if self._async_lock is None:
+            import asyncio  # loaded already: an event loop is running this
+
+            # Nothing awaits between the test and the assignment: tasks share one lock.
+            self._async_lock = asyncio.Lock()
         async with self._async_lock:
             token = self._current()
             if token is None:

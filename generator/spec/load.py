@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -458,15 +457,3 @@ RUNTIME_DIR = Path(__file__).resolve().parents[1] / "runtime"
 def read_runtime_sources() -> dict[str, str]:
     """The shared client runtime, copied verbatim into every generated client."""
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(RUNTIME_DIR.glob("*.py"))}
-
-
-def digest_inputs(files: Iterable[tuple[str, Path]], extra: Iterable[str] = ()) -> str:
-    """A sha256 over named files' bytes (missing files count as empty) and extra strings."""
-    digest = hashlib.sha256()
-    for name, path in files:
-        digest.update(f"{name}\0".encode())
-        digest.update(path.read_bytes() if path.is_file() else b"")
-        digest.update(b"\0")
-    for item in extra:
-        digest.update(f"{item}\0".encode())
-    return digest.hexdigest()

@@ -10,12 +10,13 @@ refused with what arrived.
 
 from __future__ import annotations
 
+import ipaddress
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import httpx
-
-from .source import is_loopback
+if TYPE_CHECKING:
+    import httpx
 
 MiB = 1024 * 1024
 _MAX_REDIRECTS = 5
@@ -50,6 +51,9 @@ class Fetched:
 
 def fetch(url: str, options: FetchOptions, *, expect_spec: bool = True) -> Fetched:
     """GET ``url``; ``expect_spec`` refuses an HTML page."""
+    # httpx is imported here, not above: the command line reads FetchOptions for every command.
+    import httpx
+
     headers = {"Accept": _SPEC_ACCEPT if expect_spec else "text/markdown, text/html, */*;q=0.5"}
     with httpx.Client(
         timeout=httpx.Timeout(options.timeout), follow_redirects=False, headers=headers
@@ -76,6 +80,8 @@ def _get(
     client: httpx.Client, url: str, options: FetchOptions
 ) -> tuple[int, Fetched | None, float | None]:
     """One attempt, redirects followed: (status, what arrived on a 200, Retry-After)."""
+    import httpx
+
     current = httpx.URL(url)
     for _ in range(_MAX_REDIRECTS + 1):
         with client.stream("GET", current) as response:
@@ -119,6 +125,15 @@ def _check_redirect(origin: httpx.URL, current: httpx.URL, target: httpx.URL) ->
         )
 
 
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def _same_site(a: str, b: str) -> bool:
     """The same host, or one a subdomain of the other (api.loyalty.dog and loyalty.dog).
     Hosts that merely share a parent are not compared: without the public-suffix list,
@@ -155,6 +170,8 @@ def _wait(options: FetchOptions, attempt: int, retry_after: float | None) -> Non
 
 
 def _describe(exc: Exception, options: FetchOptions) -> str:
+    import httpx
+
     tries = f"{options.retries + 1} attempt(s)"
     if isinstance(exc, httpx.TimeoutException):
         return f"no answer within the {options.timeout:g} s timeout ({tries})"

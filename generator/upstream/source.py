@@ -21,7 +21,6 @@ URLs are https; plain http only to this machine (127.0.0.1, ::1, localhost), for
 from __future__ import annotations
 
 import difflib
-import ipaddress
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,7 @@ import httpx
 
 from ..core.errors import Diagnostic, Severity, SourceRef, SpecError
 from ..spec.load import Document, escape_pointer_token, load_document
+from .fetch import is_loopback
 
 SOURCE_NAME = "source.yaml"
 OPENAPI = "openapi"
@@ -169,15 +169,6 @@ def _page(
         ),
         [],
     )
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def _url_problems(document: Document, at: str, value: object) -> list[Diagnostic]:

@@ -421,3 +421,19 @@ async def test_async_client_same_behaviour() -> None:
     assert recorder.last.url.raw_path == b"/things/a%2Fb"
     assert recorder.last.content == b'{"name":"n"}'
     assert recorder.last.headers["authorization"] == f"Bearer {SECRET}"
+
+
+def test_each_exported_name_loads_from_the_module_that_defines_it() -> None:
+    """The package names its parts lazily (issue 29): each name of ``__all__`` is found in the
+    module its table gives, and ``dir()`` lists them."""
+    import importlib
+
+    from generator import runtime
+
+    assert sorted(runtime._MODULES) == sorted(runtime.__all__)
+    for name, module in runtime._MODULES.items():
+        defined = importlib.import_module(f"generator.runtime.{module}")
+        assert getattr(runtime, name) is getattr(defined, name)
+    assert runtime.__dir__() == runtime.__all__
+    with pytest.raises(AttributeError, match="has no attribute 'Nothing'"):
+        runtime.Nothing  # noqa: B018

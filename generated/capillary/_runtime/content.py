@@ -20,15 +20,16 @@ import os
 import stat
 from collections.abc import AsyncIterable, AsyncIterator, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import IO, Annotated, Any, Literal
+from typing import IO, TYPE_CHECKING, Annotated, Any, Literal
 from urllib.parse import urlencode
 
-import httpx
-import pydantic
-import pydantic_core
-from pydantic_core import core_schema
-
 from .sentinels import Omit
+
+# pydantic is imported where a body needs it: importing a client does not load it.
+if TYPE_CHECKING:
+    import httpx
+    import pydantic
+    from pydantic_core import core_schema
 
 Kind = Literal["json", "form", "multipart", "binary", "text", "raw"]
 
@@ -58,6 +59,8 @@ class _File:
     def __get_pydantic_core_schema__(
         self, source: Any, handler: pydantic.GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
+        from pydantic_core import core_schema
+
         return core_schema.no_info_plain_validator_function(_file_value)
 
 
@@ -95,6 +98,9 @@ def text_value(value: object) -> str:
 
 def jsonable(value: object) -> object:
     """Request data as JSON values. Models send only the fields the caller set; ``omit`` is dropped."""
+    import pydantic
+    import pydantic_core
+
     if isinstance(value, pydantic.BaseModel):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, Mapping):
@@ -235,6 +241,8 @@ def multipart_parts(
     file as a file part (streamed), an object as JSON, a list as the part repeated, a scalar
     as text; a part's ``contentType`` from the spec is its Content-Type. A field in style
     deepObject is bracketed text parts instead (Stripe's ``file_link_data[create]``)."""
+    import pydantic
+
     if isinstance(body, pydantic.BaseModel):
         # Files stay the objects the caller gave, so they are read from the model as set.
         fields = type(body).model_fields
@@ -266,6 +274,8 @@ def multipart_parts(
 
 
 def _part(value: object, content_type: str | None) -> Any:
+    import pydantic
+
     if isinstance(value, bytes | bytearray | memoryview):
         return ("upload", bytes(value), content_type or "application/octet-stream")
     if hasattr(value, "read"):

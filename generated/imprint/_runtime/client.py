@@ -7,7 +7,6 @@ a response to a value or an exception); ``SyncAPIClient`` and
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import json
 import logging
@@ -17,10 +16,9 @@ import typing
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import Any, NamedTuple, Self, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, Self, TypeVar
 
 import httpx
-import pydantic
 
 from .auth import ApiKeyAuth, CombinedAuth
 from .content import JSON, Encoded, Encoding, decoded, encode, is_json
@@ -32,8 +30,6 @@ from .errors import (
     status_error_class,
 )
 from .hooks import Redactor, RequestHook, RequestInfo, ResponseHook, ResponseInfo
-from .models import refuse_forbidden_fields
-from .oauth import OAuth2
 from .parameters import Styles, header_value, path_segment, query_pairs
 from .response import (
     RAW_RESPONSE,
@@ -44,6 +40,13 @@ from .response import (
 )
 from .retries import DEFAULT_MAX_RETRIES, retry_after, retry_delay, should_retry
 from .sentinels import NOT_GIVEN, NotGiven, Omit, omit
+
+# pydantic, the models' base, OAuth 2.0 and asyncio are imported where they are used:
+# importing a client loads none of them, and its first call only what that call needs.
+if TYPE_CHECKING:
+    import pydantic
+
+    from .oauth import OAuth2
 
 T = TypeVar("T")
 
@@ -59,6 +62,8 @@ _log = logging.getLogger(__name__.rsplit(".", 2)[0])
 
 @functools.lru_cache(maxsize=512)
 def _adapter(tp: Any) -> pydantic.TypeAdapter[Any]:
+    import pydantic
+
     return pydantic.TypeAdapter(tp)
 
 
@@ -197,6 +202,8 @@ class _BaseClient:
             merged["Accept"] = accept  # unless the client's default_headers name one
         encoded = Encoded({})
         if not isinstance(body, Omit):
+            from .models import refuse_forbidden_fields
+
             refuse_forbidden_fields(body)
             encoded = encode(body, encoding, asynchronous=asynchronous)
         merged.update(encoded.headers)
@@ -237,8 +244,9 @@ class _BaseClient:
         for requirement in security:
             if all(name in self._auth for name in requirement):
                 parts = [self._auth[name] for name in requirement]
-                tokens = next((p for p in parts if isinstance(p, OAuth2)), None)
-                fixed = [p for p in parts if not isinstance(p, OAuth2)]
+                # What is not an httpx.Auth is an OAuth2, whose module may not be loaded.
+                tokens = next((p for p in parts if not isinstance(p, httpx.Auth)), None)
+                fixed = [p for p in parts if isinstance(p, httpx.Auth)]
                 if not fixed:
                     return None, tokens
                 return (fixed[0] if len(fixed) == 1 else CombinedAuth(fixed)), tokens
@@ -260,6 +268,8 @@ class _BaseClient:
             return None
         if response.is_success and (raw := _raw_body(response, cast_to)) is not None:
             return raw
+        import pydantic
+
         body = decoded(response)
         if response.is_success:
             try:
@@ -603,6 +613,12 @@ class SyncAPIClient(_BaseClient):
         self.close()
 
 
+async def _asyncio_sleep(seconds: float) -> None:
+    import asyncio  # loaded already: an event loop is running this
+
+    await asyncio.sleep(seconds)
+
+
 class AsyncAPIClient(_BaseClient):
     def __init__(
         self,
@@ -619,7 +635,7 @@ class AsyncAPIClient(_BaseClient):
         retry_non_idempotent: bool = False,
         on_request: RequestHook | None = None,
         on_response: ResponseHook | None = None,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] = _asyncio_sleep,
     ) -> None:
         super().__init__(
             base_url=base_url,

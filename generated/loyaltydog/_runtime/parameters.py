@@ -29,8 +29,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Literal, Union
 from urllib.parse import quote
 
-import pydantic
-
 from .content import jsonable, text_value
 from .sentinels import Omit
 
@@ -49,6 +47,8 @@ _DELIMITERS = {"form": ",", "spaceDelimited": " ", "pipeDelimited": "|"}
 
 def plain(value: object) -> Plain | None:
     """A value as text, lists and dicts of text; None for nothing to send."""
+    import pydantic  # here: importing a client does not load it
+
     if isinstance(value, Omit) or value is None:
         return None
     if isinstance(value, pydantic.BaseModel):

@@ -34,8 +34,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar
 
-import pydantic
-
 from .errors import APIError
 
 EventT = TypeVar("EventT")
@@ -242,6 +240,8 @@ class Webhooks(Generic[EventT]):
 
     def unsafe_unwrap(self, body: bytes | str) -> EventT | dict[str, Any]:
         """The event, without verifying the delivery: for one verified by other means."""
+        import pydantic  # here: importing a client does not load it
+
         try:
             data = json.loads(body)
         except ValueError:
