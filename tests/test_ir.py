@@ -471,3 +471,68 @@ paths:
         '                    ("query", "q"): ("json", False),\n'
         "                },"
     ) in source, source
+
+
+HOISTED_SPEC = """
+openapi: 3.1.0
+info: {title: Hoist, version: '1'}
+paths: {}
+components:
+  schemas:
+    Customer:
+      type: object
+      description: A customer.
+      properties:
+        address:
+          type: object
+          description: Where they live.
+          title: Address
+          properties:
+            street: {type: string}
+            kind: {type: string, enum: [home, work], examples: [home]}
+        status: {type: string, enum: [active, closed], default: active, description: Now.}
+        tags: {type: array, items: {type: object, properties: {label: {type: string}}}}
+        info: {type: array, items: {type: object, properties: {key: {type: string}}}}
+        channels: {type: array, items: {type: string, enum: [sms, email]}}
+        referrer:
+          description: Who sent them.
+          anyOf: [{type: object, properties: {id: {type: integer}}}, {type: 'null'}]
+        home: {type: object, properties: {zip: {type: string}}}
+    # Taken by a component: the field's class is left to the model tool to name.
+    CustomerHome: {type: object, properties: {city: {type: string}}}
+"""
+
+
+def test_inline_classes_are_hoisted_under_the_names_the_model_tool_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each inline schema that becomes a class is a model of its own, named as the model tool
+    names it, and held by its field: the tool names nothing, and writes what it wrote before."""
+    import ast
+
+    import generator.ir.builder
+    from generator.render.models import render_models
+
+    def defined(files: dict[PurePosixPath, str]) -> set[str]:
+        return {
+            n.name for t in files.values() for n in ast.parse(t).body if isinstance(n, ast.ClassDef)
+        }
+
+    api = build_ir(parse_document(HOISTED_SPEC, "h.yaml"), "h", "specs/h/openapi.yaml")
+    assert {m.name: m.owner for m in api.models if m.owner is not None} == {
+        "CustomerAddress": "Customer",
+        "CustomerAddressKind": "CustomerAddress",
+        "CustomerStatus": "Customer",
+        "CustomerTag": "Customer",
+        "CustomerInfoItem": "Customer",
+        "CustomerChannel": "Customer",
+        "CustomerReferrer": "Customer",
+    }
+    assert [m.name for m in api.named_models] == ["Customer", "CustomerHome"]
+    hoisted = render_models(api)
+    # The tool named only the field whose name a component takes.
+    assert defined(hoisted) - {m.name for m in api.models} == {"CustomerHome1"}
+    monkeypatch.setattr(generator.ir.builder, "hoist_inline", lambda schemas: {})
+    inline = build_ir(parse_document(HOISTED_SPEC, "h.yaml"), "h", "specs/h/openapi.yaml")
+    assert [m.name for m in inline.models] == ["Customer", "CustomerHome"]
+    assert render_models(inline) == hoisted

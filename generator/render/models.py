@@ -164,7 +164,7 @@ def models_inputs(api: Api) -> str:
             api.spec_file,
             api.title,
             api.version,
-            [[m.name, m.schema_json] for m in api.models],
+            [[m.name, m.schema_json, m.owner] for m in api.models],
             api.field_names,
         ],
         ensure_ascii=False,
@@ -212,7 +212,8 @@ def render_models(api: Api) -> dict[PurePosixPath, str]:
         raise SpecError([unparsable(api, at, source, exc.lineno or 1, problem)]) from exc
     source = _files_as_given(source, tree)
     rewritten = flatten_conflicting_overrides(tree, source_lines(source))
-    modules = split_modules(source, set(schemas), tree, rewritten)
+    named: set[str] = {m.name for m in api.named_models}
+    modules = split_modules(source, named, tree, rewritten)
     files = {
         PurePosixPath(f"models/{module.name}.py"): f"{header}{module.text}" for module in modules
     }
