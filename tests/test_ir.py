@@ -497,6 +497,7 @@ components:
         referrer:
           description: Who sent them.
           anyOf: [{type: object, properties: {id: {type: integer}}}, {type: 'null'}]
+        visits: {anyOf: [{type: integer, minimum: 0}, {type: 'null'}]}
         home: {type: object, properties: {zip: {type: string}}}
     # Taken by a component: the field's class is left to the model tool to name.
     CustomerHome: {type: object, properties: {city: {type: string}}}
@@ -527,6 +528,7 @@ def test_inline_classes_are_hoisted_under_the_names_the_model_tool_gives(
         "CustomerInfoItem": "Customer",
         "CustomerChannel": "Customer",
         "CustomerReferrer": "Customer",
+        "CustomerVisits": "Customer",
     }
     assert [m.name for m in api.named_models] == ["Customer", "CustomerHome"]
     hoisted = render_models(api)

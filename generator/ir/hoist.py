@@ -36,6 +36,18 @@ _FIELD_KEYS = (
     "title",
     "writeOnly",
 )
+_CONSTRAINTS = frozenset(
+    {
+        "exclusiveMaximum",
+        "exclusiveMinimum",
+        "maxLength",
+        "maximum",
+        "minLength",
+        "minimum",
+        "multipleOf",
+        "pattern",
+    }
+)
 # A field name the tool takes as it is, before it prefixes it with its parent's.
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
@@ -85,9 +97,10 @@ def _inline_classes(
         else:
             members = value.get("anyOf")
             if isinstance(members, list) and len(members) == 2 and {"type": "null"} in members:
-                # `anyOf: [{...}, {type: null}]`: a nullable field of the class.
+                # `anyOf: [{...}, {type: null}]`: a nullable field of the class (a constrained
+                # scalar is one too there: a RootModel).
                 at = 1 - members.index({"type": "null"})
-                if _becomes_class(members[at]):
+                if _becomes_class(members[at]) or _constrained_scalar(members[at]):
                     # The tool documents the class with the field's description.
                     words = {k: value[k] for k in ("description",) if k in value}
                     yield members, at, _class_name(owner, field), words
@@ -103,6 +116,15 @@ def _becomes_class(schema: Any) -> bool:
             or (isinstance(schema.get("enum"), list) and bool(schema["enum"]))
         )
         and not any(k in schema for k in ("allOf", "oneOf", "anyOf", "discriminator"))
+    )
+
+
+def _constrained_scalar(schema: Any) -> bool:
+    return (
+        isinstance(schema, dict)
+        and schema.get("type") in ("string", "integer", "number")
+        and any(k in schema for k in _CONSTRAINTS)
+        and not any(k in schema for k in ("$ref", "enum", "format"))
     )
 
 
