@@ -35,7 +35,6 @@ from ..spec.validate import (
     oauth_token_urls,
     placeable_server,
 )
-from .hoist import hoist_inline
 from .pagination import ListOperation, check_root, read_pagination
 from .resources import RUNTIME_EXPORTS, group_resources, package_exports, resource_names
 from .schemas import (
@@ -51,7 +50,6 @@ from .schemas import (
 from .types import (
     Api,
     BodyEncoding,
-    ModelField,
     ModelSchema,
     OAuthFlows,
     Operation,
@@ -140,24 +138,24 @@ class _Builder:
         webhooks = build_webhooks(self)  # before the models: it may hoist payloads
         if self.errors:
             raise SpecError(self.errors)
-        prepared: dict[Identifier, Any] = {}
-        spelled: dict[Identifier, tuple[tuple[ModelField, ...], SourceRef]] = {}
-        for name, schema in self.component_schemas.items():
-            if name not in self.aliases:
-                prepared[self.class_names[name]] = prepare_schema(
-                    schema, self.class_names, self.data
-                )
-                where = self.doc.where(f"/components/schemas/{escape_pointer_token(name)}")
-                spelled[self.class_names[name]] = (model_fields(schema), where)
-        for n, s in self.hoisted.items():
-            prepared[Identifier(n)] = prepare_schema(s, self.class_names, self.data)
-            spelled[Identifier(n)] = (model_fields(s), self.hoisted_at[n])
-        owners = hoist_inline(prepared)
-        for name, owner in owners.items():  # an owner before what it holds
-            spelled[name] = ((), spelled[owner][1])
         models = [
-            ModelSchema(name, canonical_json(schema), *spelled[name], owners.get(name))
-            for name, schema in prepared.items()
+            ModelSchema(
+                self.class_names[name],
+                canonical_json(prepare_schema(schema, self.class_names, self.data)),
+                model_fields(schema),
+                self.doc.where(f"/components/schemas/{escape_pointer_token(name)}"),
+            )
+            for name, schema in self.component_schemas.items()
+            if name not in self.aliases
+        ]
+        models += [
+            ModelSchema(
+                Identifier(n),
+                canonical_json(prepare_schema(s, self.class_names, self.data)),
+                model_fields(s),
+                self.hoisted_at[n],
+            )
+            for n, s in self.hoisted.items()
         ]
         client = self.client
         kinds = {s.kind for s in self.schemes} - {"oauth2"}  # OAuth2 is in a module of its own

@@ -8,7 +8,8 @@ model's class says is then a function of its own schema and of those it refers t
 the models of part of a document can be written alone (issue 29).
 
 A schema left inline (a shape not listed here, or a name already taken) is named by the tool
-as before.
+as before. The models the spec names (``Api.models``) are hoisted from as they are handed to
+the tool (render/models.py).
 """
 
 from __future__ import annotations

@@ -320,9 +320,6 @@ class ModelSchema:
     schema_json: str  # prepared for datamodel-code-generator
     fields: tuple[ModelField, ...]  # from the spec as written, for the surface snapshot
     where: SourceRef  # the schema, or the operation whose inline schema it is
-    # The model whose field held it inline (ir/hoist.py), which names it; None for a model
-    # the spec names (a component, an operation's body).
-    owner: Identifier | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -429,11 +426,6 @@ class Api:
     webhooks: Webhooks | None = None
     # What building the IR read without the spec saying it (pagination readings).
     warnings: tuple[Diagnostic, ...] = ()
-
-    @property
-    def named_models(self) -> tuple[ModelSchema, ...]:
-        """The models the spec names, not those held inline in another's field."""
-        return tuple(m for m in self.models if m.owner is None)
 
     @property
     def uses_oauth(self) -> bool:

@@ -46,7 +46,7 @@ def describe_surface(api: Api) -> str:
             )
         security = " or ".join(" + ".join(req) or "anonymous" for req in op.security) or "none"
         lines.append(f"  security: {security}")
-    for model in api.named_models:  # a model held inline is listed as its holder's fields
+    for model in api.models:
         lines.append(f"model {model.name}")
         for field in model.fields:
             flag = "required" if field.required else "optional"
