@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import json
 import re
 import shutil
 import subprocess
@@ -506,3 +508,68 @@ def test_operation_ids_around_the_path_and_tags_that_are_paths_give_readable_nam
     assert sorted(
         (resource.py_name, op.py_name) for resource in api.resources for op in resource.operations
     ) == [("artist", "get"), ("search", "get_artists")]
+
+
+HOISTED_SPEC = """
+openapi: 3.1.0
+info: {title: Hoist, version: '1'}
+paths: {}
+components:
+  schemas:
+    Customer:
+      type: object
+      description: A customer.
+      properties:
+        address:
+          type: object
+          description: Where they live.
+          title: Address
+          properties:
+            street: {type: string}
+            kind: {type: string, enum: [home, work], examples: [home]}
+        status: {type: string, enum: [active, closed], default: active, description: Now.}
+        tags: {type: array, items: {type: object, properties: {label: {type: string}}}}
+        info: {type: array, items: {type: object, properties: {key: {type: string}}}}
+        channels: {type: array, items: {type: string, enum: [sms, email]}}
+        referrer:
+          description: Who sent them.
+          anyOf: [{type: object, properties: {id: {type: integer}}}, {type: 'null'}]
+        visits: {anyOf: [{type: integer, minimum: 0}, {type: 'null'}]}
+        home: {type: object, properties: {zip: {type: string}}}
+    # Taken by a component: the field's class is left to the model tool to name.
+    CustomerHome: {type: object, properties: {city: {type: string}}}
+"""
+
+
+def test_inline_classes_are_hoisted_under_the_names_the_model_tool_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each inline schema that becomes a class is a model of its own, named as the model tool
+    names it, and held by its field: the tool names nothing, and writes what it wrote before."""
+    import generator.render.models
+    from generator.ir.hoist import hoist_inline
+    from generator.render.models import render_models
+
+    def defined(files: dict[PurePosixPath, str]) -> set[str]:
+        return {
+            n.name for t in files.values() for n in ast.parse(t).body if isinstance(n, ast.ClassDef)
+        }
+
+    api = build_ir(parse_document(HOISTED_SPEC, "h.yaml"), "h", "specs/h/openapi.yaml")
+    assert [m.name for m in api.models] == ["Customer", "CustomerHome"]
+    schemas = {m.name: json.loads(m.schema_json) for m in api.models}
+    assert hoist_inline(schemas) == {
+        "CustomerAddress": "Customer",
+        "CustomerStatus": "Customer",
+        "CustomerTag": "Customer",
+        "CustomerInfoItem": "Customer",
+        "CustomerChannel": "Customer",
+        "CustomerReferrer": "Customer",
+        "CustomerVisits": "Customer",
+        "CustomerAddressKind": "CustomerAddress",
+    }
+    hoisted = render_models(api)
+    # The tool named only the field whose name a component takes.
+    assert defined(hoisted) - set(schemas) == {"CustomerHome1"}
+    monkeypatch.setattr(generator.render.models, "hoist_inline", lambda schemas: {})
+    assert render_models(api) == hoisted

@@ -23,6 +23,7 @@ from datamodel_code_generator.enums import (
 from ..core.errors import Diagnostic, Severity, SourceRef, SpecError, quote_value
 from ..core.names import comment, docstring
 from ..ir import Api
+from ..ir.hoist import hoist_inline
 from .client import render_models_init
 from .flatten import flatten_conflicting_overrides
 from .split import source_lines, split_modules
@@ -176,6 +177,10 @@ def render_models(api: Api) -> dict[PurePosixPath, str]:
     models that refer to each other in a cycle), and an ``__init__`` that loads each on
     first use, so that importing a client of a large API does not define every model."""
     schemas = {m.name: json.loads(m.schema_json) for m in api.models}
+    named: set[str] = set(schemas)
+    # Hoisted when the models are written, not when the IR is built: naming a list's item
+    # imports inflect, which takes seconds, and most regenerations keep the models.
+    hoist_inline(schemas)
     header = f"# Generated from {comment(api.spec_file)}. Do not edit; run make generate.\n"
     if not schemas:
         init = f'{header}"""{docstring(api.title)} defines no models."""\n'
@@ -212,7 +217,7 @@ def render_models(api: Api) -> dict[PurePosixPath, str]:
         raise SpecError([unparsable(api, at, source, exc.lineno or 1, problem)]) from exc
     source = _files_as_given(source, tree)
     rewritten = flatten_conflicting_overrides(tree, source_lines(source))
-    modules = split_modules(source, set(schemas), tree, rewritten)
+    modules = split_modules(source, named, tree, rewritten)
     files = {
         PurePosixPath(f"models/{module.name}.py"): f"{header}{module.text}" for module in modules
     }

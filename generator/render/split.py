@@ -317,26 +317,30 @@ def _module_text(
         else f"The {leader} model, and those defined with it."
     )
     header = [f'"""{doc}"""', "", "from __future__ import annotations", ""]
+    # The tool's imports, one line a module, in order: the same, whatever else the document
+    # the tool wrote the models from held (issue 29: a part of it is written alone).
+    plain: set[tuple[str, str]] = set()
+    taken: dict[tuple[str, int], set[tuple[str, str]]] = {}
     for node in imports:
         if isinstance(node, ast.ImportFrom) and node.module == "__future__":
             continue
-        kept = [
-            a
-            for a in node.names
-            if (a.asname or a.name).split(".")[0] in used
-            and not (
+        for a in node.names:
+            if (a.asname or a.name).split(".")[0] not in used or (
                 isinstance(node, ast.ImportFrom)
                 and node.module == "pydantic"
                 and a.name in _DEFERRED_BASES
-            )
-        ]
-        if kept:
-            node = (
-                ast.ImportFrom(node.module, kept, node.level)
-                if isinstance(node, ast.ImportFrom)
-                else ast.Import(kept)
-            )
-            header.append(ast.unparse(node))
+            ):
+                continue
+            if isinstance(node, ast.ImportFrom):
+                taken.setdefault((node.module or "", node.level), set()).add(
+                    (a.name, a.asname or "")
+                )
+            else:
+                plain.add((a.name, a.asname or ""))
+    header += [ast.unparse(ast.Import([ast.alias(n, a or None)])) for n, a in sorted(plain)]
+    for (module, level), members in sorted(taken.items()):
+        aliases = [ast.alias(n, a or None) for n, a in sorted(members)]
+        header.append(ast.unparse(ast.ImportFrom(module or None, aliases, level)))
     runtime = [b for b in (*_DEFERRED_BASES, "OpenUnion") if b in used]
     if later:
         header.append("from typing import TYPE_CHECKING, Annotated")
