@@ -76,9 +76,11 @@ _OPEN_ROOT = re.compile(
     r"(class \w+\(RootModel\[)([^\[\]]*)(\]\):\n(?:    .*\n)*?    root: OpenUnion\[)"
 )
 # A list of itself (`A: {type: array, items: {$ref: A}}`), which the tool types as a bare
-# `list`: mypy --strict refuses that, and the items are the model itself.
+# `list`, constrained (`Annotated[list, Field(min_length=1)]`) or not: mypy --strict refuses
+# that, and the items are the model itself.
 _LIST_OF_ITSELF = re.compile(
-    r"^class (\w+)\(RootModel\[list\]\):\n((?:    .*\n)*?    root: )list$", re.MULTILINE
+    r"^class (\w+)\(RootModel\[list\]\):\n((?:    .*\n)*?    root: (?:Annotated\[)?)list\b(?!\[)",
+    re.MULTILINE,
 )
 # A line that may name `bytes`: as spelt, or in characters Python reads as it (NFKC).
 _MAY_NAME_BYTES = re.compile(r"\bbytes\b|[^\x00-\x7f]")

@@ -3,6 +3,8 @@ the diagnostic it gives now, where it once was an internal error (exit 3)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -172,3 +174,42 @@ def test_a_parameter_named_content_type_beside_a_body_of_several_media_types(
     resource = (tmp_path / "out" / "found" / "resources" / "things.py").read_text()
     compile(resource, "things.py", "exec")
     assert "content_type_: str | Omit = omit," in resource
+
+
+def test_models_a_quoted_reference_names_are_defined_with_it(tmp_path: Path) -> None:
+    """The tool quotes a model it defines later where the type is evaluated at once (a
+    RootModel's base): `Body(RootModel[list["BodyBodyItem"]])`. The split did not read the
+    quoted name, and put each model in a module of its own, where that name was undefined."""
+    inner = {"type": "array", "items": _ref("body"), "minItems": 1}
+    body = {"type": "array", "items": inner}
+    assert _run(_api("3.1.0", {"body": body}, {"type": "string"}), tmp_path) == 0
+    model = (tmp_path / "out" / "found" / "models" / "body_.py").read_text()
+    assert 'class Body(RootModel[list["BodyBodyItem"]]):' in model
+    assert "class BodyBodyItem(RootModel[list[Body]]):" in model
+    script = "from found.models import Body; print(Body.model_validate([[[]]]).model_dump())"
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True
+    )
+    assert (done.returncode, done.stdout) == (0, "[[[]]]\n"), done.stderr
+
+
+def test_a_constrained_list_of_itself_is_a_list_of_the_model(tmp_path: Path) -> None:
+    """With `minItems` the tool typed it `Annotated[list, Field(...)]`: a bare `list` too."""
+    lists = {"type": "array", "items": _ref("Lists"), "minItems": 1}
+    assert _run(_api("3.1.0", {"Lists": lists}, {"type": "string"}), tmp_path) == 0
+    model = (tmp_path / "out" / "found" / "models" / "lists.py").read_text()
+    assert 'class Lists(RootModel[list["Lists"]]):\n' in model
+    assert "    root: Annotated[list[Lists], Field(min_length=1)]\n" in model
+
+
+def test_a_server_variable_default_its_enum_does_not_list_is_one_of_its_values(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`Literal['v1'] = 'v3'` failed mypy --strict: the default is read as one of the values."""
+    document = _api("3.0.3", {}, {"type": "string"})
+    variables = {"v": {"default": "v3", "enum": ["v1"]}}
+    document["servers"] = [{"url": "https://example.test/{v}", "variables": variables}]
+    assert _run(document, tmp_path) == 0
+    client = (tmp_path / "out" / "found" / "_client.py").read_text()
+    assert 'v: Literal["v1", "v3"] = "v3",' in client
+    assert "warning[server-default-not-in-enum]" in capsys.readouterr().err
