@@ -41,10 +41,10 @@ from .schemas import (
     aliases,
     canonical_json,
     component_name,
+    field_names,
     is_model_shape,
     json_text,
     model_fields,
-    non_ascii_field_names,
     prepare_schema,
 )
 from .types import (
@@ -182,7 +182,7 @@ class _Builder:
             auth_imports=tuple(Identifier(auth_classes[k]) for k in sorted(kinds)),
             exports=package_exports(client, extra),
             runtime_exports=tuple(Identifier(n) for n in (*RUNTIME_EXPORTS, *extra)),
-            field_names=non_ascii_field_names([json.loads(m.schema_json) for m in models]),
+            field_names=field_names([json.loads(m.schema_json) for m in models]),
             webhooks=webhooks,
             warnings=tuple(self.warnings),
         )

@@ -213,3 +213,17 @@ def test_a_server_variable_default_its_enum_does_not_list_is_one_of_its_values(
     client = (tmp_path / "out" / "found" / "_client.py").read_text()
     assert 'v: Literal["v1", "v3"] = "v3",' in client
     assert "warning[server-default-not-in-enum]" in capsys.readouterr().err
+
+
+def test_a_required_field_named_missing_does_not_hide_the_sentinel(tmp_path: Path) -> None:
+    """The model tool imports its MISSING under another name only where the field named so is
+    itself optional: a required `MISSING` hid the sentinel the other fields default to."""
+    thing = {
+        "type": "object",
+        "properties": {"MISSING": {"type": "number"}, "other": {"type": "string"}},
+        "required": ["MISSING"],
+    }
+    assert _run(_api("3.1.0", {"Thing": thing}, {"type": "string"}), tmp_path) == 0
+    model = (tmp_path / "out" / "found" / "models" / "thing.py").read_text()
+    assert 'MISSING_: Annotated[float, Field(alias="MISSING")]\n' in model
+    assert "    other: str | MISSING = MISSING\n" in model
