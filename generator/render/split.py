@@ -50,10 +50,13 @@ def split_modules(
     named: set[str],
     tree: ast.Module | None = None,
     rewritten: Mapping[str, str] | None = None,
+    spelt: Mapping[str, str] | None = None,
 ) -> list[ModelModule]:
     """``named`` are the models the spec names (components and operation bodies); the others
     were named by datamodel-code-generator after the model they belong to. ``tree``: the
-    source parsed, if it is at hand. ``rewritten``: classes whose source replaces theirs."""
+    source parsed, if it is at hand. ``rewritten``: classes whose source replaces theirs.
+    ``spelt``: the runtime's names that a model takes, and what they are imported as."""
+    spelt = spelt or runtime_names(())
     lines = source_lines(source)
     imports: list[ast.Import | ast.ImportFrom] = []
     definitions: dict[str, ast.stmt] = {}
@@ -160,7 +163,7 @@ def split_modules(
             _source(
                 texts.get(n, lines),
                 definitions[n],
-                _wrap_held(held[n], lazy, models, quoted),
+                _wrap_held(held[n], lazy, models, quoted, spelt["LAZY"]),
                 ends.get(n),
             )
             for n in names
@@ -168,7 +171,7 @@ def split_modules(
         modules[module] = ModelModule(
             module,
             tuple(Identifier(n) for n in names),
-            _module_text(names, named, imports, used, imported, later, body),
+            _module_text(names, named, imports, used, imported, later, body, spelt),
         )
     return [modules[module_names[leader]] for leader in leaders]
 
@@ -304,6 +307,7 @@ def _wrap_held(
     lazy: set[str],
     models: set[str],
     quoted: Mapping[int, list[ast.Name]],
+    lazy_marker: str,
 ) -> list[tuple[ast.expr, str]]:
     """Each held field type that names a lazy model, with its members wrapped but for scalars
     (``str``, an enum, a Literal, ``None``, ``MISSING``): a plain value loads nothing, and
@@ -317,7 +321,7 @@ def _wrap_held(
         inside = [m for m in members if not _scalar(m, models)]
         wrapped = ast.Subscript(
             ast.Name("Annotated"),
-            ast.Tuple([functools.reduce(_union, inside), ast.Name("LAZY")]),
+            ast.Tuple([functools.reduce(_union, inside), ast.Name(lazy_marker)]),
         )
         first = members.index(inside[0])
         rest = [m for m in members if not any(m is i for i in inside)]
@@ -353,6 +357,7 @@ def _module_text(
     imported: Mapping[Identifier, set[str]],
     later: Mapping[Identifier, set[str]],
     body: str,
+    spelt: Mapping[str, str],
 ) -> str:
     leader = _leader(names, named)
     doc = (
@@ -381,14 +386,15 @@ def _module_text(
                 else ast.Import(kept)
             )
             header.append(ast.unparse(node))
-    runtime = [b for b in (*_DEFERRED_BASES, "OpenUnion") if b in used]
+    runtime = [b for b in (*_DEFERRED_BASES, "OpenUnion") if spelt.get(b, b) in used]
     if later:
         header.append("from typing import TYPE_CHECKING, Annotated")
         runtime += ["LAZY", "lazy_model"]
-    if "FileContent" in used:
-        header.append("from .._runtime.content import FileContent")
+    if spelt["FileContent"] in used:
+        header.append(f"from .._runtime.content import {_imported('FileContent', spelt)}")
     if runtime:
-        header.append(f"from .._runtime.models import {', '.join(runtime)}")
+        listed = ", ".join(_imported(name, spelt) for name in runtime)
+        header.append(f"from .._runtime.models import {listed}")
     for module in sorted(imported):
         header.append(f"from .{module} import {', '.join(sorted(imported[module]))}")
     if later:
@@ -399,11 +405,34 @@ def _module_text(
         ]
         header.append("else:")
         header += [
-            f'    {name} = lazy_model(".{module}", "{name}", __package__)'
+            f'    {name} = {spelt["lazy_model"]}(".{module}", "{name}", __package__)'
             for module in sorted(later)
             for name in sorted(later[module])
         ]
     return "\n".join(header) + "\n\n\n" + body + "\n"
+
+
+# The runtime's names that render/ writes into the model modules after the model tool.
+RUNTIME_NAMES = ("FileContent", "LAZY", "OpenUnion", "lazy_model")
+
+
+def runtime_names(taken: Iterable[str]) -> dict[str, str]:
+    """What each of ``RUNTIME_NAMES`` is imported as: itself, or, where a model takes the name
+    (``taken``: the names the tool's output defines; a nested object `content` of a model
+    `File` is the model `FileContent`), the name with `_aliased`, as the tool itself
+    spells an import a model would hide."""
+    defined = set(taken)
+    spelt = {}
+    for name in RUNTIME_NAMES:
+        alias = name
+        while alias in defined:
+            alias += "_aliased"
+        spelt[name] = alias
+    return spelt
+
+
+def _imported(name: str, spelt: Mapping[str, str]) -> str:
+    return name if spelt.get(name, name) == name else f"{name} as {spelt[name]}"
 
 
 def _definition_order(names: list[str], graph: Mapping[str, list[str]]) -> list[str]:

@@ -227,3 +227,22 @@ def test_a_required_field_named_missing_does_not_hide_the_sentinel(tmp_path: Pat
     model = (tmp_path / "out" / "found" / "models" / "thing.py").read_text()
     assert 'MISSING_: Annotated[float, Field(alias="MISSING")]\n' in model
     assert "    other: str | MISSING = MISSING\n" in model
+
+
+def test_a_model_named_like_a_runtime_name_takes_it_and_the_runtime_is_aliased(
+    tmp_path: Path,
+) -> None:
+    """An object `content` of a model `File` is the model `FileContent`, the name of the
+    runtime's type of a file part, which the module imported too: mypy --strict failed."""
+    file = {
+        "type": "object",
+        "properties": {
+            "name": {"type": "string", "format": "binary"},
+            "content": {"type": "object", "properties": {"data": {"type": "string"}}},
+        },
+    }
+    assert _run(_api("3.1.0", {"File": file}, {"type": "string"}), tmp_path) == 0
+    model = (tmp_path / "out" / "found" / "models" / "file.py").read_text()
+    assert "from .._runtime.content import FileContent as FileContent_aliased\n" in model
+    assert "    content: FileContent | MISSING = MISSING\n" in model
+    assert "    name: FileContent_aliased | MISSING = MISSING\n" in model
