@@ -246,3 +246,25 @@ def test_a_model_named_like_a_runtime_name_takes_it_and_the_runtime_is_aliased(
     assert "from .._runtime.content import FileContent as FileContent_aliased\n" in model
     assert "    content: FileContent | MISSING = MISSING\n" in model
     assert "    name: FileContent_aliased | MISSING = MISSING\n" in model
+
+
+def test_a_body_model_named_like_a_typing_name_is_the_class_its_method_names(
+    tmp_path: Path,
+) -> None:
+    """The model tool renamed a model `Literal` to `LiteralModel` where its module imports
+    Literal; the method's body was still typed `models.Literal`, which named nothing."""
+    literal = {
+        "type": "object",
+        "properties": {"kind": {"type": "string", "enum": ["a"]}, "other": _ref("Literal")},
+    }
+    document = _api("3.1.0", {"Literal": literal}, {"type": "string"})
+    document["paths"]["/things"]["post"] = {
+        "operationId": "createThing",
+        "requestBody": {"content": {"application/json": {"schema": _ref("Literal")}}},
+        "responses": {"204": {"description": "done"}},
+    }
+    assert _run(document, tmp_path) == 0
+    model = (tmp_path / "out" / "found" / "models" / "literal_model.py").read_text()
+    assert "class LiteralModel(BaseModel):" in model
+    resource = (tmp_path / "out" / "found" / "resources" / "things.py").read_text()
+    assert "body: models.LiteralModel | Mapping[str, Any] | Omit = omit," in resource
