@@ -89,9 +89,10 @@ def _generate_client(document: dict[str, Any], root: Path, vendor: str, runtime:
 
     Each document has a directory of its own: the writer relinks every client beside the one
     it writes, which over one directory of hundreds would cost as much as generating them.
-    ``runtime``: a client generated before, whose runtime (the same in every client, and
-    most of each client's code) is given as this client's committed one, so that the
-    pipeline keeps its formatted text as it does on a regeneration."""
+    ``runtime``: where the first client's runtime (the same in every client, and most of
+    each client's code) is kept with its record of formatting; each later client is given it
+    as its committed runtime, so that the pipeline keeps its formatted text as it does on a
+    regeneration."""
     work = root / vendor
     spec = work / "specs" / vendor / "openapi.json"
     spec.parent.mkdir(parents=True)
@@ -127,6 +128,9 @@ def _generate_client(document: dict[str, Any], root: Path, vendor: str, runtime:
     return 0
 
 
+RUNTIME = "fuzz_runtime"
+
+
 def _one_runtime(clients: list[str], generated: Path, runtime: Path) -> None:
     """The clients with one runtime between them. Each client's runtime is the same text
     (asserted here) and most of its code: as ``fuzz_runtime``, which each client imports in
@@ -144,9 +148,6 @@ def _one_runtime(clients: list[str], generated: Path, runtime: Path) -> None:
             text = path.read_text(encoding="utf-8")
             shared = re.sub(rf"^(\s*from ){dots}_runtime\b", rf"\1{RUNTIME}", text, flags=re.M)
             path.write_text(shared, encoding="utf-8")
-
-
-RUNTIME = "fuzz_runtime"
 
 
 def _texts(directory: Path) -> dict[Path, bytes]:
