@@ -117,7 +117,11 @@ def split_modules(
         members.setdefault(group[name], []).append(name)
     leaders = sorted(members, key=lambda g: _leader(members[g], named))
     module_names = dict(
-        zip(leaders, dedupe([snake_case(_leader(members[g], named)) for g in leaders]), strict=True)
+        zip(
+            leaders,
+            dedupe([_module_name(_leader(members[g], named)) for g in leaders]),
+            strict=True,
+        )
     )
     module_of = {name: module_names[group[name]] for name in definitions}
     names_of = {module_names[g]: _definition_order(members[g], graph) for g in leaders}
@@ -433,6 +437,18 @@ def runtime_names(taken: Iterable[str]) -> dict[str, str]:
 
 def _imported(name: str, spelt: Mapping[str, str]) -> str:
     return name if spelt.get(name, name) == name else f"{name} as {spelt[name]}"
+
+
+# A module's name at most this long: a model nested a hundred levels deep is named after
+# each level (`AItemInnerItemInner...`), and a file name has at most 255 bytes.
+_MAX_MODULE_NAME = 80
+
+
+def _module_name(leader: str) -> Identifier:
+    """The module of a model named ``leader``: its name in snake case, cut short if long (two
+    cut to the same name are told apart as any two others are)."""
+    name = snake_case(leader)
+    return name if len(name) <= _MAX_MODULE_NAME else Identifier(name[:_MAX_MODULE_NAME])
 
 
 def _definition_order(names: list[str], graph: Mapping[str, list[str]]) -> list[str]:

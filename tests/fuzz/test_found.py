@@ -268,3 +268,22 @@ def test_a_body_model_named_like_a_typing_name_is_the_class_its_method_names(
     assert "class LiteralModel(BaseModel):" in model
     resource = (tmp_path / "out" / "found" / "resources" / "things.py").read_text()
     assert "body: models.LiteralModel | Mapping[str, Any] | Omit = omit," in resource
+
+
+def test_a_model_nested_a_hundred_levels_deep_has_a_module_name_a_file_system_takes(
+    tmp_path: Path,
+) -> None:
+    """Named after every level (`a_item_inner_item_inner_...`), its module's file name was
+    longer than a file system takes: OSError, an internal error."""
+    schema: dict[str, Any] = {"type": "boolean", "enum": [False], "const": "fixed"}
+    for _ in range(40):
+        schema = {"type": "array", "items": {"type": "object", "properties": {"inner": schema}}}
+    schemas = {"a": schema, "a0": {"type": "array"}}
+    assert _run(_api("3.1.0", schemas, {"type": "string"}), tmp_path) == 0
+    names = [p.name for p in (tmp_path / "out" / "found" / "models").iterdir()]
+    assert max(map(len, names)) == 80 + len(".py")  # cut short, to 80 characters
+    script = "from found.models import A; print(A.model_validate([{'inner': []}]).model_dump())"
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True
+    )
+    assert (done.returncode, done.stdout) == (0, "[{'inner': []}]\n"), done.stderr
