@@ -109,8 +109,8 @@ bench-media: $(VENV_STAMP) $(OPC_VENV)/.installed
 test: lint lint-workflows $(NODE_STAMP)
 	$(BIN)/python -m pytest -q -n 2 --dist loadscope --durations 12 -m "not fuzz"
 
-# The fuzzer (tests/fuzz; not in make test while it still finds clients that fail mypy), from
-# a seed of its own:
+# The fuzzer (tests/fuzz), longer than the bounded run in make test's slow group (200 documents
+# from a fixed seed), from a seed of its own; the nightly workflow runs it:
 # FUZZ_EXAMPLES documents (default 1000), FUZZ_SEED (default: a new one, printed).
 FUZZ_EXAMPLES ?= 1000
 fuzz: $(VENV_STAMP)

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from generator.cli import main
 from generator.render.models import _files_as_given
 from tests.conftest import ROOT
@@ -434,7 +436,9 @@ components:
     assert "    v: PickV | FileContent | MISSING = MISSING\n" in (models / "pick.py").read_text()
 
 
-def test_the_tree_edited_for_binary_fields_is_the_edited_source_parsed() -> None:
+# FileContent_aliased where a model takes the name FileContent.
+@pytest.mark.parametrize("file_content", ["FileContent", "FileContent_aliased"])
+def test_the_tree_edited_for_binary_fields_is_the_edited_source_parsed(file_content: str) -> None:
     """The model tool's output is parsed once: renaming `bytes` edits its tree to match."""
     source = (
         "class A(BaseModel):\n"
@@ -444,7 +448,7 @@ def test_the_tree_edited_for_binary_fields_is_the_edited_source_parsed() -> None
         "    root: bytes\n"
     )
     tree = ast.parse(source)
-    edited = _files_as_given(source, tree)
-    assert edited.count("FileContent") == 5 and "description='bytes, é'" in edited
+    edited = _files_as_given(source, tree, file_content)
+    assert edited.count(file_content) == 5 and "description='bytes, é'" in edited
     parsed = ast.parse(edited)
     assert ast.dump(tree, include_attributes=True) == ast.dump(parsed, include_attributes=True)

@@ -209,3 +209,45 @@ print(sent)
     assert _run(tmp_path, script) == (
         "['https://upload.sandbox.example.com/eu/a', 'https://upload.prod.example.com/us/a']\n"
     )
+
+
+def test_a_server_default_its_enum_does_not_list_is_one_of_its_values(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = """openapi: 3.0.3
+info: {title: t, version: '1'}
+servers:
+  - url: https://example.test/{version}
+    variables:
+      version: {default: v3, enum: [v1, v2]}
+paths:
+  /a:
+    get:
+      operationId: getA
+      responses:
+        '200': {description: ok}
+"""
+    (tmp_path / "specs" / "versions").mkdir(parents=True)
+    (tmp_path / "specs" / "versions" / "openapi.yaml").write_text(spec, encoding="utf-8")
+    arguments = ["generate", "--specs", str(tmp_path / "specs")]
+    assert main([*arguments, "--out", str(tmp_path / "generated")]) == 0
+    warnings = [line for line in capsys.readouterr().err.splitlines() if "warning[" in line]
+    assert warnings == [
+        "specs/versions/openapi.yaml:6:26: warning[server-default-not-in-enum]: the server "
+        "variable 'version' defaults to 'v3', which its enum ['v1', 'v2'] does not list; read "
+        "as one of its values"
+    ]
+    script = """
+import httpx
+from versions import VersionsClient
+
+sent = []
+http = httpx.Client(transport=httpx.MockTransport(lambda r: sent.append(str(r.url)) or httpx.Response(200)))
+VersionsClient(http_client=http).a.get()
+VersionsClient(version="v1", http_client=http).a.get()
+print(sent)
+"""
+    assert _run(tmp_path, script) == (
+        "['https://example.test/v3/a', 'https://example.test/v1/a']\n"
+    )
+    _passes_mypy_and_ruff(tmp_path / "generated", "versions")

@@ -41,10 +41,10 @@ from .schemas import (
     aliases,
     canonical_json,
     component_name,
+    field_names,
     is_model_shape,
     json_text,
     model_fields,
-    non_ascii_field_names,
     prepare_schema,
 )
 from .types import (
@@ -60,6 +60,18 @@ from .types import (
     ServerVariable,
 )
 from .webhooks import WEBHOOK_EXPORTS, build_webhooks, check_accessor
+
+# Names the model modules import from typing and pydantic. datamodel-code-generator renames a
+# model that would hide one (`Literal` becomes `LiteralModel`) where its module imports it,
+# so that `models.Literal` would name nothing: such a model is named so from the start.
+_MODEL_MODULE_IMPORTS = frozenset(
+    {"Annotated", "Any", "BaseModel", "ConfigDict", "Field", "Literal", "MISSING", "RootModel"}
+)
+
+
+def _model_class(name: Identifier) -> Identifier:
+    return Identifier(f"{name}Model") if name in _MODEL_MODULE_IMPORTS else name
+
 
 # The generated clients' own arguments, which a server variable must not take.
 _CLIENT_ARGUMENTS = (
@@ -108,7 +120,7 @@ class _Builder:
             self.data, [(p, m, o) for p, m, o, _ in iter_operations(self.data)]
         )
         self.resource_of, self.resources, self.method_of = resource_names(self.data, self.names)
-        names = [pascal_case(n) for n in sorted(self.component_schemas)]
+        names = [_model_class(pascal_case(n)) for n in sorted(self.component_schemas)]
         # `updateOrderTimeRequest` beside `UpdateOrderTimeRequest` (Just Eat): the second is
         # UpdateOrderTimeRequest2, spelt as the model tool spells classes (it drops a `_`).
         self.class_names = dict(
@@ -182,7 +194,7 @@ class _Builder:
             auth_imports=tuple(Identifier(auth_classes[k]) for k in sorted(kinds)),
             exports=package_exports(client, extra),
             runtime_exports=tuple(Identifier(n) for n in (*RUNTIME_EXPORTS, *extra)),
-            field_names=non_ascii_field_names([json.loads(m.schema_json) for m in models]),
+            field_names=field_names([json.loads(m.schema_json) for m in models]),
             webhooks=webhooks,
             warnings=tuple(self.warnings),
         )

@@ -150,7 +150,18 @@ def json_text(value: Any) -> Any:
     return json.dumps(value) if isinstance(value, bool | int | float) else value
 
 
-def non_ascii_field_names(schemas: list[Any]) -> tuple[tuple[str, Identifier], ...]:
+# Property names that, as fields, would hide in a model's class body a name its module uses
+# and that the model tool does not import under another name around them: its MISSING where
+# the field itself is not optional, its Field and Annotated (which render/models.py reads in
+# its output), and the runtime's names render/ adds after it.
+_SHADOWING = frozenset(
+    {"MISSING", "Field", "Annotated", "FileContent", "OpenUnion", "LAZY", "lazy_model"}
+)
+
+
+def field_names(schemas: list[Any]) -> tuple[tuple[str, Identifier], ...]:
+    """The fields whose Python name is not their wire name: non-ASCII names (Python would
+    NFKC-normalise them) in snake case, and those in ``_SHADOWING`` with a trailing `_`."""
     found: set[str] = set()
     stack = list(schemas)
     while stack:
@@ -158,7 +169,7 @@ def non_ascii_field_names(schemas: list[Any]) -> tuple[tuple[str, Identifier], .
         if isinstance(node, dict):
             props = node.get("properties")
             if isinstance(props, dict):
-                found.update(name for name in props if not name.isascii())
+                found.update(n for n in props if not n.isascii() or n in _SHADOWING)
             stack.extend(
                 v
                 for k, v in node.items()
@@ -166,7 +177,10 @@ def non_ascii_field_names(schemas: list[Any]) -> tuple[tuple[str, Identifier], .
             )
         elif isinstance(node, list):
             stack.extend(node)
-    return tuple((name, snake_case(name)) for name in sorted(found))
+    return tuple(
+        (name, Identifier(f"{name}_") if name in _SHADOWING else snake_case(name))
+        for name in sorted(found)
+    )
 
 
 def model_fields(schema: Any, prefix: str = "") -> tuple[ModelField, ...]:

@@ -420,7 +420,8 @@ class Api:
     exports: tuple[Identifier, ...]
     runtime_exports: tuple[Identifier, ...]
     # Property names that cannot be Python names as they are (non-ASCII: Python NFKC-normalises
-    # identifiers, so `ª` would silently become `a`) and the ASCII names models use instead.
+    # identifiers, so `ª` would silently become `a`; names that would hide one the model
+    # module uses, such as MISSING) and the names models use instead.
     field_names: tuple[tuple[str, Identifier], ...]
     # What the vendor sends: when the spec has webhooks, callbacks or x-webhook-signature.
     webhooks: Webhooks | None = None

@@ -26,7 +26,7 @@ from ..ir import Api
 from ..ir.hoist import hoist_inline
 from .client import render_models_init
 from .flatten import flatten_conflicting_overrides
-from .split import source_lines, split_modules
+from .split import runtime_names, source_lines, split_modules
 from .syntax import unparsable
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates" / "datamodel"
@@ -73,17 +73,18 @@ _MISSING_IMPORT = "from pydantic.experimental.missing_sentinel import MISSING"
 _DISCRIMINATED = re.compile(
     r"""Annotated\[([^\[\]]*?), Field\(discriminator=('[^']*'|"[^"]*")\)\]"""
 )
-_OPEN_ROOT = re.compile(
-    r"(class \w+\(RootModel\[)([^\[\]]*)(\]\):\n(?:    .*\n)*?    root: OpenUnion\[)"
-)
+_OPEN_ROOT = r"(class \w+\(RootModel\[)([^\[\]]*)(\]\):\n(?:    .*\n)*?    root: {}\[)"
 # A list of itself (`A: {type: array, items: {$ref: A}}`), which the tool types as a bare
-# `list`: mypy --strict refuses that, and the items are the model itself.
+# `list`, constrained (`Annotated[list, Field(min_length=1)]`) or not: mypy --strict refuses
+# that, and the items are the model itself.
 _LIST_OF_ITSELF = re.compile(
-    r"^class (\w+)\(RootModel\[list\]\):\n((?:    .*\n)*?    root: )list$", re.MULTILINE
+    r"^class (\w+)\(RootModel\[list\]\):\n((?:    .*\n)*?    root: (?:Annotated\[)?)list\b(?!\[)",
+    re.MULTILINE,
 )
 # A line that may name `bytes`: as spelt, or in characters Python reads as it (NFKC).
 _MAY_NAME_BYTES = re.compile(r"\bbytes\b|[^\x00-\x7f]")
-_FILE_CONTENT = "FileContent"
+# What the tool's output defines, at the start of a line: a class, or a type alias.
+_DEFINED = re.compile(r"^(?:class (\w+)|(\w+)(?: *:[^=\n]*)? *=)", re.MULTILINE)
 
 
 def _model_tool_error(api: Api, exc: Exception) -> Diagnostic:
@@ -101,7 +102,7 @@ def _model_tool_error(api: Api, exc: Exception) -> Diagnostic:
     )
 
 
-def _files_as_given(source: str, tree: ast.Module) -> str:
+def _files_as_given(source: str, tree: ast.Module, file_content: str) -> str:
     """``bytes`` (the tool's type for `format: binary`) as the runtime's FileContent in every
     annotation: a file part is bytes, a binary file object or a (filename, content) tuple.
     ``tree``, the source parsed, is edited to be the new source parsed."""
@@ -127,9 +128,9 @@ def _files_as_given(source: str, tree: ast.Module) -> str:
     edits: dict[int, list[tuple[int, int]]] = {}
     for name in sorted(names, key=lambda n: (n.lineno, n.col_offset), reverse=True):
         start, end = name.col_offset, name.end_col_offset or 0
-        edits.setdefault(name.lineno, []).append((start, len(_FILE_CONTENT) - (end - start)))
+        edits.setdefault(name.lineno, []).append((start, len(file_content) - (end - start)))
         text = lines[name.lineno - 1].encode()
-        lines[name.lineno - 1] = (text[:start] + _FILE_CONTENT.encode() + text[end:]).decode()
+        lines[name.lineno - 1] = (text[:start] + file_content.encode() + text[end:]).decode()
     # What comes after an edit on its line moves along, in the tree as in the text.
     for node in _spanning(tree, sorted(edits)):
         for line_key, offset_key in (("lineno", "col_offset"), ("end_lineno", "end_col_offset")):
@@ -138,7 +139,7 @@ def _files_as_given(source: str, tree: ast.Module) -> str:
                 moved = sum(grown for start, grown in edits[at] if start < offset)
                 setattr(node, offset_key, offset + moved)
     for name in names:
-        name.id = _FILE_CONTENT
+        name.id = file_content
     return "".join(lines)
 
 
@@ -206,8 +207,10 @@ def render_models(api: Api) -> dict[PurePosixPath, str]:
     source = _TYPED_EXTRAS.sub(
         lambda m: m[1] + re.sub(r"\b(Dict|List)\[", lambda c: c[1].lower() + "[", m[2]), source
     )
-    source = _DISCRIMINATED.sub(r"OpenUnion[Annotated[\1, Field(discriminator=\2)]]", source)
-    source = _OPEN_ROOT.sub(r"\1OpenUnion[\2]\3", source)
+    spelt = runtime_names(n for found in _DEFINED.findall(source) for n in found if n)
+    open_union = spelt["OpenUnion"]
+    source = _DISCRIMINATED.sub(rf"{open_union}[Annotated[\1, Field(discriminator=\2)]]", source)
+    source = re.sub(_OPEN_ROOT.format(re.escape(open_union)), rf"\1{open_union}[\2]\3", source)
     source = _LIST_OF_ITSELF.sub(r'class \1(RootModel[list["\1"]]):\n\2list[\1]', source)
     try:
         tree = ast.parse(source)  # once: a large module's tree takes long to build
@@ -215,9 +218,9 @@ def render_models(api: Api) -> dict[PurePosixPath, str]:
         at = PurePosixPath("models.py")
         problem = f"is not Python ({exc.msg})"
         raise SpecError([unparsable(api, at, source, exc.lineno or 1, problem)]) from exc
-    source = _files_as_given(source, tree)
+    source = _files_as_given(source, tree, spelt["FileContent"])
     rewritten = flatten_conflicting_overrides(tree, source_lines(source))
-    modules = split_modules(source, named, tree, rewritten)
+    modules = split_modules(source, named, tree, rewritten, spelt)
     files = {
         PurePosixPath(f"models/{module.name}.py"): f"{header}{module.text}" for module in modules
     }

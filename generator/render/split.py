@@ -50,10 +50,13 @@ def split_modules(
     named: set[str],
     tree: ast.Module | None = None,
     rewritten: Mapping[str, str] | None = None,
+    spelt: Mapping[str, str] | None = None,
 ) -> list[ModelModule]:
     """``named`` are the models the spec names (components and operation bodies); the others
     were named by datamodel-code-generator after the model they belong to. ``tree``: the
-    source parsed, if it is at hand. ``rewritten``: classes whose source replaces theirs."""
+    source parsed, if it is at hand. ``rewritten``: classes whose source replaces theirs.
+    ``spelt``: the runtime's names that a model takes, and what they are imported as."""
+    spelt = spelt or runtime_names(())
     lines = source_lines(source)
     imports: list[ast.Import | ast.ImportFrom] = []
     definitions: dict[str, ast.stmt] = {}
@@ -90,15 +93,9 @@ def split_modules(
             raise TypeError(
                 f"unexpected statement from datamodel-code-generator: {ast.dump(node)[:200]}"
             )
+    quoted = {k: v for node in definitions.values() for k, v in _quoted_types(node).items()}
     # Names read, not field names written (1Password's field `UUID` beside a model `UUID`).
-    names_in = {
-        name: [
-            n
-            for n in (*ast.walk(node), *_quoted_names(node))
-            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
-        ]
-        for name, node in definitions.items()
-    }
+    names_in = {name: _names_read(node, quoted) for name, node in definitions.items()}
     uses = {name: {n.id for n in found} for name, found in names_in.items()}
     graph = {name: sorted((used & definitions.keys()) - {name}) for name, used in uses.items()}
     models = {
@@ -109,7 +106,7 @@ def split_modules(
     }
     held = {name: _held_fields(node) for name, node in definitions.items()}
     # What a definition needs defined before it runs: all but the models its held fields name.
-    eager_uses = {name: _eager_names(names_in[name], held[name]) for name in definitions}
+    eager_uses = {name: _eager_names(names_in[name], held[name], quoted) for name in definitions}
     eager = {
         name: [d for d in graph[name] if d in eager_uses[name] or d not in models]
         for name in definitions
@@ -120,7 +117,11 @@ def split_modules(
         members.setdefault(group[name], []).append(name)
     leaders = sorted(members, key=lambda g: _leader(members[g], named))
     module_names = dict(
-        zip(leaders, dedupe([snake_case(_leader(members[g], named)) for g in leaders]), strict=True)
+        zip(
+            leaders,
+            dedupe([_module_name(_leader(members[g], named)) for g in leaders]),
+            strict=True,
+        )
     )
     module_of = {name: module_names[group[name]] for name in definitions}
     names_of = {module_names[g]: _definition_order(members[g], graph) for g in leaders}
@@ -164,39 +165,84 @@ def split_modules(
         used = set().union(*(uses[n] for n in names))
         body = "\n\n".join(
             _source(
-                texts.get(n, lines), definitions[n], _wrap_held(held[n], lazy, models), ends.get(n)
+                texts.get(n, lines),
+                definitions[n],
+                _wrap_held(held[n], lazy, models, quoted, spelt["LAZY"]),
+                ends.get(n),
             )
             for n in names
         )
         modules[module] = ModelModule(
             module,
             tuple(Identifier(n) for n in names),
-            _module_text(names, named, imports, used, imported, later, body),
+            _module_text(names, named, imports, used, imported, later, body, spelt),
         )
     return [modules[module_names[leader]] for leader in leaders]
 
 
-def _quoted_names(node: ast.stmt) -> list[ast.AST]:
-    """The names in the quoted types of a model's typed extras, which the tool writes as
-    `__annotations__ = {"__pydantic_extra__": dict[str, "Header"]}`: pydantic resolves them
-    in the module, so the module must import them like any other."""
-    if not isinstance(node, ast.ClassDef):
-        return []
-    quoted = [
-        c.value
-        for statement in node.body
-        if isinstance(statement, ast.Assign)
-        and any(isinstance(t, ast.Name) and t.id == "__annotations__" for t in statement.targets)
-        for c in ast.walk(statement.value)
-        if isinstance(c, ast.Constant) and isinstance(c.value, str)
-    ]
-    found: list[ast.AST] = []
-    for text in quoted:
-        try:
-            found.extend(ast.walk(ast.parse(text, mode="eval")))
-        except SyntaxError:
-            continue  # the key "__pydantic_extra__" parses; anything else is not a type
+def _quoted_types(node: ast.stmt) -> dict[int, list[ast.Name]]:
+    """The names in the quoted types of a definition, by the id of the string that quotes
+    them. The tool quotes a model the module defines later where the type is evaluated as the
+    class is created: a base (`RootModel[list["Item"]]`), its root, the typed extras
+    (`__annotations__ = {"__pydantic_extra__": dict[str, "Header"]}`). pydantic resolves them
+    in the module, so the module must define or import them like any other name."""
+    types: list[ast.expr | None] = []
+    if isinstance(node, ast.ClassDef):
+        types += node.bases
+        for statement in node.body:
+            if isinstance(statement, ast.AnnAssign):
+                types.append(statement.annotation)
+            elif isinstance(statement, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "__annotations__" for t in statement.targets
+            ):
+                types.append(statement.value)
+    elif isinstance(node, ast.AnnAssign):
+        types += [node.annotation, node.value]
+    elif isinstance(node, ast.Assign):
+        types.append(node.value)
+    strings = _type_strings([t for t in types if t is not None])
+    return {id(s): _quoted_names(str(s.value)) for s in strings}
+
+
+def _quoted_names(text: str) -> list[ast.Name]:
+    try:
+        parsed = ast.parse(text, mode="eval").body
+    except SyntaxError:
+        return []  # the key "__pydantic_extra__" parses; anything else is not a type
+    inner = [n for s in _type_strings([parsed]) for n in _quoted_names(str(s.value))]
+    return [*(n for n in ast.walk(parsed) if isinstance(n, ast.Name)), *inner]
+
+
+def _type_strings(types: list[ast.expr]) -> list[ast.Constant]:
+    """The strings in type expressions, but for a Field()'s arguments and a Literal's values
+    (text, not types)."""
+    found = []
+    pending = list(types)
+    while pending:
+        expression = pending.pop()
+        if isinstance(expression, ast.Call) or (
+            isinstance(expression, ast.Subscript)
+            and isinstance(expression.value, ast.Name)
+            and expression.value.id == "Literal"
+        ):
+            continue
+        if isinstance(expression, ast.Constant) and isinstance(expression.value, str):
+            found.append(expression)
+        pending.extend(c for c in ast.iter_child_nodes(expression) if isinstance(c, ast.expr))
     return found
+
+
+def _names_read(node: ast.AST, quoted: Mapping[int, list[ast.Name]]) -> list[ast.Name]:
+    """The names ``node`` reads, those in its quoted types (``_quoted_types``) too."""
+    return [
+        name
+        for n in ast.walk(node)
+        for name in (
+            quoted.get(id(n), [])
+            if isinstance(n, ast.Constant)
+            else [n] if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) else []
+        )
+    ]
 
 
 def _held_fields(node: ast.stmt) -> list[ast.AnnAssign]:
@@ -246,9 +292,11 @@ def _field_type(field: ast.AnnAssign) -> ast.expr:
     return _annotated(field.annotation)[0]
 
 
-def _eager_names(names: list[ast.Name], held: list[ast.AnnAssign]) -> set[str]:
+def _eager_names(
+    names: list[ast.Name], held: list[ast.AnnAssign], quoted: Mapping[int, list[ast.Name]]
+) -> set[str]:
     """Of the names a definition uses, those used other than in the types of its held fields."""
-    skipped = {id(n) for f in held for n in ast.walk(_field_type(f))}
+    skipped = {id(n) for f in held for n in _names_read(_field_type(f), quoted)}
     return {n.id for n in names if id(n) not in skipped}
 
 
@@ -259,7 +307,11 @@ def _members(node: ast.expr) -> list[ast.expr]:
 
 
 def _wrap_held(
-    held: list[ast.AnnAssign], lazy: set[str], models: set[str]
+    held: list[ast.AnnAssign],
+    lazy: set[str],
+    models: set[str],
+    quoted: Mapping[int, list[ast.Name]],
+    lazy_marker: str,
 ) -> list[tuple[ast.expr, str]]:
     """Each held field type that names a lazy model, with its members wrapped but for scalars
     (``str``, an enum, a Literal, ``None``, ``MISSING``): a plain value loads nothing, and
@@ -267,13 +319,13 @@ def _wrap_held(
     edits = []
     for field in held:
         tp = _field_type(field)
-        if not {n.id for n in ast.walk(tp) if isinstance(n, ast.Name)} & lazy:
+        if not {n.id for n in _names_read(tp, quoted)} & lazy:
             continue
         members = _members(tp)
         inside = [m for m in members if not _scalar(m, models)]
         wrapped = ast.Subscript(
             ast.Name("Annotated"),
-            ast.Tuple([functools.reduce(_union, inside), ast.Name("LAZY")]),
+            ast.Tuple([functools.reduce(_union, inside), ast.Name(lazy_marker)]),
         )
         first = members.index(inside[0])
         rest = [m for m in members if not any(m is i for i in inside)]
@@ -309,6 +361,7 @@ def _module_text(
     imported: Mapping[Identifier, set[str]],
     later: Mapping[Identifier, set[str]],
     body: str,
+    spelt: Mapping[str, str],
 ) -> str:
     leader = _leader(names, named)
     doc = (
@@ -341,14 +394,15 @@ def _module_text(
     for (module, level), members in sorted(taken.items()):
         aliases = [ast.alias(n, a or None) for n, a in sorted(members)]
         header.append(ast.unparse(ast.ImportFrom(module or None, aliases, level)))
-    runtime = [b for b in (*_DEFERRED_BASES, "OpenUnion") if b in used]
+    runtime = [b for b in (*_DEFERRED_BASES, "OpenUnion") if spelt.get(b, b) in used]
     if later:
         header.append("from typing import TYPE_CHECKING, Annotated")
         runtime += ["LAZY", "lazy_model"]
-    if "FileContent" in used:
-        header.append("from .._runtime.content import FileContent")
+    if spelt["FileContent"] in used:
+        header.append(f"from .._runtime.content import {_imported('FileContent', spelt)}")
     if runtime:
-        header.append(f"from .._runtime.models import {', '.join(runtime)}")
+        listed = ", ".join(_imported(name, spelt) for name in runtime)
+        header.append(f"from .._runtime.models import {listed}")
     for module in sorted(imported):
         header.append(f"from .{module} import {', '.join(sorted(imported[module]))}")
     if later:
@@ -359,11 +413,46 @@ def _module_text(
         ]
         header.append("else:")
         header += [
-            f'    {name} = lazy_model(".{module}", "{name}", __package__)'
+            f'    {name} = {spelt["lazy_model"]}(".{module}", "{name}", __package__)'
             for module in sorted(later)
             for name in sorted(later[module])
         ]
     return "\n".join(header) + "\n\n\n" + body + "\n"
+
+
+# The runtime's names that render/ writes into the model modules after the model tool.
+RUNTIME_NAMES = ("FileContent", "LAZY", "OpenUnion", "lazy_model")
+
+
+def runtime_names(taken: Iterable[str]) -> dict[str, str]:
+    """What each of ``RUNTIME_NAMES`` is imported as: itself, or, where a model takes the name
+    (``taken``: the names the tool's output defines; a nested object `content` of a model
+    `File` is the model `FileContent`), the name with `_aliased`, as the tool itself
+    spells an import a model would hide."""
+    defined = set(taken)
+    spelt = {}
+    for name in RUNTIME_NAMES:
+        alias = name
+        while alias in defined:
+            alias += "_aliased"
+        spelt[name] = alias
+    return spelt
+
+
+def _imported(name: str, spelt: Mapping[str, str]) -> str:
+    return name if spelt.get(name, name) == name else f"{name} as {spelt[name]}"
+
+
+# A module's name at most this long: a model nested a hundred levels deep is named after
+# each level (`AItemInnerItemInner...`), and a file name has at most 255 bytes.
+_MAX_MODULE_NAME = 80
+
+
+def _module_name(leader: str) -> Identifier:
+    """The module of a model named ``leader``: its name in snake case, cut short if long (two
+    cut to the same name are told apart as any two others are)."""
+    name = snake_case(leader)
+    return name if len(name) <= _MAX_MODULE_NAME else Identifier(name[:_MAX_MODULE_NAME])
 
 
 def _definition_order(names: list[str], graph: Mapping[str, list[str]]) -> list[str]:

@@ -98,6 +98,10 @@ RULES: dict[str, tuple[str, str]] = {
         "`https://api.<environment>.example.com`, `https://{region}.example.com`",
         "a server variable without a default: an argument every client must be given",
     ),
+    "server-default-not-in-enum": (
+        "a server variable whose `default` is not among its `enum` values",
+        "the default added to the values: the client uses it unless given another of them",
+    ),
 }
 
 # Keywords whose value is a schema, a list of schemas, or a map of schemas.
@@ -256,6 +260,8 @@ def read_servers(readings: Readings) -> None:
         first = servers[0] if isinstance(servers, list) and servers else None
         if isinstance(first, dict) and isinstance(first.get("url"), str):
             used.append((first, first["url"], at))
+        for i, server in enumerate(servers if isinstance(servers, list) else []):
+            _server_defaults(readings, server, f"{at}/servers/{i}")
     declared = {
         name
         for server, _, _ in used
@@ -292,6 +298,28 @@ def read_servers(readings: Readings) -> None:
                 f"{at}/servers/0/url",
                 hint,
             )
+
+
+def _server_defaults(readings: Readings, server: Any, at: str) -> None:
+    """A variable's default that its enum does not list: the client would type the argument
+    as one of the values and default it to another. The default is the server the vendor
+    documents first, so it is read as one of the values. (An empty enum is refused by
+    validation: no value fits it.)"""
+    variables = server.get("variables") if isinstance(server, dict) else None
+    for name, variable in (variables if isinstance(variables, dict) else {}).items():
+        if not isinstance(variable, dict) or "default" not in variable:
+            continue
+        default, values = variable["default"], variable.get("enum")
+        if not isinstance(values, list) or not values or default in values:
+            continue
+        values.append(default)
+        readings.note(
+            "server-default-not-in-enum",
+            f"the server variable {quote_value(name)} defaults to {quote_value(default)}, "
+            f"which its enum {quote_value(values[:-1])} does not list; read as one of its values",
+            f"{at}/variables/{escape_pointer_token(name)}/default",
+            f"list the default in the enum in {readings.hint_file}",
+        )
 
 
 def read_schemas(readings: Readings) -> None:

@@ -3,6 +3,8 @@ the diagnostic it gives now, where it once was an internal error (exit 3)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -172,3 +174,116 @@ def test_a_parameter_named_content_type_beside_a_body_of_several_media_types(
     resource = (tmp_path / "out" / "found" / "resources" / "things.py").read_text()
     compile(resource, "things.py", "exec")
     assert "content_type_: str | Omit = omit," in resource
+
+
+def test_models_a_quoted_reference_names_are_defined_with_it(tmp_path: Path) -> None:
+    """The tool quotes a model it defines later where the type is evaluated at once (a
+    RootModel's base): `Body(RootModel[list["BodyBodyItem"]])`. The split did not read the
+    quoted name, and put each model in a module of its own, where that name was undefined."""
+    inner = {"type": "array", "items": _ref("body"), "minItems": 1}
+    body = {"type": "array", "items": inner}
+    assert _run(_api("3.1.0", {"body": body}, {"type": "string"}), tmp_path) == 0
+    model = (tmp_path / "out" / "found" / "models" / "body_.py").read_text()
+    assert 'class Body(RootModel[list["BodyBodyItem"]]):' in model
+    assert "class BodyBodyItem(RootModel[list[Body]]):" in model
+    script = "from found.models import Body; print(Body.model_validate([[[]]]).model_dump())"
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True
+    )
+    assert (done.returncode, done.stdout) == (0, "[[[]]]\n"), done.stderr
+
+
+def test_a_constrained_list_of_itself_is_a_list_of_the_model(tmp_path: Path) -> None:
+    """With `minItems` the tool typed it `Annotated[list, Field(...)]`: a bare `list` too."""
+    lists = {"type": "array", "items": _ref("Lists"), "minItems": 1}
+    assert _run(_api("3.1.0", {"Lists": lists}, {"type": "string"}), tmp_path) == 0
+    model = (tmp_path / "out" / "found" / "models" / "lists.py").read_text()
+    assert 'class Lists(RootModel[list["Lists"]]):\n' in model
+    assert "    root: Annotated[list[Lists], Field(min_length=1)]\n" in model
+
+
+def test_a_server_variable_default_its_enum_does_not_list_is_one_of_its_values(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`Literal['v1'] = 'v3'` failed mypy --strict: the default is read as one of the values."""
+    document = _api("3.0.3", {}, {"type": "string"})
+    variables = {"v": {"default": "v3", "enum": ["v1"]}}
+    document["servers"] = [{"url": "https://example.test/{v}", "variables": variables}]
+    assert _run(document, tmp_path) == 0
+    client = (tmp_path / "out" / "found" / "_client.py").read_text()
+    assert 'v: Literal["v1", "v3"] = "v3",' in client
+    assert "warning[server-default-not-in-enum]" in capsys.readouterr().err
+
+
+def test_a_required_field_named_missing_does_not_hide_the_sentinel(tmp_path: Path) -> None:
+    """The model tool imports its MISSING under another name only where the field named so is
+    itself optional: a required `MISSING` hid the sentinel the other fields default to."""
+    thing = {
+        "type": "object",
+        "properties": {"MISSING": {"type": "number"}, "other": {"type": "string"}},
+        "required": ["MISSING"],
+    }
+    assert _run(_api("3.1.0", {"Thing": thing}, {"type": "string"}), tmp_path) == 0
+    model = (tmp_path / "out" / "found" / "models" / "thing.py").read_text()
+    assert 'MISSING_: Annotated[float, Field(alias="MISSING")]\n' in model
+    assert "    other: str | MISSING = MISSING\n" in model
+
+
+def test_a_model_named_like_a_runtime_name_takes_it_and_the_runtime_is_aliased(
+    tmp_path: Path,
+) -> None:
+    """An object `content` of a model `File` is the model `FileContent`, the name of the
+    runtime's type of a file part, which the module imported too: mypy --strict failed."""
+    file = {
+        "type": "object",
+        "properties": {
+            "name": {"type": "string", "format": "binary"},
+            "content": {"type": "object", "properties": {"data": {"type": "string"}}},
+        },
+    }
+    assert _run(_api("3.1.0", {"File": file}, {"type": "string"}), tmp_path) == 0
+    model = (tmp_path / "out" / "found" / "models" / "file.py").read_text()
+    assert "from .._runtime.content import FileContent as FileContent_aliased\n" in model
+    assert "    content: FileContent | MISSING = MISSING\n" in model
+    assert "    name: FileContent_aliased | MISSING = MISSING\n" in model
+
+
+def test_a_body_model_named_like_a_typing_name_is_the_class_its_method_names(
+    tmp_path: Path,
+) -> None:
+    """The model tool renamed a model `Literal` to `LiteralModel` where its module imports
+    Literal; the method's body was still typed `models.Literal`, which named nothing."""
+    literal = {
+        "type": "object",
+        "properties": {"kind": {"type": "string", "enum": ["a"]}, "other": _ref("Literal")},
+    }
+    document = _api("3.1.0", {"Literal": literal}, {"type": "string"})
+    document["paths"]["/things"]["post"] = {
+        "operationId": "createThing",
+        "requestBody": {"content": {"application/json": {"schema": _ref("Literal")}}},
+        "responses": {"204": {"description": "done"}},
+    }
+    assert _run(document, tmp_path) == 0
+    model = (tmp_path / "out" / "found" / "models" / "literal_model.py").read_text()
+    assert "class LiteralModel(BaseModel):" in model
+    resource = (tmp_path / "out" / "found" / "resources" / "things.py").read_text()
+    assert "body: models.LiteralModel | Mapping[str, Any] | Omit = omit," in resource
+
+
+def test_a_model_nested_a_hundred_levels_deep_has_a_module_name_a_file_system_takes(
+    tmp_path: Path,
+) -> None:
+    """Named after every level (`a_item_inner_item_inner_...`), its module's file name was
+    longer than a file system takes: OSError, an internal error."""
+    schema: dict[str, Any] = {"type": "boolean", "enum": [False], "const": "fixed"}
+    for _ in range(40):
+        schema = {"type": "array", "items": {"type": "object", "properties": {"inner": schema}}}
+    schemas = {"a": schema, "a0": {"type": "array"}}
+    assert _run(_api("3.1.0", schemas, {"type": "string"}), tmp_path) == 0
+    names = [p.name for p in (tmp_path / "out" / "found" / "models").iterdir()]
+    assert max(map(len, names)) == 80 + len(".py")  # cut short, to 80 characters
+    script = "from found.models import A; print(A.model_validate([{'inner': []}]).model_dump())"
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True
+    )
+    assert (done.returncode, done.stdout) == (0, "[{'inner': []}]\n"), done.stderr
