@@ -14,16 +14,12 @@ the tool (render/models.py).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..core.names import Identifier
 from ..spec.load import escape_pointer_token
-
-if TYPE_CHECKING:
-    import inflect
 
 # What stays where an inline schema was: how the field holds the class, not what the class is.
 _FIELD_KEYS = (
@@ -135,14 +131,9 @@ def _class_name(owner: str, field: str, *, singular: str = "") -> Identifier:
     words = re.sub(r"\W", "_", f"{owner}_{field}").split("_")
     name = "".join(w[0].upper() + w[1:] for w in words if w)
     if singular:
-        found = _inflect().singular_noun(name)
-        name = found if isinstance(found, str) else f"{name}{singular}"
+        # The tool's own singular, from its copy of inflect: importing inflect itself costs
+        # seconds, as typeguard instruments it (jaraco/inflect#212); the tool's copy skips that.
+        from datamodel_code_generator.reference import get_singular_name
+
+        name = get_singular_name(name, singular)
     return Identifier(name)
-
-
-@functools.cache
-def _inflect() -> inflect.engine:
-    # Imported when first needed: it takes long to import, and most specs need it not.
-    import inflect
-
-    return inflect.engine()

@@ -180,7 +180,8 @@ def render_models(api: Api) -> dict[PurePosixPath, str]:
     schemas = {m.name: json.loads(m.schema_json) for m in api.models}
     named: set[str] = set(schemas)
     # Hoisted when the models are written, not when the IR is built: naming a list's item
-    # imports inflect, which takes seconds, and most regenerations keep the models.
+    # takes the model tool's singular (importing the tool), and most regenerations keep the
+    # models.
     hoist_inline(schemas)
     header = f"# Generated from {comment(api.spec_file)}. Do not edit; run make generate.\n"
     if not schemas:
