@@ -107,7 +107,7 @@ bench-media: $(VENV_STAMP) $(OPC_VENV)/.installed
 # On both cores, a test module to a worker (a module's generated client is made once), and
 # the slowest tests named at the end, to keep an eye on the 10-minute budget.
 test: lint lint-workflows $(NODE_STAMP)
-	$(BIN)/python -m pytest -q -n 2 --dist loadscope --durations 12 -m "not fuzz"
+	$(BIN)/python -m pytest -q -n 2 --dist loadscope --durations 12
 
 # The fuzzer (tests/fuzz), longer than the bounded run in make test's slow group (200 documents
 # from a fixed seed), from a seed of its own; the nightly workflow runs it:
