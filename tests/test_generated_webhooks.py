@@ -19,7 +19,6 @@ from typing import Any
 
 import pytest
 
-from generator.core.errors import SpecError
 from generator.ir import build_ir
 from generator.spec.load import parse_document
 from tests.clients import generate_clients, imported
@@ -219,17 +218,22 @@ def test_the_clients_reference_lists_its_events(generated: Path) -> None:
     assert "`hmac` signature, timestamps within 300 s" in reference
 
 
-def test_a_resource_named_webhooks_beside_webhooks_is_a_located_error() -> None:
+def test_a_resource_named_webhooks_beside_webhooks_is_webhooks_api_with_a_warning() -> None:
+    """Telnyx tags its webhook deliveries `Webhooks`; client.webhooks is the events' helper."""
     spec = (PAYLOADS % "").replace(
         "paths: {}",
         "paths:\n  /hooks:\n    get:\n      operationId: listHooks\n      tags: [webhooks]\n"
         "      responses: {'200': {description: ok}}",
     )
-    with pytest.raises(SpecError) as caught:
-        _webhooks_of(spec)
-    [diagnostic] = caught.value.diagnostics
-    assert diagnostic.code == "webhooks-name-taken"
-    assert diagnostic.where.file == "h.yaml"
+    api = build_ir(parse_document(spec, "h.yaml"), "h", "specs/h/openapi.yaml")
+    assert [(r.py_name, [o.py_name for o in r.operations]) for r in api.resources] == [
+        ("webhooks_api", ["list_hooks"])
+    ]
+    assert api.webhooks is not None
+    [warning] = [w for w in api.warnings if w.code == "webhooks-name-taken"]
+    assert (warning.where.file, warning.where.pointer) == ("h.yaml", "/paths/~1hooks")
+    assert warning.where.line is not None
+    assert "client.webhooks_api" in warning.message
 
 
 def test_unwrap_is_typed_as_the_union_of_the_events(generated: Path, tmp_path: Path) -> None:

@@ -59,7 +59,7 @@ from .types import (
     SecurityScheme,
     ServerVariable,
 )
-from .webhooks import WEBHOOK_EXPORTS, build_webhooks, check_accessor
+from .webhooks import WEBHOOK_EXPORTS, build_webhooks, free_accessor
 
 # Names the model modules import from typing and pydantic. datamodel-code-generator renames a
 # model that would hide one (`Literal` becomes `LiteralModel`) where its module imports it,
@@ -148,6 +148,13 @@ class _Builder:
             operations.append(self._operation(*args))
             uses[operations[-1].full_name] = frozenset(self.used)
         webhooks = build_webhooks(self)  # before the models: it may hoist payloads
+        if webhooks is not None:
+            first = next(
+                (o for o in operations if self.resource_of[o.full_name] == "webhooks"), None
+            )
+            pointer = "" if first is None else f"/paths/{escape_pointer_token(first.path)}"
+            if moved := free_accessor(self.resource_of, self.resources, self.doc.where(pointer)):
+                self.warnings.append(moved)
         if self.errors:
             raise SpecError(self.errors)
         models = [
@@ -173,7 +180,6 @@ class _Builder:
         kinds = {s.kind for s in self.schemes} - {"oauth2"}  # OAuth2 is in a module of its own
         auth_classes = {"bearer": "BearerAuth", "basic": "BasicAuth", "api_key": "ApiKeyAuth"}
         resources = group_resources(self.data, operations, uses, self.resource_of, self.resources)
-        check_accessor(webhooks, resources, self.doc.where(""))
         extra = WEBHOOK_EXPORTS if webhooks is not None else ()
         return Api(
             vendor=Identifier(self.vendor),

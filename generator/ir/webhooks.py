@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from ..core.errors import Diagnostic, Severity, SourceRef, SpecError
+from ..core.errors import Diagnostic, Severity, SourceRef
 from ..core.names import Identifier, PyCode, pascal_case
 from ..spec.load import Document, escape_pointer_token, follow_refs, ref_pointer
 from ..spec.media import body_kind, is_media_type
@@ -23,7 +23,7 @@ from ..spec.operation_names import Named
 from ..spec.validate import iter_operations
 from ..spec.webhook_signature import EXTENSION
 from .schemas import component_name, is_model_shape
-from .types import Resource, WebhookEvent, Webhooks, WebhookSignature
+from .types import WebhookEvent, Webhooks, WebhookSignature
 
 
 class _Builder(Protocol):
@@ -87,22 +87,29 @@ def _by_trial(events: list[WebhookEvent]) -> Diagnostic:
     )
 
 
-def check_accessor(
-    webhooks: Webhooks | None, resources: tuple[Resource, ...], at: SourceRef
-) -> None:
-    """``client.webhooks`` must not be a resource's name too."""
-    if webhooks is not None and any(r.py_name == "webhooks" for r in resources):
-        raise SpecError(
-            [
-                Diagnostic(
-                    "webhooks-name-taken",
-                    Severity.ERROR,
-                    "a resource is named webhooks, which the client's webhooks take",
-                    at,
-                    "set x-python-resource on that resource's operations in an overlay",
-                )
-            ]
-        )
+def free_accessor(
+    resource_of: dict[Identifier, Identifier],
+    resources: dict[Identifier, tuple[str, Identifier]],
+    at: SourceRef,
+) -> Diagnostic | None:
+    """``client.webhooks`` is the webhooks' helper: a resource of that name (Telnyx's webhook
+    deliveries) becomes ``client.webhooks_api``, with a warning. Changes the mappings given."""
+    taken = Identifier("webhooks")
+    if taken not in resources:
+        return None
+    moved = Identifier("webhooks_api")
+    resources[moved] = resources.pop(taken)
+    for operation, resource in resource_of.items():
+        if resource == taken:
+            resource_of[operation] = moved
+    return Diagnostic(
+        "webhooks-name-taken",
+        Severity.WARNING,
+        "a resource is named webhooks, which the client's webhooks take: "
+        "its operations are client.webhooks_api",
+        at,
+        "name the resource with x-python-resource on its operations in an overlay",
+    )
 
 
 def _hooks(builder: _Builder) -> list[tuple[str, str, Any, str]]:
