@@ -5,13 +5,12 @@ ruff, and one client's call made by tests/corpus_call.py."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.cli import main
+from tests.clients import generate_clients
 from tests.conftest import ROOT
 from tests.corpus_call import vendor_name
 
@@ -19,12 +18,7 @@ from tests.corpus_call import vendor_name
 def generate_sample(root: Path, corpus: Path, specs: Iterable[str]) -> Path:
     """Each spec of ``corpus`` as the vendor named after its file, generated under root."""
     assert corpus.is_dir(), f"{corpus} holds the sample: this test needs ../shared"
-    for spec in specs:
-        (root / "specs" / vendor_name(spec)).mkdir(parents=True)
-        shutil.copy(corpus / spec, root / "specs" / vendor_name(spec) / "openapi.yaml")
-    assert main(["generate", "--specs", str(root / "specs"), "--out", str(root / "generated")]) == 0
-    shutil.copy(ROOT / "pyproject.toml", root)
-    return root / "generated"
+    return generate_clients(root, {vendor_name(spec): corpus / spec for spec in specs})[0]
 
 
 def assert_mypy_strict_and_ruff_pass(generated: Path, specs: Iterable[str]) -> None:
