@@ -125,6 +125,19 @@ NAMES = st.fixed_dictionaries(
     },
     path_value="0",
 )
+# And a tag that looks like a path: a label as any other (only an operation's own path is not).
+@example(
+    names={
+        "operation": "0",
+        "parameter": "0",
+        "property": "0",
+        "value": "0",
+        "summary": "0",
+        "description": "0",
+        "tag": "/",
+    },
+    path_value="0",
+)
 # And a summary that begins with a quote, to which black added a space.
 @example(
     names={

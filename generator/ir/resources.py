@@ -29,8 +29,8 @@ def resource_names(data: dict[str, Any], names: dict[tuple[str, str], Named]) ->
 
     An operation's resource is its ``x-python-resource``, else its first tag, else the first
     path segment that is neither a version nor a parameter. A tag that every operation
-    shares groups nothing (Plaid tags all 329 operations ``plaid``), and a tag that is a path
-    (setlist.fm tags each operation with its own) groups only that path: then paths decide.
+    shares groups nothing (Plaid tags all 329 operations ``plaid``), and neither does a tag
+    that is the operation's own path (setlist.fm's): then paths decide.
     """
     operations = list(iter_operations(data))
     tags = [
@@ -45,7 +45,7 @@ def resource_names(data: dict[str, Any], names: dict[tuple[str, str], Named]) ->
         override = raw.get("x-python-resource")
         if isinstance(override, str) and override.strip():
             label = override
-        elif isinstance(tag, str) and tag.strip() and not shared and not tag.startswith("/"):
+        elif isinstance(tag, str) and tag.strip() and not shared and tag != path:
             label = tag
         else:
             label = _path_label(path)
