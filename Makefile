@@ -129,4 +129,4 @@ corpus-check: $(VENV_STAMP)
 	fi
 
 clean:
-	rm -rf $(VENV) $(OPC_VENV) node_modules dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(OPC_VENV) node_modules dist .pytest_cache .mypy_cache .ruff_cache .generated.cache

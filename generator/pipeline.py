@@ -196,11 +196,12 @@ def effective_document(
 
 
 def render_vendor(
-    api: Api, *, workers: int = 1, committed: Path | None = None
+    api: Api, *, workers: int = 1, committed: Path | None = None, cache: Path | None = None
 ) -> dict[PurePosixPath, str]:
     """render -> format: the complete package of one vendor, in memory. From the
     ``committed`` client, a file whose unformatted text is unchanged keeps its text
-    unformatted, and the models are kept whole when what they are made from is unchanged."""
+    unformatted, and the models are kept whole when what they are made from is unchanged;
+    from ``cache``, the model tool's text of each class whose schema is unchanged."""
     from .output.format import (
         FORMATTED_NAME,
         Formatting,
@@ -226,7 +227,7 @@ def render_vendor(
         unformatted = render_client(api)
         kept = kept_formatted(unformatted, committed, known)
         formatter.send({p: t for p, t in unformatted.items() if p not in kept})
-        rendered = {} if reused else render_models(api)
+        rendered = {} if reused else render_models(api, cache=cache, salt=_generator_digest())
         unformatted.update(rendered)
         kept.update(kept_formatted(rendered, committed, known))
         kept.update(reused)
@@ -359,6 +360,8 @@ def _build_one(
     # Diagnostics are returned, not raised, so that they cross process boundaries as data.
     started = time.monotonic()
     committed = out / vendor.name if out is not None else None
+    # Beside the output, not in it: what is in it is committed.
+    cache = out.parent / f".{out.name}.cache" / f"{vendor.name}.json" if out is not None else None
     record = read_record(committed)
     try:
         progress.stage(vendor.name, "loading and validating the spec")
@@ -377,7 +380,7 @@ def _build_one(
                 vendor.name,
                 f"rendering {len(api.operations)} operations and {len(api.models)} models",
             )
-            files = render_vendor(api, workers=workers, committed=committed)
+            files = render_vendor(api, workers=workers, committed=committed, cache=cache)
         except Exception:
             validation.settle()  # an error it finds is the reason, not our failure
             raise

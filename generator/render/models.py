@@ -9,7 +9,7 @@ import re
 import warnings
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, cast
 
 from datamodel_code_generator import generate
 from datamodel_code_generator._format_types import PythonVersion
@@ -26,6 +26,7 @@ from ..ir import Api
 from ..ir.hoist import hoist_inline
 from .client import render_models_init
 from .flatten import flatten_conflicting_overrides
+from .model_cache import tool_output
 from .split import runtime_names, source_lines, split_modules
 from .syntax import unparsable
 
@@ -173,10 +174,15 @@ def models_inputs(api: Api) -> str:
     )
 
 
-def render_models(api: Api) -> dict[PurePosixPath, str]:
+def render_models(
+    api: Api, *, cache: Path | None = None, salt: str = ""
+) -> dict[PurePosixPath, str]:
     """The ``models`` package: one module per model (with the models only it uses, and any
     models that refer to each other in a cycle), and an ``__init__`` that loads each on
-    first use, so that importing a client of a large API does not define every model."""
+    first use, so that importing a client of a large API does not define every model.
+    ``cache``: where the model tool's output is kept per class, so that the next run redoes
+    only the classes whose schemas changed (model_cache.py); ``salt``: a digest of the
+    generator, which the text of every class depends on."""
     schemas = {m.name: json.loads(m.schema_json) for m in api.models}
     named: set[str] = set(schemas)
     # Hoisted when the models are written, not when the IR is built: naming a list's item
@@ -187,24 +193,33 @@ def render_models(api: Api) -> dict[PurePosixPath, str]:
     if not schemas:
         init = f'{header}"""{docstring(api.title)} defines no models."""\n'
         return {PurePosixPath("models/__init__.py"): init}
-    document = {
-        "openapi": "3.1.0",
-        "info": {"title": api.title, "version": api.version or "0"},
-        "paths": {},
-        "components": {"schemas": schemas},
-    }
-    with warnings.catch_warnings():
-        # Its warnings (unknown formats) are reported, with locations, by the validate stage.
-        warnings.simplefilter("ignore")
-        try:
-            source = generate(
-                json.dumps(document, ensure_ascii=False), aliases=dict(api.field_names), **_OPTIONS
-            )
-        except Exception as exc:  # the tool's own errors: a schema it cannot model
-            raise SpecError([_model_tool_error(api, exc)]) from exc
-    if not isinstance(source, str):
-        raise TypeError("datamodel-code-generator returned several modules for one document")
-    source = _HEADER.sub("", source).replace(_MISSING_IMPORT, "from pydantic import MISSING")
+    aliases = dict(api.field_names)
+
+    def run(part: dict[str, Any]) -> str:
+        document = {
+            "openapi": "3.1.0",
+            # Not the API's title: the tool writes it in a header that is cut (above), and no
+            # class's text may depend on more than its key says (model_cache.py).
+            "info": {"title": "models", "version": "0"},
+            "paths": {},
+            "components": {"schemas": part},
+        }
+        with warnings.catch_warnings():
+            # Its warnings (unknown formats) are reported, with locations, by the validate stage.
+            warnings.simplefilter("ignore")
+            try:
+                text = generate(
+                    json.dumps(document, ensure_ascii=False), aliases=aliases, **_OPTIONS
+                )
+            except Exception as exc:  # the tool's own errors: a schema it cannot model
+                raise SpecError([_model_tool_error(api, exc)]) from exc
+        if not isinstance(text, str):
+            raise TypeError("datamodel-code-generator returned several modules for one document")
+        return _HEADER.sub("", text)
+
+    context = json.dumps([salt, api.field_names], ensure_ascii=False)
+    source = tool_output(cast(dict[str, Any], schemas), context, run, cache)
+    source = source.replace(_MISSING_IMPORT, "from pydantic import MISSING")
     source = _TYPED_EXTRAS.sub(
         lambda m: m[1] + re.sub(r"\b(Dict|List)\[", lambda c: c[1].lower() + "[", m[2]), source
     )

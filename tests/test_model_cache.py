@@ -1,0 +1,291 @@
+"""The model tool's output kept per class (generator/render/model_cache.py): what each class's
+key covers, which part of a document an edit re-runs the tool on, and that whatever the cache
+holds, the output is the one a run from scratch gives."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.render.model_cache import Record, class_keys, take_apart, tool_output, units
+from tests.conftest import ROOT
+
+REF = "#/components/schemas/"
+
+
+def ref(name: str) -> dict[str, str]:
+    return {"$ref": REF + name}
+
+
+SCHEMAS: dict[str, Any] = {
+    "Base": {
+        "type": "object",
+        "description": "The base.",
+        "required": ["id"],
+        "properties": {"id": {"type": "string", "description": "Its id."}},
+    },
+    "Child": {"allOf": [ref("Base"), {"type": "object", "properties": {"n": {"type": "integer"}}}]},
+    "Holder": {"type": "object", "properties": {"base": ref("Base"), "kind": ref("Kind")}},
+    "Kind": {"type": "string", "enum": ["a", "b"], "description": "A kind."},
+    "Pet": {
+        "oneOf": [ref("Cat"), ref("Dog")],
+        "discriminator": {"propertyName": "type", "mapping": {"cat": REF + "Cat"}},
+    },
+    "Cat": {"type": "object", "properties": {"type": {"type": "string"}}},
+    "Dog": {"type": "object", "properties": {"type": {"type": "string"}}},
+}
+
+
+def edited(path: str, value: Any) -> dict[str, Any]:
+    """SCHEMAS with the value at a slash-separated path set."""
+    schemas = json.loads(json.dumps(SCHEMAS))
+    *parents, last = path.split("/")
+    holder = schemas
+    for key in parents:
+        holder = holder[key]
+    holder[last] = value
+    return schemas
+
+
+def changed_keys(schemas: dict[str, Any]) -> set[str]:
+    before, after = class_keys(SCHEMAS, "c"), class_keys(schemas, "c")
+    return {name for name in SCHEMAS if before[name] != after[name]}
+
+
+def test_a_description_reworded_changes_its_class_and_those_inheriting_it_only() -> None:
+    # Holder holds a Base: its text is the same. Child inherits Base's fields: it writes
+    # a required field of Base's again, with its description.
+    assert changed_keys(edited("Base/description", "Reworded.")) == {"Base", "Child"}
+    assert changed_keys(edited("Base/properties/id/description", "Reworded.")) == {
+        "Base",
+        "Child",
+    }
+    assert changed_keys(edited("Kind/description", "Reworded.")) == {"Kind"}
+
+
+def test_a_change_of_shape_reaches_every_class_that_refers_to_it() -> None:
+    # A new enum value: a field holding the enum may default to a member.
+    assert changed_keys(edited("Kind/enum", ["a", "b", "c"])) == {"Kind", "Holder"}
+    assert changed_keys(edited("Base/properties/id/type", "integer")) == {
+        "Base",
+        "Child",
+        "Holder",
+    }
+
+
+def test_a_discriminator_changes_the_classes_it_tags() -> None:
+    # The tool writes a variant's tag as a Literal of the mapping's value.
+    mapping = {"kitten": REF + "Cat"}
+    assert changed_keys(edited("Pet/discriminator/mapping", mapping)) == {"Pet", "Cat", "Dog"}
+    # A property named like prose is not prose.
+    schemas = edited("Holder/properties/description", {"type": "string"})
+    assert changed_keys(schemas) == {"Holder"}
+
+
+def test_the_output_is_put_together_in_one_order_whatever_the_tool_wrote() -> None:
+    source = (
+        "from __future__ import annotations\n"
+        "from pydantic import BaseModel, Field\n\n\n"
+        "class B(BaseModel):\n    x: int = Field(1)\n\n\n"
+        "A = int\n"
+        '"""An alias, documented after it."""\n\n\n'
+        "B.model_rebuild()\n"
+    )
+    output = take_apart(source)
+    assert output is not None
+    assert output.imports == (
+        "from __future__ import annotations",
+        "from pydantic import BaseModel",
+        "from pydantic import Field",
+    )
+    assert output.pieces == {
+        "A": 'A = int\n"""An alias, documented after it."""',
+        "B": "class B(BaseModel):\n    x: int = Field(1)",
+    }
+    assert output.source().index("A = int") < output.source().index("class B")
+    assert take_apart("print('anything else')\n") is None
+    assert take_apart("class (:\n") is None
+
+
+def test_classes_the_tool_names_go_with_the_class_that_uses_them() -> None:
+    pieces = {
+        "Owner": "class Owner(BaseModel):\n    a: Inner1",
+        "Inner1": "class Inner1(BaseModel):\n    b: Deeper",
+        "Deeper": "class Deeper(BaseModel):\n    pass",
+        "Other": 'class Other(BaseModel):\n    """Not Inner1, in words."""\n    c: Owner',
+        "Shared": "class Shared(BaseModel):\n    x: Common",
+        "Sharer": "class Sharer(BaseModel):\n    y: Common",
+        "Common": "class Common(BaseModel):\n    pass",
+    }
+    given = {"Owner", "Other", "Shared", "Sharer"}
+    assert sorted(units(pieces, given)) == [
+        ["Common", "Shared", "Sharer"],
+        ["Deeper", "Inner1", "Owner"],
+        ["Other"],
+    ]
+
+
+class FakeTool:
+    """Stands in for the model tool: a class per schema, holding the classes it refers to,
+    and a class named after the first inline object it holds, as the tool names one."""
+
+    def __init__(self, numbered: bool = False) -> None:
+        self.runs: list[list[str]] = []
+        self.numbered = numbered  # name inline classes by a count across the document
+
+    def __call__(self, part: dict[str, Any]) -> str:
+        self.runs.append(sorted(part))
+        lines = ["from pydantic import BaseModel"]
+        count = 0
+        for name in sorted(part):
+            schema = part[name]
+            fields = [
+                f"    {field}: {value['$ref'].rsplit('/', 1)[1]}"
+                for field, value in schema.get("properties", {}).items()
+                if "$ref" in value
+            ]
+            for field, value in schema.get("properties", {}).items():
+                if "properties" in value:
+                    count += 1
+                    inner = f"Inline{count}" if self.numbered else f"{name}{field.title()}"
+                    lines.append(f"class {inner}(BaseModel):\n    pass")
+                    fields.append(f"    {field}: {inner}")
+            words = json.dumps(schema.get("description", ""))
+            lines.append(f"class {name}(BaseModel):\n    x: str = {words}\n" + "\n".join(fields))
+        return "\n\n\n".join(lines) + "\n"
+
+
+TREE: dict[str, Any] = {
+    "A": {"properties": {"b": ref("B"), "box": {"properties": {"z": {}}}}},
+    "B": {"description": "b"},
+    "C": {"properties": {"inner": {"properties": {"z": {}}}}, "description": "c"},
+    "D": {"description": "d"},
+}
+
+
+def tree(**descriptions: str) -> dict[str, Any]:
+    schemas = json.loads(json.dumps(TREE))
+    for name, words in descriptions.items():
+        schemas[name]["description"] = words
+    return schemas
+
+
+def test_an_edit_runs_the_tool_on_the_changed_classes_and_what_they_refer_to(
+    tmp_path: Path,
+) -> None:
+    cache = tmp_path / "cache" / "v.json"
+    tool = FakeTool()
+    first = tool_output(tree(), "ctx", tool, cache)
+    assert tool.runs == [["A", "B", "C", "D"]]
+    assert (cache.parent / ".gitignore").read_text().splitlines()[-1] == "*"
+
+    assert tool_output(tree(), "ctx", tool, cache) == first  # nothing to run
+    assert len(tool.runs) == 1
+
+    # C's class and the one the tool named inside it are made again, alone.
+    edited = tool_output(tree(C="c, reworded", D="d, reworded"), "ctx", tool, cache)
+    assert tool.runs[1:] == [["C", "D"]]
+    assert edited == tool_output(tree(C="c, reworded", D="d, reworded"), "ctx", FakeTool(), None)
+
+    # A refers to B, so a run for A holds B; B's text is kept.
+    tool_output(tree(C="c, reworded", D="d, reworded", A="a"), "ctx", tool, cache)
+    assert tool.runs[2:] == [["A", "B"]]
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda cache: cache.write_text("{not json"),
+        lambda cache: cache.write_text(json.dumps({"format": 0})),
+        lambda cache: cache.write_text(json.dumps({"format": 1, "context": 3})),
+        lambda cache: cache.unlink(),
+    ],
+    ids=["not-json", "other-format", "wrong-fields", "missing"],
+)
+def test_a_cache_that_cannot_be_read_means_a_full_run(tmp_path: Path, spoil: Any) -> None:
+    cache = tmp_path / "v.json"
+    tool = FakeTool()
+    tool_output(tree(), "ctx", tool, cache)
+    spoil(cache)
+    assert tool_output(tree(C="x"), "ctx", tool, cache) == tool_output(
+        tree(C="x"), "ctx", FakeTool(), None
+    )
+    assert tool.runs[1] == ["A", "B", "C", "D"]
+    assert Record.read(cache) is not None  # written again
+
+
+def test_new_names_or_other_context_mean_a_full_run(tmp_path: Path) -> None:
+    cache = tmp_path / "v.json"
+    tool = FakeTool()
+    tool_output(tree(), "ctx", tool, cache)
+    tool_output({**tree(), "E": {}}, "ctx", tool, cache)
+    assert tool.runs[1] == ["A", "B", "C", "D", "E"]
+    tool_output({**tree(), "E": {}}, "other generator", tool, cache)
+    assert tool.runs[2] == ["A", "B", "C", "D", "E"]
+
+
+def test_a_class_the_tool_names_otherwise_in_a_part_means_a_full_run(tmp_path: Path) -> None:
+    # Numbered across the document, C's inline class is Inline2 in the whole and Inline1 in a
+    # run over C alone: the part does not fit, and the whole is run again.
+    cache = tmp_path / "v.json"
+    tool = FakeTool(numbered=True)
+    tool_output(tree(), "ctx", tool, cache)
+    result = tool_output(tree(C="c, reworded"), "ctx", tool, cache)
+    assert tool.runs[1:] == [["C"], ["A", "B", "C", "D"]]
+    assert result == tool_output(tree(C="c, reworded"), "ctx", FakeTool(numbered=True), None)
+    assert "class Inline2" in result and "class Inline1" in result
+
+
+def test_make_generate_after_an_edit_runs_the_model_tool_on_the_edited_schemas_part(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the command line, as a user regenerates: the cache is beside the output (and
+    ignored by git), and the client is the one a first generation of the edited spec gives."""
+    import generator.render.models
+    from generator.cli import main
+    from generator.output.write import read_tree
+
+    runs: list[list[str]] = []
+    tool = generator.render.models.generate
+
+    def counted(text: str, **options: Any) -> Any:
+        runs.append(sorted(json.loads(text)["components"]["schemas"]))
+        return tool(text, **options)
+
+    monkeypatch.setattr(generator.render.models, "generate", counted)
+    spec = tmp_path / "specs" / "capillary" / "openapi.yaml"
+    spec.parent.mkdir(parents=True)
+    shutil.copy(ROOT / "specs" / "capillary" / "openapi.yaml", spec)
+    out = tmp_path / "generated"
+
+    def generate(into: Path) -> None:
+        assert main(["generate", "--specs", str(tmp_path / "specs"), "--out", str(into)]) == 0
+
+    generate(out)
+    assert (tmp_path / ".generated.cache" / "capillary.json").is_file()
+    everything = runs[0]
+    text = spec.read_text(encoding="utf-8")
+    words = "Customer details to update; send only what changes."
+    assert text.count(words) == 1
+    spec.write_text(text.replace(words, "What to change of the customer."), encoding="utf-8")
+    generate(out)
+    # CustomerUpdate, and what it refers to (for the tool to read; their texts are kept).
+    assert runs[1] == [
+        "CommChannel",
+        "CommChannelMeta",
+        "CommChannelType",
+        "CustomerUpdate",
+        "ExtendedFields",
+        "LoyaltyInfo",
+        "LoyaltyInfoLoyaltyType",
+        "LoyaltyProgramEnrollment",
+        "Profile",
+    ]
+    assert len(everything) == 18
+    generate(tmp_path / "scratch")
+    assert runs[2] == everything  # another output, another cache
+    assert read_tree(out / "capillary") == read_tree(tmp_path / "scratch" / "capillary")
