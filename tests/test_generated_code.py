@@ -69,12 +69,13 @@ def test_all_is_exactly_the_public_names(vendor: str) -> None:
 
 
 @pytest.mark.parametrize("vendor", VENDORS)
-def test_importing_a_client_loads_no_model_pydantic_or_asyncio(vendor: str) -> None:
+def test_importing_a_client_loads_no_model_pydantic_asyncio_or_hook_record(vendor: str) -> None:
     """The runtime's parts load on first use (issue 29): a call loads pydantic to validate
-    what it sends and reads, an async call runs where asyncio is loaded already; the index of
-    every model, `models/__init__`, loads at the first use of `<vendor>.models`."""
+    what it sends and reads, an async call runs where asyncio is loaded already, a hook's
+    first call its record's dataclass; the index of every model, `models/__init__`, loads at
+    the first use of `<vendor>.models`."""
     heavy = ("pydantic", "pydantic_core", "asyncio")
-    ours = (f"{vendor}._runtime.models", f"{vendor}.models")
+    ours = (f"{vendor}._runtime.models", f"{vendor}._runtime.hooks", f"{vendor}.models")
     code = (
         f"import sys, {vendor}\n"
         f"print([m for m in sys.modules if m.partition('.')[0] in {heavy} or m.startswith({ours})])"
@@ -110,15 +111,15 @@ def test_models_load_on_first_use_however_they_are_reached(vendor: str, reach: s
 def test_type_checkers_see_models_and_refuse_a_misspelt_name(tmp_path: Path) -> None:
     """The package hides its `__getattr__` from type checkers: with it, mypy would read
     `loyaltydog.nope` as an `object` rather than an error."""
-    (tmp_path / "user.py").write_text(
+    user = tmp_path / "user.py"
+    user.write_text(
         "import loyaltydog\n"
         "payload = loyaltydog.models.UpdateCustomerPayload(firstName='Ann')\n"
         "reveal_type(payload)\n"
         "print(loyaltydog.nope)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache")]
-        + [str(tmp_path / "user.py")],
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path), str(user)],
         cwd=GENERATED,
         env={**os.environ, "MYPYPATH": str(GENERATED)},
         capture_output=True,
