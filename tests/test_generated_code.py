@@ -57,10 +57,11 @@ def test_runtime_is_copied_verbatim(vendor: str) -> None:
 @pytest.mark.parametrize("vendor", VENDORS)
 def test_all_is_exactly_the_public_names(vendor: str) -> None:
     package = importlib.import_module(vendor)
+    # dir(), not vars(): `models` is a name of the package before its first use loads it.
     public = {
         n
-        for n, v in vars(package).items()
-        if not n.startswith("_") and getattr(v, "__module__", "") != "builtins"
+        for n in dir(package)
+        if not n.startswith("_") and getattr(getattr(package, n), "__module__", "") != "builtins"
     }
     # `resources` is there once a client has loaded one; it is reached through the client.
     public -= {"annotations", "resources"}
@@ -68,11 +69,13 @@ def test_all_is_exactly_the_public_names(vendor: str) -> None:
 
 
 @pytest.mark.parametrize("vendor", VENDORS)
-def test_importing_a_client_loads_no_model_pydantic_or_asyncio(vendor: str) -> None:
+def test_importing_a_client_loads_no_model_pydantic_asyncio_or_hook_record(vendor: str) -> None:
     """The runtime's parts load on first use (issue 29): a call loads pydantic to validate
-    what it sends and reads, an async call runs where asyncio is loaded already."""
+    what it sends and reads, an async call runs where asyncio is loaded already, a hook's
+    first call its record's dataclass; the index of every model, `models/__init__`, loads at
+    the first use of `<vendor>.models`."""
     heavy = ("pydantic", "pydantic_core", "asyncio")
-    ours = (f"{vendor}._runtime.models", f"{vendor}.models.")
+    ours = (f"{vendor}._runtime.models", f"{vendor}._runtime.hooks", f"{vendor}.models")
     code = (
         f"import sys, {vendor}\n"
         f"print([m for m in sys.modules if m.partition('.')[0] in {heavy} or m.startswith({ours})])"
@@ -81,6 +84,53 @@ def test_importing_a_client_loads_no_model_pydantic_or_asyncio(vendor: str) -> N
         [sys.executable, "-c", code], cwd=GENERATED, capture_output=True, text=True, check=True
     )
     assert result.stdout == "[]\n"
+
+
+@pytest.mark.parametrize(
+    "reach",
+    [
+        "import {v}\nmodels = {v}.models",
+        "from {v} import models",
+        "import {v}.models\nmodels = {v}.models",
+        "from {v} import *",
+    ],
+)
+@pytest.mark.parametrize("vendor", VENDORS)
+def test_models_load_on_first_use_however_they_are_reached(vendor: str, reach: str) -> None:
+    code = (
+        f"import sys\n{reach.format(v=vendor)}\n"
+        f"print(models is sys.modules['{vendor}.models'], models.__all__[0] in dir(models))\n"
+        f"print(getattr(models, models.__all__[0]).__name__ == models.__all__[0])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=GENERATED, capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "True True\nTrue\n"
+
+
+def test_type_checkers_see_models_and_refuse_a_misspelt_name(tmp_path: Path) -> None:
+    """The package hides its `__getattr__` from type checkers: with it, mypy would read
+    `loyaltydog.nope` as an `object` rather than an error."""
+    user = tmp_path / "user.py"
+    user.write_text(
+        "import loyaltydog\n"
+        "payload = loyaltydog.models.UpdateCustomerPayload(firstName='Ann')\n"
+        "reveal_type(payload)\n"
+        "print(loyaltydog.nope)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path), str(user)],
+        cwd=GENERATED,
+        env={**os.environ, "MYPYPATH": str(GENERATED)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    lines = [line.split(" ", 1)[1] for line in result.stdout.splitlines() if "user.py:" in line]
+    assert lines == [
+        'note: Revealed type is "loyaltydog.models.update_customer_payload.UpdateCustomerPayload"',
+        'error: Module has no attribute "nope"  [attr-defined]',
+    ], result.stdout
 
 
 @pytest.mark.parametrize("vendor", VENDORS)

@@ -138,6 +138,15 @@ def test_a_discriminated_union_payload_tells_its_variants_apart(generated: Path)
         client.webhooks.unwrap(*again)
 
 
+def test_importing_a_client_with_webhook_events_loads_no_model(generated: Path) -> None:
+    """Its client.webhooks maps events to models: they load when it is first read."""
+    code = "import sys, loyaltyhooks\nprint([m for m in sys.modules if '.models' in m])"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=generated, capture_output=True, text=True, check=True
+    )
+    assert result.stdout == "[]\n"
+
+
 def _webhooks_of(spec: str) -> Any:
     api = build_ir(parse_document(spec, "h.yaml"), "h", "specs/h/openapi.yaml")
     return api.webhooks

@@ -6,7 +6,8 @@
 Models are in ``capillary.models``; every exception derives from ``APIError``.
 """
 
-from . import models
+import typing as _typing
+
 from ._client import AsyncCapillaryClient, CapillaryClient
 from ._runtime import (
     NOT_GIVEN,
@@ -29,6 +30,9 @@ from ._runtime import (
     UnprocessableEntityError,
     omit,
 )
+
+if _typing.TYPE_CHECKING:
+    from . import models
 
 __all__ = [
     "NOT_GIVEN",
@@ -54,3 +58,21 @@ __all__ = [
     "models",
     "omit",
 ]
+
+# `models` loads on first use (`capillary.models.X`): importing the client does not
+# read the index of every model. Type checkers and editors see the import above instead,
+# and do not see this hook, so a misspelt name stays an error for them.
+if not _typing.TYPE_CHECKING:
+
+    def __getattr__(name: str) -> object:
+        if name == "models":
+            # Not `from . import models`: that asks this module for `models` first, and so
+            # would call this hook again.
+            import importlib
+
+            return importlib.import_module(f"{__name__}.models")
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), "models"})

@@ -12,10 +12,11 @@ import httpx
 from ._runtime import NOT_GIVEN
 from ._runtime.auth import ApiKeyAuth, BasicAuth
 from ._runtime.client import AsyncAPIClient, SyncAPIClient, TimeoutArg
-from ._runtime.hooks import RequestHook, ResponseHook
 from ._runtime.retries import DEFAULT_MAX_RETRIES
 
+# What annotations alone name: models, the hooks' records and resources load on first use.
 if TYPE_CHECKING:
+    from ._runtime.hooks import RequestHook, ResponseHook
     from .resources.customers import AsyncCustomersResource, CustomersResource
 
 SERVER_URL = "https://{host}"

@@ -29,8 +29,8 @@ from .errors import (
     MissingCredentialsError,
     status_error_class,
 )
-from .hooks import Redactor, RequestHook, RequestInfo, ResponseHook, ResponseInfo
 from .parameters import Styles, header_value, path_segment, query_pairs
+from .redact import Redactor
 from .response import (
     RAW_RESPONSE,
     STREAMED_RESPONSE,
@@ -41,11 +41,13 @@ from .response import (
 from .retries import DEFAULT_MAX_RETRIES, retry_after, retry_delay, should_retry
 from .sentinels import NOT_GIVEN, NotGiven, Omit, omit
 
-# pydantic, the models' base, OAuth 2.0 and asyncio are imported where they are used:
-# importing a client loads none of them, and its first call only what that call needs.
+# pydantic, the models' base, OAuth 2.0, asyncio and the hooks' records are imported where
+# they are used: importing a client loads none of them, and its first call only what that
+# call needs.
 if TYPE_CHECKING:
     import pydantic
 
+    from .hooks import RequestHook, ResponseHook
     from .oauth import OAuth2
 
 T = TypeVar("T")
@@ -396,6 +398,8 @@ class _BaseClient:
 
     def _before(self, operation: str, request: httpx.Request, attempt: int) -> None:
         if self._on_request is not None:
+            from .hooks import RequestInfo
+
             self._on_request(
                 RequestInfo(
                     operation,
@@ -431,6 +435,8 @@ class _BaseClient:
                 elapsed,
             )
         if self._on_response is not None:
+            from .hooks import ResponseInfo
+
             self._on_response(
                 ResponseInfo(
                     operation,
