@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import keyword
@@ -211,7 +212,7 @@ def render_vendor(
         kept_formatted,
         read_formatted_record,
     )
-    from .render import models_inputs, render_client, render_models, render_pyproject
+    from .render import models_inputs, render_client, render_pyproject
     from .render.syntax import unparsable
     from .spec.load import read_runtime_sources
 
@@ -227,7 +228,7 @@ def render_vendor(
         unformatted = render_client(api)
         kept = kept_formatted(unformatted, committed, known)
         formatter.send({p: t for p, t in unformatted.items() if p not in kept})
-        rendered = {} if reused else render_models(api, cache=cache, salt=_generator_digest())
+        rendered = {} if reused else _render_models_cached(api, cache)
         unformatted.update(rendered)
         kept.update(kept_formatted(rendered, committed, known))
         kept.update(reused)
@@ -247,6 +248,29 @@ def render_vendor(
     for name, text in read_runtime_sources().items():
         files[PurePosixPath("_runtime") / name] = text
     files[PurePosixPath("pyproject.toml")] = render_pyproject(api, files)
+    return files
+
+
+def _render_models_cached(api: Api, cache: Path | None) -> dict[PurePosixPath, str]:
+    """The models, from the model tool's output of the last run kept at ``cache`` where it
+    still fits (render/model_cache.py), which is then replaced. A cache that cannot be read
+    or written only costs time."""
+    from .output.write import write_text
+    from .render import render_models
+    from .render.model_cache import ModelCache, Record
+
+    kept = ModelCache()
+    if cache is not None:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            kept.previous = Record.from_json(cache.read_text(encoding="utf-8"))
+    files = render_models(api, cache=kept, salt=_generator_digest())
+    if cache is not None and kept.current is not None:
+        with contextlib.suppress(OSError):
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            ignored = cache.parent / ".gitignore"
+            if not ignored.exists():
+                write_text(ignored, "# The generator's cache of model tool output.\n*\n")
+            write_text(cache, kept.current.to_json())
     return files
 
 

@@ -11,7 +11,14 @@ from typing import Any
 
 import pytest
 
-from generator.render.model_cache import Record, class_keys, take_apart, tool_output, units
+from generator.render.model_cache import (
+    ModelCache,
+    Record,
+    class_keys,
+    take_apart,
+    tool_output,
+    units,
+)
 from tests.conftest import ROOT
 
 REF = "#/components/schemas/"
@@ -174,67 +181,64 @@ def tree(**descriptions: str) -> dict[str, Any]:
     return schemas
 
 
-def test_an_edit_runs_the_tool_on_the_changed_classes_and_what_they_refer_to(
-    tmp_path: Path,
-) -> None:
-    cache = tmp_path / "cache" / "v.json"
+def again(cache: ModelCache) -> ModelCache:
+    """What the next run reads: the record this one left, through its file's text."""
+    assert cache.current is not None
+    return ModelCache(Record.from_json(cache.current.to_json()))
+
+
+def test_an_edit_runs_the_tool_on_the_changed_classes_and_what_they_refer_to() -> None:
     tool = FakeTool()
+    cache = ModelCache()
     first = tool_output(tree(), "ctx", tool, cache)
     assert tool.runs == [["A", "B", "C", "D"]]
-    assert (cache.parent / ".gitignore").read_text().splitlines()[-1] == "*"
 
+    cache = again(cache)
     assert tool_output(tree(), "ctx", tool, cache) == first  # nothing to run
     assert len(tool.runs) == 1
 
     # C's class and the one the tool named inside it are made again, alone.
+    cache = again(cache)
     edited = tool_output(tree(C="c, reworded", D="d, reworded"), "ctx", tool, cache)
     assert tool.runs[1:] == [["C", "D"]]
     assert edited == tool_output(tree(C="c, reworded", D="d, reworded"), "ctx", FakeTool(), None)
 
     # A refers to B, so a run for A holds B; B's text is kept.
+    cache = again(cache)
     tool_output(tree(C="c, reworded", D="d, reworded", A="a"), "ctx", tool, cache)
     assert tool.runs[2:] == [["A", "B"]]
 
 
 @pytest.mark.parametrize(
-    "spoil",
-    [
-        lambda cache: cache.write_text("{not json"),
-        lambda cache: cache.write_text(json.dumps({"format": 0})),
-        lambda cache: cache.write_text(json.dumps({"format": 1, "context": 3})),
-        lambda cache: cache.unlink(),
-    ],
-    ids=["not-json", "other-format", "wrong-fields", "missing"],
+    "text",
+    ["{not json", json.dumps({"format": 0}), json.dumps({"format": 1, "context": 3}), "[]"],
+    ids=["not-json", "other-format", "wrong-fields", "not-a-record"],
 )
-def test_a_cache_that_cannot_be_read_means_a_full_run(tmp_path: Path, spoil: Any) -> None:
-    cache = tmp_path / "v.json"
+def test_a_record_that_cannot_be_read_means_a_full_run(text: str) -> None:
+    assert Record.from_json(text) is None
     tool = FakeTool()
-    tool_output(tree(), "ctx", tool, cache)
-    spoil(cache)
-    assert tool_output(tree(C="x"), "ctx", tool, cache) == tool_output(
-        tree(C="x"), "ctx", FakeTool(), None
-    )
-    assert tool.runs[1] == ["A", "B", "C", "D"]
-    assert Record.read(cache) is not None  # written again
+    tool_output(tree(C="x"), "ctx", tool, ModelCache(Record.from_json(text)))
+    assert tool.runs == [["A", "B", "C", "D"]]
 
 
-def test_new_names_or_other_context_mean_a_full_run(tmp_path: Path) -> None:
-    cache = tmp_path / "v.json"
+def test_new_names_or_other_context_mean_a_full_run() -> None:
     tool = FakeTool()
+    cache = ModelCache()
     tool_output(tree(), "ctx", tool, cache)
+    cache = again(cache)
     tool_output({**tree(), "E": {}}, "ctx", tool, cache)
     assert tool.runs[1] == ["A", "B", "C", "D", "E"]
-    tool_output({**tree(), "E": {}}, "other generator", tool, cache)
+    tool_output({**tree(), "E": {}}, "other generator", tool, again(cache))
     assert tool.runs[2] == ["A", "B", "C", "D", "E"]
 
 
-def test_a_class_the_tool_names_otherwise_in_a_part_means_a_full_run(tmp_path: Path) -> None:
+def test_a_class_the_tool_names_otherwise_in_a_part_means_a_full_run() -> None:
     # Numbered across the document, C's inline class is Inline2 in the whole and Inline1 in a
     # run over C alone: the part does not fit, and the whole is run again.
-    cache = tmp_path / "v.json"
     tool = FakeTool(numbered=True)
+    cache = ModelCache()
     tool_output(tree(), "ctx", tool, cache)
-    result = tool_output(tree(C="c, reworded"), "ctx", tool, cache)
+    result = tool_output(tree(C="c, reworded"), "ctx", tool, again(cache))
     assert tool.runs[1:] == [["C"], ["A", "B", "C", "D"]]
     assert result == tool_output(tree(C="c, reworded"), "ctx", FakeTool(numbered=True), None)
     assert "class Inline2" in result and "class Inline1" in result
@@ -266,7 +270,9 @@ def test_make_generate_after_an_edit_runs_the_model_tool_on_the_edited_schemas_p
         assert main(["generate", "--specs", str(tmp_path / "specs"), "--out", str(into)]) == 0
 
     generate(out)
-    assert (tmp_path / ".generated.cache" / "capillary.json").is_file()
+    kept = tmp_path / ".generated.cache"
+    assert Record.from_json((kept / "capillary.json").read_text()) is not None
+    assert (kept / ".gitignore").read_text().splitlines()[-1] == "*"
     everything = runs[0]
     text = spec.read_text(encoding="utf-8")
     words = "Customer details to update; send only what changes."

@@ -14,8 +14,8 @@ the whole document is run again. So is it when the names or aliases change (the 
 an import differently where a model takes its name), or the partial output does not fit.
 
 The output is put together in one order, whatever the tool's: its imports, then each class
-by name. The cache is a file beside the output (``render_vendor`` says where); a file that
-is missing, unreadable or from other inputs only means a full run.
+by name. The pipeline keeps the record in a file beside the output; one that is missing,
+unreadable or from other inputs only means a full run.
 """
 
 from __future__ import annotations
@@ -23,12 +23,9 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ..core.errors import SpecError
@@ -288,31 +285,23 @@ class Record:
     keys: dict[str, str]  # each schema's key
     output: ToolOutput
 
-    def write(self, path: Path) -> None:
-        """Written whole or not at all; a cache that cannot be written only costs time."""
-        data = {
-            "format": _FORMAT,
-            "context": self.context,
-            "keys": self.keys,
-            "imports": list(self.output.imports),
-            "pieces": self.output.pieces,
-        }
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            ignore = path.parent / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# The generator's cache of model tool output.\n*\n")
-            handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                json.dump(data, file, ensure_ascii=False)
-            os.replace(temporary, path)
-        except OSError:
-            pass
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "format": _FORMAT,
+                "context": self.context,
+                "keys": self.keys,
+                "imports": list(self.output.imports),
+                "pieces": self.output.pieces,
+            },
+            ensure_ascii=False,
+        )
 
     @staticmethod
-    def read(path: Path) -> Record | None:
+    def from_json(text: str) -> Record | None:
+        """The record, or None for one that cannot be read (only a full run follows)."""
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(text)
             if data.get("format") != _FORMAT:
                 return None
             return Record(
@@ -320,24 +309,32 @@ class Record:
                 dict(data["keys"]),
                 ToolOutput(tuple(data["imports"]), dict(data["pieces"])),
             )
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None
+
+
+@dataclass(slots=True)
+class ModelCache:
+    """The record a render reads (``previous``) and the one it leaves (``current``)."""
+
+    previous: Record | None = None
+    current: Record | None = None
 
 
 def tool_output(
     schemas: Mapping[str, Any],
     context: str,
     run: Callable[[dict[str, Any]], str],
-    cache: Path | None,
+    cache: ModelCache | None,
 ) -> str:
     """The tool's output for ``schemas``, put together in one order (``ToolOutput.source``):
-    from the pieces ``cache`` holds for the classes whose keys are unchanged, and from a run
-    over the others (``run`` takes a subset of ``schemas``; all of it, if the pieces do not
-    fit). ``context``: a digest of what every class depends on (the names and aliases, the
-    generator)."""
+    from the pieces ``cache.previous`` holds for the classes whose keys are unchanged, and
+    from a run over the others (``run`` takes a subset of ``schemas``; all of it, if the
+    pieces do not fit); ``cache.current`` is left for the next run. ``context``: a digest of
+    what every class depends on (the aliases, the generator)."""
     context = _digest([context, *sorted(schemas)])
     keys = class_keys(schemas, context)
-    record = Record.read(cache) if cache is not None else None
+    record = cache.previous if cache is not None else None
     output = None
     if record is not None and record.context == context:
         try:
@@ -350,7 +347,7 @@ def tool_output(
         if output is None:
             return source
     if cache is not None:
-        Record(context, keys, output).write(cache)
+        cache.current = Record(context, keys, output)
     return output.source()
 
 

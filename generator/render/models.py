@@ -26,7 +26,7 @@ from ..ir import Api
 from ..ir.hoist import hoist_inline
 from .client import render_models_init
 from .flatten import flatten_conflicting_overrides
-from .model_cache import tool_output
+from .model_cache import ModelCache, tool_output
 from .split import runtime_names, source_lines, split_modules
 from .syntax import unparsable
 
@@ -175,13 +175,13 @@ def models_inputs(api: Api) -> str:
 
 
 def render_models(
-    api: Api, *, cache: Path | None = None, salt: str = ""
+    api: Api, *, cache: ModelCache | None = None, salt: str = ""
 ) -> dict[PurePosixPath, str]:
     """The ``models`` package: one module per model (with the models only it uses, and any
     models that refer to each other in a cycle), and an ``__init__`` that loads each on
     first use, so that importing a client of a large API does not define every model.
-    ``cache``: where the model tool's output is kept per class, so that the next run redoes
-    only the classes whose schemas changed (model_cache.py); ``salt``: a digest of the
+    ``cache``: the model tool's output kept per class, read and left for the next run, which
+    redoes only the classes whose schemas changed (model_cache.py); ``salt``: a digest of the
     generator, which the text of every class depends on."""
     schemas = {m.name: json.loads(m.schema_json) for m in api.models}
     named: set[str] = set(schemas)
