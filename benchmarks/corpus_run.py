@@ -3,7 +3,9 @@
 Per spec: generate a client; count the files of it black would change (the goal is none:
 formatting is ruff's, set as black is, and black the standard it meets); import every
 generated module; `mypy --strict` and `ruff check` on it; make one call over
-httpx.MockTransport and compare the request's method and URL with the spec's. Results go to a TSV as each spec finishes (a long run can be read as it goes) and
+httpx.MockTransport (tests/corpus_call.py) and compare the request's method and URL with the
+spec's, and its body with the one given (none, or a model's required fields as JSON or a form).
+Results go to a TSV as each spec finishes (a long run can be read as it goes) and
 to a Markdown report: per spec pass/fail with the first diagnostic, and the totals, in the
 report's section for the corpus (``## directory``, ``## swagger2``), the others left as they are.
 """

@@ -57,6 +57,8 @@ def call(generated: Path, spec: str) -> tuple[list[str], str]:
 
 
 def assert_sends_what_its_spec_says(lines: list[str], output: str) -> None:
+    """The request's method, URL and body are the spec's and the call's (tests/corpus_call.py
+    prints them as SENT and WANT lines)."""
     sent = [line[5:] for line in lines if line.startswith("SENT ")]
     wanted = [line[5:] for line in lines if line.startswith("WANT ")]
     assert sent and sent == wanted, output
