@@ -295,3 +295,17 @@ def test_make_generate_after_an_edit_runs_the_model_tool_on_the_edited_schemas_p
     generate(tmp_path / "scratch")
     assert runs[2] == everything  # another output, another cache
     assert read_tree(out / "capillary") == read_tree(tmp_path / "scratch" / "capillary")
+
+
+def test_a_part_imports_as_the_whole_does_or_is_run_whole() -> None:
+    from generator.render.model_cache import _compatible
+
+    # The whole document has a field named `date`: the tool imports the type under an alias.
+    whole = ["from datetime import date as date_aliased", "from pydantic import Field"]
+    assert _compatible(whole, ["from datetime import date as date_aliased"], ["Order"])
+    assert _compatible(whole, ["from uuid import UUID", "from pydantic import Field"], ["Order"])
+    # A part without that field imports it plainly: its text says `date`, the whole's does not.
+    assert not _compatible(whole, ["from datetime import date"], ["Order"])
+    # A new import may not take a name a class or another import has.
+    assert not _compatible(whole, ["from typing import Order"], ["Order"])
+    assert not _compatible(whole, ["from uuid import UUID as Field"], ["Order"])

@@ -393,24 +393,29 @@ def _partly(
 
 
 def _compatible(imports: list[str], added: Iterable[str], defined: Iterable[str]) -> bool:
-    """Whether the new imports of ``added`` can join ``imports``: the tool renames an import
-    only where a class takes its name, and that depends on the whole document."""
-    bound = set(defined)
-    for statement in imports:
-        for alias in _aliases(statement):
-            if alias.asname is not None:
+    """Whether the imports of a part (``added``) can join the whole's: each binds what it
+    imports as the whole does (the tool renames an import where a name of the whole document
+    clashes with it, `date as date_aliased`), and a new one takes no name that is bound."""
+    whole = {what: local for statement in imports for what, local in _bindings(statement)}
+    taken = set(defined) | set(whole.values())
+    for statement in added:
+        for what, local in _bindings(statement):
+            if what in whole:
+                if whole[what] != local:
+                    return False
+            elif local != what[1] or local in taken:
                 return False
-            bound.add(alias.name)
-    return not any(
-        alias.asname is not None or alias.name in bound
-        for statement in added
-        if statement not in imports
-        for alias in _aliases(statement)
-    )
+    return True
 
 
-def _aliases(statement: str) -> list[ast.alias]:
-    return [a for node in ast.parse(statement).body for a in getattr(node, "names", [])]
+def _bindings(statement: str) -> list[tuple[tuple[str, str], str]]:
+    """What an import statement imports (its module and name), and the name it binds."""
+    found = []
+    for node in ast.parse(statement).body:
+        module = node.module or "" if isinstance(node, ast.ImportFrom) else ""
+        for alias in getattr(node, "names", []):
+            found.append(((module, alias.name), alias.asname or alias.name))
+    return found
 
 
 def _json(value: Any) -> str:
