@@ -113,6 +113,11 @@ def toml_str(value: str) -> PyCode:
     return PyCode(json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f"))
 
 
+# Unicode's control characters (category Cc), and those but the newline.
+_ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
 def docstring(text: str, indent: int = 0) -> PyCode:
     """Source text for inside a triple-quoted docstring whose value is ``text``, stripped.
 
@@ -127,14 +132,7 @@ def docstring(text: str, indent: int = 0) -> PyCode:
     if escaped.startswith('"'):
         escaped = "\\x22" + escaped[1:]
     # Tabs and trailing spaces become escapes too: black would expand or strip them.
-    escaped = "".join(
-        (
-            ch
-            if ch == "\n" or (ch != "\t" and unicodedata.category(ch) != "Cc")
-            else f"\\x{ord(ch):02x}"
-        )
-        for ch in escaped
-    )
+    escaped = _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", escaped)
     lines = [_escape_trailing_spaces(line) for line in escaped.split("\n")]
     pad = " " * indent
     return PyCode("\n".join([lines[0], *(pad + line if line else "" for line in lines[1:])]))
@@ -158,7 +156,7 @@ def docstring_end(text: str, indent: int = 0) -> PyCode:
 
 def comment(text: str) -> PyCode:
     """One line of text safe after ``#``."""
-    cleaned = "".join(ch if unicodedata.category(ch) != "Cc" else " " for ch in text)
+    cleaned = _ANY_CONTROL.sub(" ", text)
     return PyCode(" ".join(cleaned.split()))
 
 
@@ -171,9 +169,7 @@ _MARKDOWN_NUMBERED = re.compile(r"^(\d+)([.)])")
 def md_text(text: str) -> Markdown:
     """One line of plain text in Markdown: control characters and line breaks become spaces,
     and every character Markdown or HTML would read as markup is escaped."""
-    cleaned = " ".join(
-        "".join(ch if unicodedata.category(ch) != "Cc" else " " for ch in text).split()
-    )
+    cleaned = " ".join(_ANY_CONTROL.sub(" ", text).split())
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", cleaned)
     escaped = _MARKDOWN_MARKER.sub(r"\\\1", escaped)
     return Markdown(_MARKDOWN_NUMBERED.sub(r"\1\\\2", escaped))
@@ -213,9 +209,7 @@ def md_prose(text: str) -> Markdown:
 
 def md_code(text: str) -> Markdown:
     """``text`` as one inline code span, whatever backticks it holds."""
-    cleaned = " ".join(
-        "".join(ch if unicodedata.category(ch) != "Cc" else " " for ch in text).split()
-    )
+    cleaned = " ".join(_ANY_CONTROL.sub(" ", text).split())
     fence = "`" * (max((len(r) for r in re.findall(r"`+", cleaned)), default=0) + 1)
     pad = " " if cleaned.startswith("`") or cleaned.endswith("`") else ""
     return Markdown(f"{fence}{pad}{cleaned}{pad}{fence}")
