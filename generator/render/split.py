@@ -124,7 +124,10 @@ def split_modules(
         )
     )
     module_of = {name: module_names[group[name]] for name in definitions}
-    names_of = {module_names[g]: _definition_order(members[g], graph) for g in leaders}
+    # What must be defined first: a quoted name is read later, when pydantic resolves it.
+    unquoted = {name: {n.id for n in _names_read(node, {})} for name, node in definitions.items()}
+    first = {name: [d for d in eager[name] if d in unquoted[name]] for name in definitions}
+    names_of = {module_names[g]: _definition_order(members[g], graph, first) for g in leaders}
     needs: dict[Identifier, dict[Identifier, set[str]]] = {m: {} for m in names_of}
     forced: dict[Identifier, set[Identifier]] = {m: set() for m in names_of}
     for name in definitions:
@@ -455,17 +458,31 @@ def _module_name(leader: str) -> Identifier:
     return name if len(name) <= _MAX_MODULE_NAME else Identifier(name[:_MAX_MODULE_NAME])
 
 
-def _definition_order(names: list[str], graph: Mapping[str, list[str]]) -> list[str]:
+def _definition_order(
+    names: list[str], graph: Mapping[str, list[str]], eager: Mapping[str, list[str]]
+) -> list[str]:
     """What a model uses comes first (an enum member as a default is evaluated when the class
-    is created); models in a cycle keep their order, their annotations being lazy."""
+    is created); models in a cycle keep their order, their annotations being lazy, but for
+    what one needs defined before it (``eager``: an unquoted base's type,
+    ``RootModel[list[Item]]``), which comes first: the order does not depend on the order the
+    tool wrote them in."""
     inside = set(names)
     local = {n: [d for d in graph[n] if d in inside] for n in names}
     position = {n: i for i, n in enumerate(names)}
-    return [
-        n
-        for component in _strongly_connected(local)
-        for n in sorted(component, key=position.__getitem__)
-    ]
+    ordered = []
+    for component in _strongly_connected(local):
+        members = sorted(component, key=position.__getitem__)
+        within = set(members)
+        waiting = {n: {d for d in eager[n] if d in within and d != n} for n in members}
+        while waiting:
+            # The first whose eager needs are met; in a cycle of them, the first left.
+            ready = next((n for n in members if n in waiting and not waiting[n]), None)
+            chosen = ready or next(n for n in members if n in waiting)
+            ordered.append(chosen)
+            del waiting[chosen]
+            for needs in waiting.values():
+                needs.discard(chosen)
+    return ordered
 
 
 def _source(

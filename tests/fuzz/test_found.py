@@ -287,3 +287,44 @@ def test_a_model_nested_a_hundred_levels_deep_has_a_module_name_a_file_system_ta
         [sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True
     )
     assert (done.returncode, done.stdout) == (0, "[{'inner': []}]\n"), done.stderr
+
+
+def test_a_list_of_objects_that_hold_the_list_defines_the_item_first(tmp_path: Path) -> None:
+    """The item class is the list's base (`RootModel[list[ListItem]]`, evaluated at once) and
+    holds the list (a cycle): it must come first in their module, whatever order the model
+    tool wrote them in. Put in name order, `List` came first: a NameError on import."""
+    # A `const` beside the properties: the model tool names the item, not the hoisting.
+    item = {"properties": {"import": {"type": "array", "items": _ref("list")}}, "required": []}
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "F", "version": "1"},
+        "servers": SERVERS,
+        "paths": {"/t": {"get": {"operationId": "t", "responses": {"200": {"description": "ok"}}}}},
+        "components": {"schemas": {"list": {"type": "array", "items": {**item, "const": "fixed"}}}},
+    }
+    assert _run(document, tmp_path) == 0
+    model = (tmp_path / "out" / "found" / "models" / "list_.py").read_text()
+    assert model.index("class ListListItem(") < model.index("class List(")
+    script = "from found.models import List; print(List.model_validate([{'import': []}]).root)"
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_list_of_objects_whose_extras_are_the_list_defines_the_item_first(
+    tmp_path: Path,
+) -> None:
+    """The item names the list only in its quoted extras type (`dict[str, "List"]`), which
+    pydantic reads later: the item still comes first, the list's base needing it at once."""
+    item = {"properties": {"a": {"type": "string"}}, "additionalProperties": _ref("list")}
+    document = _api("3.1.0", {"list": {"type": "array", "items": item}}, {"type": "string"})
+    assert _run(document, tmp_path) == 0
+    model = (tmp_path / "out" / "found" / "models" / "list_.py").read_text()
+    assert 'dict[str, "List"]' in model
+    assert model.index("class ListListItem(") < model.index("class List(")
+    script = "from found.models import List; print(List.model_validate([{'a': 'b', 'c': []}]).root)"
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
