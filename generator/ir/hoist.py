@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..core.names import Identifier
-from ..spec.load import escape_pointer_token
+from ..spec.load import escape_pointer_token, unescape_pointer_token
 
 # What stays where an inline schema was: how the field holds the class, not what the class is.
 _FIELD_KEYS = (
@@ -51,20 +51,19 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
 def hoist_inline(schemas: dict[Identifier, Any]) -> dict[Identifier, Identifier]:
     """Each inline schema of ``schemas`` (prepared, keyed by class name) that becomes a class,
-    moved into ``schemas`` under the tool's name for it and referred to where it was; returns
-    the names hoisted, each with the model that held it. Models are visited in name order and
-    their fields depth first, as the tool visits them."""
+    moved into ``schemas`` under a name of its own and referred to where it was; returns the
+    names hoisted, each with the model that held it. Models are visited in name order and
+    their fields depth first, so that a name taken twice is numbered the same way each time."""
     hoisted: dict[Identifier, Identifier] = {}
     pending = sorted(schemas)
     while pending:
         owner = pending.pop(0)
         found = []
-        for holder, key, name, inherited in _inline_classes(owner, schemas[owner]):
-            if name in schemas:
-                continue  # the tool resolves that clash itself
+        for holder, key, wanted, inherited in _inline_classes(owner, schemas[owner], schemas):
+            name = _free(wanted, schemas)
             schemas[name] = inherited | holder[key]
             holder[key] = {"$ref": "#/components/schemas/" + escape_pointer_token(name)} | {
-                k: holder[key][k] for k in _FIELD_KEYS if k in holder[key]
+                k: v for k, v in holder[key].items() if k in _FIELD_KEYS and _says(k, v)
             }
             hoisted[name] = owner
             found.append(name)
@@ -74,33 +73,134 @@ def hoist_inline(schemas: dict[Identifier, Any]) -> dict[Identifier, Identifier]
 
 
 def _inline_classes(
-    owner: str, schema: Any
+    owner: str, schema: Any, schemas: dict[Identifier, Any]
 ) -> Iterator[tuple[Any, Any, Identifier, dict[str, Any]]]:
-    """Where ``schema``'s own fields hold a class inline (the object or list holding it, its
-    key there), the tool's name for it, and what the class takes from around it."""
-    properties = schema.get("properties") if isinstance(schema, dict) else None
-    if not isinstance(properties, dict):
+    """Where the class ``owner`` (of ``schema``) holds a class inline (the object or list
+    holding it, its key there), the name wanted for it, and what the class takes from around
+    it."""
+    if not isinstance(schema, dict):
         return
-    for field, value in properties.items():
-        if not (isinstance(field, str) and _WORD.fullmatch(field)) or not isinstance(value, dict):
-            continue  # a name the tool makes valid first, its own way
-        if _becomes_class(value):
-            yield properties, field, _class_name(owner, field), {}
-        elif value.get("type") == "array" and _becomes_class(value.get("items")):
-            # An item is named in the singular (`Customer.tags` holds CustomerTag), else with
-            # the tool's suffix (`Customer.info` holds CustomerInfoItem, or CustomerInfoEnum).
-            suffix = "Enum" if "enum" in value["items"] else "Item"
-            yield value, "items", _class_name(owner, field, singular=suffix), {}
-        else:
-            members = value.get("anyOf")
-            if isinstance(members, list) and len(members) == 2 and {"type": "null"} in members:
-                # `anyOf: [{...}, {type: null}]`: a nullable field of the class (a constrained
-                # scalar is one too there: a RootModel).
-                at = 1 - members.index({"type": "null"})
-                if _becomes_class(members[at]) or _constrained_scalar(members[at]):
-                    # The tool documents the class with the field's description.
-                    words = {k: value[k] for k in ("description",) if k in value}
-                    yield members, at, _class_name(owner, field), words
+    # A field the class has more than once (in two parts, or a parent's too) is the tool's
+    # to merge: left inline.
+    fields: dict[str, Any] = {}
+    twice = set()
+    for part in _parts(schema):
+        found = _fields(part, schemas, set()) if "$ref" in part else part.get("properties")
+        for field in found if isinstance(found, dict | set) else ():
+            if field in fields:
+                twice.add(field)
+            fields[field] = found
+    for field, properties in fields.items():
+        if isinstance(properties, dict) and field not in twice and _WORD.fullmatch(field):
+            yield from _held(properties, field, _class_name(owner, field))
+        # else a name the tool makes valid first, its own way
+    if "properties" not in schema and "allOf" not in schema:
+        # A model that is a list, a map or a union of what it holds.
+        yield from _held(schema, None, Identifier(owner))
+
+
+def _parts(schema: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """``schema`` and its `allOf` parts, depth first: what the tool merges into one class."""
+    yield schema
+    for part in _list(schema.get("allOf")):
+        if isinstance(part, dict):
+            yield from _parts(part) if "$ref" not in part else iter([part])
+
+
+def _fields(part: dict[str, Any], schemas: dict[Identifier, Any], seen: set[str]) -> set[str]:
+    """The fields of the model ``part`` refers to, its parents' with them."""
+    ref = part.get("$ref")
+    prefix = "#/components/schemas/"
+    if not (isinstance(ref, str) and ref.startswith(prefix)) or ref in seen:
+        return set()
+    seen.add(ref)
+    schema = schemas.get(Identifier(unescape_pointer_token(ref[len(prefix) :])))
+    found: set[str] = set()
+    for inner in _parts(schema) if isinstance(schema, dict) else ():
+        if "$ref" in inner:
+            found |= _fields(inner, schemas, seen)
+        elif isinstance(inner.get("properties"), dict):
+            found.update(inner["properties"])
+    return found
+
+
+def _held(
+    holder: Any, key: Any, name: Identifier
+) -> Iterator[tuple[Any, Any, Identifier, dict[str, Any]]]:
+    """The classes inline in ``holder[key]`` (``holder`` itself if ``key`` is None), the
+    value of a field of a class, named after it (``name``)."""
+    value = holder if key is None else holder[key]
+    if not isinstance(value, dict) or "$ref" in value:
+        return
+    if key is not None and (_becomes_class(value) or _merges(value)):
+        yield holder, key, name, {}
+        return
+    items = value.get("items")
+    if value.get("type") == "array" and isinstance(items, dict):
+        # An item is named in the singular (`Customer.tags` holds CustomerTag), else with
+        # the tool's suffix (`Customer.info` holds CustomerInfoItem, or CustomerInfoEnum);
+        # a list of lists holds items of the same name.
+        if key is None or holder.get("type") != "array":
+            name = _singular(name, "Enum" if "enum" in items else "Item")
+        yield from _held(value, "items", name)
+        return
+    extra = value.get("additionalProperties")
+    if isinstance(extra, dict) and "properties" not in value:
+        yield from _held(value, "additionalProperties", name)
+    members = value.get("anyOf")
+    if isinstance(members, list) and len(members) == 2 and {"type": "null"} in members:
+        # `anyOf: [{...}, {type: null}]`: a nullable field of the class (a constrained
+        # scalar is one too there: a RootModel).
+        at = 1 - members.index({"type": "null"})
+        if _becomes_class(members[at]) or _constrained_scalar(members[at]):
+            # The tool documents the class with the field's description.
+            words = {k: value[k] for k in ("description",) if k in value}
+            yield members, at, name, words
+        return
+    for combinator in ("oneOf", "anyOf"):
+        for at, member in enumerate(_list(value.get(combinator))):
+            # A member of a union is documented with the field's description and example.
+            if _becomes_class(member) or _merges(member) or _constrained_scalar(member):
+                words = {k: value[k] for k in ("description", "example", "examples") if k in value}
+                yield value[combinator], at, name, words
+
+
+def _says(key: str, value: Any) -> bool:
+    """Whether a field's ``key: value`` beside a reference says anything: `nullable: false`
+    is what a field is anyway, and beside a reference the tool would copy the class
+    referred to into one it names itself."""
+    return not (key == "nullable" and value is False)
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _merges(schema: Any) -> bool:
+    """An inline `allOf` the tool merges into a class of its own: one with a part with fields
+    of its own (an `allOf` of scalars, lists or enums it writes its own way inline)."""
+    return (
+        isinstance(schema, dict)
+        and "$ref" not in schema
+        and not any(k in schema for k in ("oneOf", "anyOf", "discriminator"))
+        and any(
+            isinstance(part, dict)
+            and "$ref" not in part
+            and isinstance(part.get("properties"), dict)
+            and bool(part["properties"])
+            for part in _list(schema.get("allOf"))
+        )
+    )
+
+
+def _free(wanted: Identifier, schemas: dict[Identifier, Any]) -> Identifier:
+    """``wanted``, or if a model has that name, it numbered from 1 as the tool numbers a
+    name taken: our rule, so that the tool has no name left to give."""
+    name, number = wanted, 0
+    while name in schemas:
+        number += 1
+        name = Identifier(f"{wanted}{number}")
+    return name
 
 
 def _becomes_class(schema: Any) -> bool:
@@ -125,15 +225,18 @@ def _constrained_scalar(schema: Any) -> bool:
     )
 
 
-def _class_name(owner: str, field: str, *, singular: str = "") -> Identifier:
+def _class_name(owner: str, field: str) -> Identifier:
     """``Customer`` and ``tags`` -> ``CustomerTags`` as the tool spells a parent-prefixed class
-    name; ``singular``: the name of an item, ``CustomerTag``, else ``CustomerTags`` and it."""
+    name."""
     words = re.sub(r"\W", "_", f"{owner}_{field}").split("_")
-    name = "".join(w[0].upper() + w[1:] for w in words if w)
-    if singular:
-        # The tool's own singular, from its copy of inflect: importing inflect itself costs
-        # seconds, as typeguard instruments it (jaraco/inflect#212); the tool's copy skips that.
-        from datamodel_code_generator.reference import get_singular_name
+    return Identifier("".join(w[0].upper() + w[1:] for w in words if w))
 
-        name = get_singular_name(name, singular)
-    return Identifier(name)
+
+def _singular(name: Identifier, suffix: str) -> Identifier:
+    """The name of an item of ``name``: ``CustomerTag`` of ``CustomerTags``, else ``name``
+    and ``suffix``."""
+    # The tool's own singular, from its copy of inflect: importing inflect itself costs
+    # seconds, as typeguard instruments it (jaraco/inflect#212); the tool's copy skips that.
+    from datamodel_code_generator.reference import get_singular_name
+
+    return Identifier(get_singular_name(name, suffix))
