@@ -92,11 +92,11 @@ def _inline_classes(
             fields[field] = found
     for field, properties in fields.items():
         if isinstance(properties, dict) and field not in twice and _WORD.fullmatch(field):
-            yield from _held(properties, field, _class_name(owner, field))
+            yield from _held(properties, field, _class_name(owner, field), schemas)
         # else a name the tool makes valid first, its own way
     if "properties" not in schema and "allOf" not in schema:
         # A model that is a list, a map or a union of what it holds.
-        yield from _held(schema, None, Identifier(owner))
+        yield from _held(schema, None, Identifier(owner), schemas)
 
 
 def _parts(schema: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -109,14 +109,11 @@ def _parts(schema: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 def _fields(part: dict[str, Any], schemas: dict[Identifier, Any], seen: set[str]) -> set[str]:
     """The fields of the model ``part`` refers to, its parents' with them."""
-    ref = part.get("$ref")
-    prefix = "#/components/schemas/"
-    if not (isinstance(ref, str) and ref.startswith(prefix)) or ref in seen:
+    if part.get("$ref") in seen:
         return set()
-    seen.add(ref)
-    schema = schemas.get(Identifier(unescape_pointer_token(ref[len(prefix) :])))
+    seen.add(part["$ref"])
     found: set[str] = set()
-    for inner in _parts(schema) if isinstance(schema, dict) else ():
+    for inner in _parts(_referred(part, schemas)):
         if "$ref" in inner:
             found |= _fields(inner, schemas, seen)
         elif isinstance(inner.get("properties"), dict):
@@ -125,14 +122,19 @@ def _fields(part: dict[str, Any], schemas: dict[Identifier, Any], seen: set[str]
 
 
 def _held(
-    holder: Any, key: Any, name: Identifier
+    holder: Any, key: Any, name: Identifier, schemas: dict[Identifier, Any], *, item: bool = False
 ) -> Iterator[tuple[Any, Any, Identifier, dict[str, Any]]]:
     """The classes inline in ``holder[key]`` (``holder`` itself if ``key`` is None), the
-    value of a field of a class, named after it (``name``)."""
+    value of a field of a class, named after it (``name``); ``item``: a list's item."""
     value = holder if key is None else holder[key]
-    if not isinstance(value, dict) or "$ref" in value:
+    if not isinstance(value, dict):
         return
-    if key is not None and (_becomes_class(value) or _merges(value)):
+    if "$ref" in value:
+        _plain_reference(value, schemas)
+        return
+    if key is not None and (
+        _becomes_class(value) or _merges(value) or (item and _constrained_scalar(value))
+    ):
         yield holder, key, name, {}
         return
     items = value.get("items")
@@ -140,13 +142,13 @@ def _held(
         # An item is named in the singular (`Customer.tags` holds CustomerTag), else with
         # the tool's suffix (`Customer.info` holds CustomerInfoItem, or CustomerInfoEnum);
         # a list of lists holds items of the same name.
-        if key is None or holder.get("type") != "array":
+        if not item:
             name = _singular(name, "Enum" if "enum" in items else "Item")
-        yield from _held(value, "items", name)
+        yield from _held(value, "items", name, schemas, item=True)
         return
     extra = value.get("additionalProperties")
     if isinstance(extra, dict) and "properties" not in value:
-        yield from _held(value, "additionalProperties", name)
+        yield from _held(value, "additionalProperties", name, schemas)
     members = value.get("anyOf")
     if isinstance(members, list) and len(members) == 2 and {"type": "null"} in members:
         # `anyOf: [{...}, {type: null}]`: a nullable field of the class (a constrained
@@ -159,10 +161,35 @@ def _held(
         return
     for combinator in ("oneOf", "anyOf"):
         for at, member in enumerate(_list(value.get(combinator))):
-            # A member of a union is documented with the field's description and example.
-            if _becomes_class(member) or _merges(member) or _constrained_scalar(member):
-                words = {k: value[k] for k in ("description", "example", "examples") if k in value}
-                yield value[combinator], at, name, words
+            # A member of a union is documented with the field's description and example;
+            # a scalar one (a RootModel) is as nullable as the field.
+            scalar = _constrained_scalar(member)
+            if _becomes_class(member) or _merges(member) or scalar:
+                taken = ("description", "example", "examples") + ("nullable",) * scalar
+                yield value[combinator], at, name, {k: value[k] for k in taken if k in value}
+            elif isinstance(member, dict) and "$ref" in member:
+                _plain_reference(member, schemas)
+
+
+def _plain_reference(value: dict[str, Any], schemas: dict[Identifier, Any]) -> None:
+    """A reference less what the tool would copy the class referred to for, into a class it
+    names itself, and that says nothing the class does not: `nullable: false`, or the type
+    the class has."""
+    if value.get("nullable") is False:
+        del value["nullable"]
+    if "type" in value and value["type"] == _referred(value, schemas).get("type"):
+        del value["type"]
+
+
+def _referred(part: dict[str, Any], schemas: dict[Identifier, Any]) -> Any:
+    """The model ``part`` refers to, else {}."""
+    ref = part.get("$ref")
+    prefix = "#/components/schemas/"
+    if isinstance(ref, str) and ref.startswith(prefix):
+        found = schemas.get(Identifier(unescape_pointer_token(ref[len(prefix) :])))
+        if isinstance(found, dict):
+            return found
+    return {}
 
 
 def _says(key: str, value: Any) -> bool:

@@ -1,0 +1,271 @@
+"""Inline classes hoisted into models of their own (generator/ir/hoist.py): after hoisting, the
+model tool has no class left to name, so that part of a document can be written alone
+(issue 29). Each shape below is one the tool used to name itself, with a number counted across
+the whole document (`Enterprise1`); hoisted, it has a name of its own and holds what it held."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.ir import build_ir
+from generator.ir.hoist import hoist_inline
+from generator.render.models import render_models, tool_named
+from generator.spec.load import parse_document
+from tests.clients import generate_clients, imported
+
+# Shape -> the spec's schemas, the classes hoisted (each with the model holding it), and lines
+# of the models written: the field, typed by the hoisted class as the tool typed it before.
+SHAPES: dict[str, tuple[str, dict[str, str], list[str]]] = {
+    "an inline object merged with words about it in an allOf": (
+        """
+        Grant:
+          type: object
+          properties:
+            enterprise:
+              allOf:
+                - title: Enterprise
+                  type: object
+                  properties:
+                    id: {type: string}
+                    type: {type: string, enum: [enterprise]}
+                - {description: The enterprise it belongs to.}
+        """,
+        {"GrantEnterprise": "Grant", "GrantEnterpriseType": "GrantEnterprise"},
+        ["    enterprise: GrantEnterprise | MISSING = MISSING"],
+    ),
+    "an allOf extending a model with fields of its own": (
+        """
+        Base: {type: object, properties: {id: {type: string}}}
+        Holder:
+          type: object
+          properties:
+            extended:
+              allOf:
+                - $ref: '#/components/schemas/Base'
+                - {properties: {rank: {type: integer}}}
+        """,
+        {"HolderExtended": "Holder"},
+        ["class HolderExtended(Base):", "    extended: HolderExtended | MISSING = MISSING"],
+    ),
+    "the fields of a model's allOf parts": (
+        """
+        Mini: {type: object, properties: {id: {type: string}}}
+        File:
+          allOf:
+            - $ref: '#/components/schemas/Mini'
+            - properties:
+                item_status: {type: string, enum: [active, trashed], description: Now.}
+        """,
+        {"FileItemStatus": "File"},
+        ["    item_status: FileItemStatus | MISSING = MISSING", '    """\n    Now.'],
+    ),
+    "the inline members of a union": (
+        """
+        Event:
+          type: object
+          properties:
+            source:
+              description: What it happened to.
+              oneOf:
+                - {type: object, properties: {user: {type: string}}}
+                - {type: object, properties: {kind: {type: string, enum: [a, b]}}}
+        """,
+        {"EventSource": "Event", "EventSource1": "Event", "EventSource1Kind": "EventSource1"},
+        ["    source: EventSource | EventSource1 | dict[str, Any] | MISSING = MISSING"],
+    ),
+    "a constrained scalar member of a nullable union": (
+        """
+        Target: {type: object, properties: {id: {type: string}}}
+        Payout:
+          type: object
+          properties:
+            reversed_by:
+              description: The payout reversing it.
+              nullable: true
+              anyOf:
+                - {type: string, maxLength: 50}
+                - $ref: '#/components/schemas/Target'
+        """,
+        {"PayoutReversedBy": "Payout"},
+        [
+            "    reversed_by: PayoutReversedBy | Target | None | MISSING = MISSING",
+            # As nullable as the field, as the tool made it inline.
+            "    root: Annotated[str | None, Field(max_length=50)] = None",
+        ],
+    ),
+    "the values of a map": (
+        """
+        Index:
+          type: object
+          properties:
+            entries:
+              type: object
+              additionalProperties: {type: object, properties: {hits: {type: integer}}}
+        """,
+        {"IndexEntries": "Index"},
+        ["    entries: dict[str, IndexEntries] | MISSING = MISSING"],
+    ),
+    "the items of a list of lists": (
+        """
+        Grid:
+          type: object
+          properties:
+            rows:
+              type: array
+              items: {type: array, items: {type: object, properties: {v: {type: number}}}}
+        """,
+        {"GridRow": "Grid"},
+        ["    rows: list[list[GridRow]] | MISSING = MISSING"],
+    ),
+    "a constrained scalar item of a list": (
+        """
+        Address:
+          type: object
+          properties:
+            street: {type: array, minItems: 1, items: {type: string, minLength: 1}}
+        """,
+        {"AddressStreetItem": "Address"},
+        ["    street: Annotated[list[AddressStreetItem] | MISSING, Field(min_length=1)] = MISSING"],
+    ),
+    "a name a model has already": (
+        """
+        Customer:
+          type: object
+          properties:
+            home: {type: object, properties: {zip: {type: string}}}
+        CustomerHome: {type: object, properties: {city: {type: string}}}
+        """,
+        # Numbered by our rule, not left to the tool's count across the document.
+        {"CustomerHome1": "Customer"},
+        ["    home: CustomerHome1 | MISSING = MISSING"],
+    ),
+}
+
+
+def _api(schemas: str) -> Any:
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Shapes", "version": "1"},
+        "paths": {},
+        "components": {"schemas": yaml.safe_load(schemas)},
+    }
+    return build_ir(parse_document(json.dumps(spec), "s.json"), "s", "specs/s/openapi.json")
+
+
+def _models(api: Any) -> str:
+    """The model modules written for ``api``, less the package's ``__init__``."""
+    files = render_models(api)
+    return "\n".join(text for path, text in sorted(files.items()) if path.name != "__init__.py")
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_each_shape_is_hoisted_and_the_tool_names_nothing(shape: str) -> None:
+    schemas_yaml, expected, lines = SHAPES[shape]
+    api = _api(schemas_yaml)
+    schemas = {m.name: json.loads(m.schema_json) for m in api.models}
+    assert hoist_inline(schemas) == expected
+    source = _models(api)
+    assert tool_named(source, schemas) == []
+    for line in lines:
+        assert line in source, source
+
+
+def test_a_reference_is_not_copied_for_what_it_says_anyway() -> None:
+    """`nullable: false` or the model's own type beside a reference: the tool would copy the
+    model into a class it names itself; the field holds the model."""
+    api = _api("""
+        User: {type: object, properties: {id: {type: string}}}
+        Entry:
+          type: object
+          required: [owner]
+          properties:
+            owner: {$ref: '#/components/schemas/User', nullable: false, description: Who.}
+            editor: {$ref: '#/components/schemas/User', type: object}
+        """)
+    schemas = {m.name: json.loads(m.schema_json) for m in api.models}
+    assert hoist_inline(schemas) == {}
+    assert schemas["Entry"]["properties"] == {
+        "owner": {"$ref": "#/components/schemas/User", "description": "Who."},
+        "editor": {"$ref": "#/components/schemas/User"},
+    }
+    source = _models(api)
+    assert tool_named(source, schemas) == []
+    assert "    owner: User\n" in source
+    assert "    editor: User | MISSING = MISSING\n" in source
+
+
+def test_tool_named_lists_the_classes_and_aliases_not_given() -> None:
+    source = (
+        "class Given(BaseModel):\n    x: int\n\n\nclass Enterprise1(BaseModel):\n    pass\n\n\n"
+        'Alias = TypeAliasType("Alias", int)\n'
+    )
+    assert tool_named(source, ["Given"]) == ["Alias", "Enterprise1"]
+    assert tool_named(source, ["Given", "Alias", "Enterprise1"]) == []
+
+
+SPEC = {
+    "openapi": "3.0.3",
+    "info": {"title": "Shapes", "version": "1"},
+    "paths": {
+        "/payouts/{id}": {
+            "get": {
+                "operationId": "getPayout",
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}}
+                ],
+                "responses": {
+                    "200": {
+                        "description": "The payout.",
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Payout"}}
+                        },
+                    }
+                },
+            }
+        }
+    },
+    "components": {
+        "schemas": {
+            name: schema
+            for schemas, _, _ in SHAPES.values()
+            for name, schema in yaml.safe_load(schemas).items()
+        }
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate_clients(tmp_path_factory.mktemp("shapes"), {"shapes": json.dumps(SPEC)})[0]
+
+
+@pytest.mark.slow
+def test_a_client_of_every_shape_passes_mypy_strict_and_ruff(generated: Path) -> None:
+    for command in (["mypy", "--strict", "shapes"], ["ruff", "check", "--no-cache", "shapes"]):
+        done = subprocess.run(
+            [sys.executable, "-m", *command], cwd=generated, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_hoisted_classes_read_what_they_read_inline(generated: Path) -> None:
+    """Nullability, nesting and constraints as the spec says, through the hoisted classes."""
+    assert (generated / "shapes" / "models").is_dir()
+    with imported(generated, "shapes") as (shapes,):
+        models = shapes.models
+        payout = models.Payout.model_validate({"reversed_by": None})
+        assert payout.reversed_by is None
+        assert models.Payout.model_validate({"reversed_by": "po_1"}).reversed_by.root == "po_1"
+        grid = models.Grid.model_validate({"rows": [[{"v": 1.5}]]})
+        assert grid.rows[0][0].v == 1.5
+        grant = models.Grant.model_validate({"enterprise": {"id": "e", "type": "enterprise"}})
+        assert type(grant.enterprise).__name__ == "GrantEnterprise"
+        with pytest.raises(ValueError):
+            models.Address.model_validate({"street": [""]})
