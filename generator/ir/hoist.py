@@ -32,6 +32,8 @@ _FIELD_KEYS = (
     "readOnly",
     "title",
     "writeOnly",
+    # How the field is written as XML (an attribute, a name): the tool keeps it on the field.
+    "xml",
 )
 _CONSTRAINTS = frozenset(
     {
@@ -45,8 +47,6 @@ _CONSTRAINTS = frozenset(
         "pattern",
     }
 )
-# A field name the tool takes as it is, before it prefixes it with its parent's.
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
 
 def hoist_inline(schemas: dict[Identifier, Any]) -> dict[Identifier, Identifier]:
@@ -91,9 +91,8 @@ def _inline_classes(
                 twice.add(field)
             fields[field] = found
     for field, properties in fields.items():
-        if isinstance(properties, dict) and field not in twice and _WORD.fullmatch(field):
+        if isinstance(properties, dict) and field not in twice:
             yield from _held(properties, field, _class_name(owner, field), schemas)
-        # else a name the tool makes valid first, its own way
     if "properties" not in schema and "allOf" not in schema:
         # A model that is a list, a map or a union of what it holds.
         yield from _held(schema, None, Identifier(owner), schemas)
@@ -164,11 +163,17 @@ def _held(
             # A member of a union is documented with the field's description and example;
             # a scalar one (a RootModel) is as nullable as the field.
             scalar = _constrained_scalar(member)
-            if _becomes_class(member) or _merges(member) or scalar:
+            if (
+                _becomes_class(member)
+                or _merges(member)
+                or scalar
+                # A constrained list the model is (not a field) is a class of its own too.
+                or (key is None and _constrained_list(member))
+            ):
                 taken = ("description", "example", "examples") + ("nullable",) * scalar
                 yield value[combinator], at, name, {k: value[k] for k in taken if k in value}
-            elif isinstance(member, dict) and "$ref" in member:
-                _plain_reference(member, schemas)
+            else:
+                yield from _held(value[combinator], at, name, schemas)
 
 
 def _plain_reference(value: dict[str, Any], schemas: dict[Identifier, Any]) -> None:
@@ -252,10 +257,18 @@ def _constrained_scalar(schema: Any) -> bool:
     )
 
 
+def _constrained_list(schema: Any) -> bool:
+    return (
+        isinstance(schema, dict)
+        and schema.get("type") == "array"
+        and any(k in schema for k in ("maxItems", "minItems", "uniqueItems"))
+    )
+
+
 def _class_name(owner: str, field: str) -> Identifier:
     """``Customer`` and ``tags`` -> ``CustomerTags`` as the tool spells a parent-prefixed class
-    name."""
-    words = re.sub(r"\W", "_", f"{owner}_{field}").split("_")
+    name (``_links`` -> ``CustomerLinks``; a field of no ASCII word, ``CustomerField``)."""
+    words = re.sub(r"\W", "_", owner).split("_") + (re.findall(r"[A-Za-z0-9]+", field) or ["Field"])
     return Identifier("".join(w[0].upper() + w[1:] for w in words if w))
 
 
