@@ -134,6 +134,39 @@ SHAPES: dict[str, tuple[str, dict[str, str], list[str]]] = {
         {"AddressStreetItem": "Address"},
         ["    street: Annotated[list[AddressStreetItem] | MISSING, Field(min_length=1)] = MISSING"],
     ),
+    "what a union's members hold": (
+        """
+        Patch:
+          type: object
+          properties:
+            value:
+              oneOf:
+                - {type: string}
+                - {type: array, items: {type: object, properties: {primary: {type: boolean}}}}
+        """,
+        {"PatchValueItem": "Patch"},
+        ["    value: str | list[PatchValueItem] | MISSING = MISSING"],
+    ),
+    "the constrained lists a model is a union of": (
+        """
+        Labels:
+          oneOf:
+            - {type: array, minItems: 1, items: {type: string}}
+            - {type: string}
+        """,
+        {"Labels1": "Labels"},
+        ["class Labels1(RootModel[list[str]]):"],
+    ),
+    "a field whose name is not a word": (
+        """
+        Branch:
+          type: object
+          properties:
+            _links: {type: object, properties: {html: {type: string}}}
+        """,
+        {"BranchLinks": "Branch"},
+        ["    field_links: Annotated[BranchLinks | MISSING, Field(alias='_links')] = MISSING"],
+    ),
     "a name a model has already": (
         """
         Customer:
