@@ -1,15 +1,18 @@
 """Inline schemas that become classes, hoisted into models of their own under their final names.
 
-datamodel-code-generator names a class made from an inline schema after the model and field
-holding it (parent-prefixed: ``Customer.address`` is ``CustomerAddress``, an item of
-``Customer.tags`` is ``CustomerTag``), and resolves clashes across the whole document. Named
-here, under the name it would give, each becomes a model the tool only has to write: what a
-model's class says is then a function of its own schema and of those it refers to, so that
-the models of part of a document can be written alone (issue 29).
+datamodel-code-generator names a class made from an inline schema itself: after the model and
+field holding it (``Customer.address`` is ``CustomerAddress``), or inside an `allOf` after the
+field alone, numbered across the whole document where a name is taken (``Enterprise1``), so
+that a schema added anywhere renames classes elsewhere. Hoisted here, each becomes a model the
+tool only has to write, under a name that is a function of where it is: its parent's name and
+its field's (an item of ``Customer.tags`` is ``CustomerTag``), numbered from 1 by our rule where
+a model has that name. What a model's class says is then a function of its own schema and of
+those it refers to, so that the models of part of a document can be written alone (issue 29).
 
-A schema left inline (a shape not listed here, or a name already taken) is named by the tool
-as before. The models the spec names (``Api.models``) are hoisted from as they are handed to
-the tool (render/models.py).
+Left to the tool, which writes them its own way inline: an `allOf` of scalars, lists or enums;
+an `allOf` of a reference to a union; a field a class has more than once; the classes it
+makes of a union of variants that only require fields. The models the spec names
+(``Api.models``) are hoisted from as they are handed to the tool (render/models.py).
 """
 
 from __future__ import annotations
@@ -63,8 +66,9 @@ def hoist_inline(schemas: dict[Identifier, Any]) -> dict[Identifier, Identifier]
             name = _free(wanted, schemas)
             schemas[name] = inherited | holder[key]
             holder[key] = {"$ref": "#/components/schemas/" + escape_pointer_token(name)} | {
-                k: v for k, v in holder[key].items() if k in _FIELD_KEYS and _says(k, v)
+                k: holder[key][k] for k in _FIELD_KEYS if k in holder[key]
             }
+            _plain_reference(holder[key], schemas)
             hoisted[name] = owner
             found.append(name)
         # Hoisted classes are visited where the tool meets them: inside their parent.
@@ -108,9 +112,10 @@ def _parts(schema: dict[str, Any]) -> Iterator[dict[str, Any]]:
 
 def _fields(part: dict[str, Any], schemas: dict[Identifier, Any], seen: set[str]) -> set[str]:
     """The fields of the model ``part`` refers to, its parents' with them."""
-    if part.get("$ref") in seen:
+    ref = part.get("$ref")
+    if not isinstance(ref, str) or ref in seen:
         return set()
-    seen.add(part["$ref"])
+    seen.add(ref)
     found: set[str] = set()
     for inner in _parts(_referred(part, schemas)):
         if "$ref" in inner:
@@ -124,7 +129,8 @@ def _held(
     holder: Any, key: Any, name: Identifier, schemas: dict[Identifier, Any], *, item: bool = False
 ) -> Iterator[tuple[Any, Any, Identifier, dict[str, Any]]]:
     """The classes inline in ``holder[key]`` (``holder`` itself if ``key`` is None), the
-    value of a field of a class, named after it (``name``); ``item``: a list's item."""
+    value of a field of a class, named after it (``name``); ``item``: a list's item. The
+    references found there are made plain on the way."""
     value = holder if key is None else holder[key]
     if not isinstance(value, dict):
         return
@@ -178,8 +184,8 @@ def _held(
 
 def _plain_reference(value: dict[str, Any], schemas: dict[Identifier, Any]) -> None:
     """A reference less what the tool would copy the class referred to for, into a class it
-    names itself, and that says nothing the class does not: `nullable: false`, or the type
-    the class has."""
+    names itself, and that says nothing the class does not: `nullable: false` (what a field
+    is anyway), or the type the class has."""
     if value.get("nullable") is False:
         del value["nullable"]
     if "type" in value and value["type"] == _referred(value, schemas).get("type"):
@@ -195,13 +201,6 @@ def _referred(part: dict[str, Any], schemas: dict[Identifier, Any]) -> Any:
         if isinstance(found, dict):
             return found
     return {}
-
-
-def _says(key: str, value: Any) -> bool:
-    """Whether a field's ``key: value`` beside a reference says anything: `nullable: false`
-    is what a field is anyway, and beside a reference the tool would copy the class
-    referred to into one it names itself."""
-    return not (key == "nullable" and value is False)
 
 
 def _list(value: Any) -> list[Any]:
@@ -249,6 +248,7 @@ def _becomes_class(schema: Any) -> bool:
 
 
 def _constrained_scalar(schema: Any) -> bool:
+    """A scalar with constraints, which the tool makes a RootModel of in a union or a list."""
     return (
         isinstance(schema, dict)
         and schema.get("type") in ("string", "integer", "number")
@@ -258,6 +258,7 @@ def _constrained_scalar(schema: Any) -> bool:
 
 
 def _constrained_list(schema: Any) -> bool:
+    """A list with constraints, which the tool makes a RootModel of in a model's union."""
     return (
         isinstance(schema, dict)
         and schema.get("type") == "array"
