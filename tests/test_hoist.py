@@ -167,6 +167,24 @@ SHAPES: dict[str, tuple[str, dict[str, str], list[str]]] = {
         {"BranchLinks": "Branch"},
         ["    field_links: Annotated[BranchLinks | MISSING, Field(alias='_links')] = MISSING"],
     ),
+    "an allOf of two models": (
+        """
+        Channel: {type: object, properties: {name: {type: string}}}
+        Actor: {type: object, properties: {url: {type: string}}}
+        ChannelList:
+          type: object
+          properties:
+            data:
+              type: array
+              items:
+                allOf: [{$ref: '#/components/schemas/Channel'}, {$ref: '#/components/schemas/Actor'}]
+        """,
+        {"ChannelListDatum": "ChannelList"},
+        [
+            "class ChannelListDatum(Channel, Actor):",
+            "    data: list[ChannelListDatum] | MISSING = MISSING",
+        ],
+    ),
     "a name a model has already": (
         """
         Customer:

@@ -138,7 +138,7 @@ def _held(
         _plain_reference(value, schemas)
         return
     if key is not None and (
-        _becomes_class(value) or _merges(value) or (item and _constrained_scalar(value))
+        _becomes_class(value) or _merges(value, schemas) or (item and _constrained_scalar(value))
     ):
         yield holder, key, name, {}
         return
@@ -171,7 +171,7 @@ def _held(
             scalar = _constrained_scalar(member)
             if (
                 _becomes_class(member)
-                or _merges(member)
+                or _merges(member, schemas)
                 or scalar
                 # A constrained list the model is (not a field) is a class of its own too.
                 or (key is None and _constrained_list(member))
@@ -207,20 +207,31 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _merges(schema: Any) -> bool:
+def _merges(schema: Any, schemas: dict[Identifier, Any]) -> bool:
     """An inline `allOf` the tool merges into a class of its own: one with a part with fields
-    of its own (an `allOf` of scalars, lists or enums it writes its own way inline)."""
+    of its own, or of more than one model with fields (an `allOf` of scalars, lists, enums or
+    unions it writes its own way inline)."""
+    if not isinstance(schema, dict) or any(
+        k in schema for k in ("$ref", "oneOf", "anyOf", "discriminator")
+    ):
+        return False
+    parts = [part for part in _list(schema.get("allOf")) if isinstance(part, dict)]
+    models = [part for part in parts if "$ref" in part]
+    return any("$ref" not in part and _has_fields(part) for part in parts) or (
+        len(models) > 1 and all(_is_object(_referred(part, schemas)) for part in models)
+    )
+
+
+def _has_fields(schema: dict[str, Any]) -> bool:
+    return isinstance(schema.get("properties"), dict) and bool(schema["properties"])
+
+
+def _is_object(schema: Any) -> bool:
+    """A model with fields, of its own or its parts', and no union."""
     return (
         isinstance(schema, dict)
-        and "$ref" not in schema
-        and not any(k in schema for k in ("oneOf", "anyOf", "discriminator"))
-        and any(
-            isinstance(part, dict)
-            and "$ref" not in part
-            and isinstance(part.get("properties"), dict)
-            and bool(part["properties"])
-            for part in _list(schema.get("allOf"))
-        )
+        and not any(k in schema for k in ("oneOf", "anyOf"))
+        and (_has_fields(schema) or bool(_list(schema.get("allOf"))))
     )
 
 
