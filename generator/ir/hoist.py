@@ -246,13 +246,18 @@ def _free(wanted: Identifier, schemas: dict[Identifier, Any]) -> Identifier:
 
 
 def _becomes_class(schema: Any) -> bool:
-    """An object with properties of its own, or an enum: each is a class."""
+    """An object with properties of its own, or an enum: each is a class (but for an enum
+    with a `const`, which the tool writes as a Literal)."""
     return (
         isinstance(schema, dict)
         and "$ref" not in schema
         and (
             (isinstance(schema.get("properties"), dict) and bool(schema["properties"]))
-            or (isinstance(schema.get("enum"), list) and bool(schema["enum"]))
+            or (
+                isinstance(schema.get("enum"), list)
+                and bool(schema["enum"])
+                and "const" not in schema
+            )
         )
         and not any(k in schema for k in ("allOf", "oneOf", "anyOf", "discriminator"))
     )
