@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
+import generator.render.models
 from generator.ir import build_ir
 from generator.ir.hoist import hoist_inline
 from generator.render.models import render_models, tool_named
@@ -226,6 +227,51 @@ def test_each_shape_is_hoisted_and_the_tool_names_nothing(shape: str) -> None:
     assert tool_named(source, schemas) == []
     for line in lines:
         assert line in source, source
+
+
+# Shape -> the spec's schemas: shapes the tool writes its own way inline, which hoisted would
+# read otherwise.
+LEFT_INLINE = {
+    # The tool keeps the parent's field (a dict); hoisted, the field took the child's class.
+    "a field a parent has too": """
+        ClientError:
+          type: object
+          properties:
+            context_info: {type: object, additionalProperties: true}
+        ConflictError:
+          allOf:
+            - $ref: '#/components/schemas/ClientError'
+            - properties:
+                context_info: {type: object, properties: {conflicts: {type: string}}}
+        """,
+    # Inline, the tool drops the constraint; hoisted, it kept it.
+    "an allOf of a scalar": """
+        Folder:
+          type: object
+          properties:
+            description:
+              allOf: [{type: string, maxLength: 256}, {nullable: false}]
+        """,
+    # Inline, the field is the const's Literal; hoisted, it took the enum.
+    "an enum with a const": """
+        Mode:
+          type: object
+          properties:
+            kind: {type: string, enum: [fixed], const: fixed}
+        """,
+}
+
+
+@pytest.mark.parametrize("shape", sorted(LEFT_INLINE))
+def test_what_the_tool_writes_its_own_way_is_left_inline(
+    shape: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    api = _api(LEFT_INLINE[shape])
+    schemas = {m.name: json.loads(m.schema_json) for m in api.models}
+    assert hoist_inline(schemas) == {}
+    hoisted = render_models(api)
+    monkeypatch.setattr(generator.render.models, "hoist_inline", lambda schemas: {})
+    assert render_models(api) == hoisted
 
 
 def test_a_reference_is_not_copied_for_what_it_says_anyway() -> None:
