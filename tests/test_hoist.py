@@ -186,6 +186,23 @@ SHAPES: dict[str, tuple[str, dict[str, str], list[str]]] = {
             "    data: list[ChannelListDatum] | MISSING = MISSING",
         ],
     ),
+    "a model that is a union of constrained scalars": (
+        r"""
+        Length:
+          title: Extension length
+          oneOf:
+            - {type: string, enum: [none]}
+            - {type: string, format: int32, pattern: '^[1-9]\d*$'}
+            - {type: integer, minimum: 1}
+        """,
+        # Named after the model, numbered as its name is taken.
+        {"Length1": "Length", "Length2": "Length", "Length3": "Length"},
+        [
+            "class Length(RootModel[Length1 | Length2 | Length3]):",
+            # With the model's title, as the tool wrote the member inline.
+            "    root: Annotated[int, Field(ge=1, title='Extension length')]",
+        ],
+    ),
     "a name a model has already": (
         """
         Customer:

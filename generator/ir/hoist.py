@@ -167,8 +167,8 @@ def _held(
     for combinator in ("oneOf", "anyOf"):
         for at, member in enumerate(_list(value.get(combinator))):
             # A member of a union is documented with the field's description and example;
-            # a scalar one (a RootModel) is as nullable as the field.
-            scalar = _constrained_scalar(member)
+            # a scalar one (a RootModel) takes the field's nullability and title too.
+            scalar = _constrained_scalar(member, formatted=True)
             if (
                 _becomes_class(member)
                 or _merges(member, schemas)
@@ -176,7 +176,7 @@ def _held(
                 # A constrained list the model is (not a field) is a class of its own too.
                 or (key is None and _constrained_list(member))
             ):
-                taken = ("description", "example", "examples") + ("nullable",) * scalar
+                taken = ("description", "example", "examples") + ("nullable", "title") * scalar
                 yield value[combinator], at, name, {k: value[k] for k in taken if k in value}
             else:
                 yield from _held(value[combinator], at, name, schemas)
@@ -263,13 +263,15 @@ def _becomes_class(schema: Any) -> bool:
     )
 
 
-def _constrained_scalar(schema: Any) -> bool:
-    """A scalar with constraints, which the tool makes a RootModel of in a union or a list."""
+def _constrained_scalar(schema: Any, *, formatted: bool = False) -> bool:
+    """A scalar with constraints, which the tool makes a RootModel of in a union or a list;
+    ``formatted``: with a format too."""
     return (
         isinstance(schema, dict)
         and schema.get("type") in ("string", "integer", "number")
         and any(k in schema for k in _CONSTRAINTS)
-        and not any(k in schema for k in ("$ref", "enum", "format"))
+        and not any(k in schema for k in ("$ref", "enum"))
+        and (formatted or "format" not in schema)
     )
 
 
