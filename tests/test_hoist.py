@@ -203,6 +203,20 @@ SHAPES: dict[str, tuple[str, dict[str, str], list[str]]] = {
             "    root: Annotated[int, Field(ge=1, title='Extension length')]",
         ],
     ),
+    "an object extending a model with fields beside its allOf": (
+        """
+        Endpoint: {type: object, properties: {url: {type: string}}}
+        Config:
+          type: object
+          properties:
+            addMedia:
+              type: object
+              allOf: [{$ref: '#/components/schemas/Endpoint'}]
+              properties: {opt: {type: array, items: {type: string, enum: [confirm]}}}
+        """,
+        {"ConfigAddMedia": "Config", "ConfigAddMediaOptEnum": "ConfigAddMedia"},
+        ["class ConfigAddMedia(Endpoint):", "    addMedia: ConfigAddMedia | MISSING = MISSING"],
+    ),
     "a name a model has already": (
         """
         Customer:
@@ -260,6 +274,19 @@ LEFT_INLINE = {
             - $ref: '#/components/schemas/ClientError'
             - properties:
                 context_info: {type: object, properties: {conflicts: {type: string}}}
+        """,
+    # A child's part redefines the field: the tool merges the two, and the parent's default
+    # is lost where the parent's field is a reference.
+    "a field a child's allOf part redefines": """
+        Options:
+          allOf:
+            - properties: {name: {type: string}}
+            - properties:
+                language: {type: string, enum: [en, fr], default: en, nullable: true}
+        SubmitOptions:
+          allOf:
+            - properties: {language: {description: The language.}}
+            - $ref: '#/components/schemas/Options'
         """,
     # Inline, the tool drops the constraint; hoisted, it kept it.
     "an allOf of a scalar": """

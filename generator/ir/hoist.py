@@ -18,6 +18,7 @@ makes of a union of variants that only require fields. The models the spec names
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -58,11 +59,12 @@ def hoist_inline(schemas: dict[Identifier, Any]) -> dict[Identifier, Identifier]
     names hoisted, each with the model that held it. Models are visited in name order and
     their fields depth first, so that a name taken twice is numbered the same way each time."""
     hoisted: dict[Identifier, Identifier] = {}
+    merged = _merged(schemas)
     pending = sorted(schemas)
     while pending:
         owner = pending.pop(0)
         found = []
-        for holder, key, wanted, inherited in _inline_classes(owner, schemas[owner], schemas):
+        for holder, key, wanted, inherited in _inline_classes(owner, schemas, merged):
             name = _free(wanted, schemas)
             schemas[name] = inherited | holder[key]
             holder[key] = {"$ref": "#/components/schemas/" + escape_pointer_token(name)} | {
@@ -77,29 +79,63 @@ def hoist_inline(schemas: dict[Identifier, Any]) -> dict[Identifier, Identifier]
 
 
 def _inline_classes(
-    owner: str, schema: Any, schemas: dict[Identifier, Any]
+    owner: Identifier, schemas: dict[Identifier, Any], merged: set[tuple[str, str]]
 ) -> Iterator[tuple[Any, Any, Identifier, dict[str, Any]]]:
-    """Where the class ``owner`` (of ``schema``) holds a class inline (the object or list
-    holding it, its key there), the name wanted for it, and what the class takes from around
-    it."""
+    """Where the class ``owner`` holds a class inline (the object or list holding it, its key
+    there), the name wanted for it, and what the class takes from around it; ``merged``: the
+    fields left inline."""
+    schema = schemas[owner]
     if not isinstance(schema, dict):
         return
-    # A field the class has more than once (in two parts, or a parent's too) is the tool's
-    # to merge: left inline.
-    fields: dict[str, Any] = {}
-    twice = set()
+    own = schema.get("properties")
+    own = own if isinstance(own, dict) else {}
+    # A field of an `allOf` part that the class has more than once (in two parts, in its own
+    # properties or a parent's), or that a child's part redefines, is the tool's to merge:
+    # left inline.
+    times = Counter(list(own))
+    inline: list[tuple[dict[str, Any], str]] = [(own, field) for field in own]
     for part in _parts(schema):
-        found = _fields(part, schemas, set()) if "$ref" in part else part.get("properties")
-        for field in found if isinstance(found, dict | set) else ():
-            if field in fields:
-                twice.add(field)
-            fields[field] = found
-    for field, properties in fields.items():
-        if isinstance(properties, dict) and field not in twice:
+        if "$ref" in part:
+            times.update(field for _, field in _fields(part, schemas, set()))
+        elif part is not schema and isinstance(part.get("properties"), dict):
+            times.update(list(part["properties"]))
+            inline.extend((part["properties"], field) for field in part["properties"])
+    for properties, field in inline:
+        if properties is own or (times[field] == 1 and (owner, field) not in merged):
             yield from _held(properties, field, _class_name(owner, field), schemas)
     if "properties" not in schema and "allOf" not in schema:
         # A model that is a list, a map or a union of what it holds.
-        yield from _held(schema, None, Identifier(owner), schemas)
+        yield from _held(schema, None, owner, schemas)
+
+
+def _merged(schemas: dict[Identifier, Any]) -> set[tuple[str, str]]:
+    """The fields (model, field) an `allOf` part redefines where the model is a part too:
+    the tool merges the two, reading the model's field as it is (a default is lost where the
+    field of an `allOf` part is a reference)."""
+    found: set[tuple[str, str]] = set()
+    pending: list[Any] = list(schemas.values())
+    while pending:
+        node = pending.pop()
+        if isinstance(node, list):
+            pending.extend(node)
+        if not isinstance(node, dict):
+            continue
+        pending.extend(
+            v
+            for k, v in node.items()
+            if k not in ("const", "default", "enum", "example", "examples")
+        )
+        parts = list(_parts(node))[1:] if isinstance(node.get("allOf"), list) else []
+        redefined = {
+            field
+            for part in parts
+            if "$ref" not in part and isinstance(part.get("properties"), dict)
+            for field in part["properties"]
+        }
+        for part in parts:
+            if "$ref" in part:
+                found.update(f for f in _fields(part, schemas, set()) if f[1] in redefined)
+    return found
 
 
 def _parts(schema: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -110,18 +146,22 @@ def _parts(schema: dict[str, Any]) -> Iterator[dict[str, Any]]:
             yield from _parts(part) if "$ref" not in part else iter([part])
 
 
-def _fields(part: dict[str, Any], schemas: dict[Identifier, Any], seen: set[str]) -> set[str]:
-    """The fields of the model ``part`` refers to, its parents' with them."""
+def _fields(
+    part: dict[str, Any], schemas: dict[Identifier, Any], seen: set[str]
+) -> set[tuple[str, str]]:
+    """The fields of the model ``part`` refers to and of its parents, each with the model
+    that has it."""
     ref = part.get("$ref")
     if not isinstance(ref, str) or ref in seen:
         return set()
     seen.add(ref)
-    found: set[str] = set()
+    model = unescape_pointer_token(ref.removeprefix("#/components/schemas/"))
+    found: set[tuple[str, str]] = set()
     for inner in _parts(_referred(part, schemas)):
         if "$ref" in inner:
             found |= _fields(inner, schemas, seen)
         elif isinstance(inner.get("properties"), dict):
-            found.update(inner["properties"])
+            found.update((model, field) for field in inner["properties"])
     return found
 
 
@@ -208,16 +248,16 @@ def _list(value: Any) -> list[Any]:
 
 
 def _merges(schema: Any, schemas: dict[Identifier, Any]) -> bool:
-    """An inline `allOf` the tool merges into a class of its own: one with a part with fields
-    of its own, or of more than one model with fields (an `allOf` of scalars, lists, enums or
-    unions it writes its own way inline)."""
+    """An inline `allOf` the tool merges into a class of its own: one with fields of its own
+    or in a part, or of more than one model with fields (an `allOf` of scalars, lists, enums
+    or unions it writes its own way inline)."""
     if not isinstance(schema, dict) or any(
         k in schema for k in ("$ref", "oneOf", "anyOf", "discriminator")
     ):
         return False
     parts = [part for part in _list(schema.get("allOf")) if isinstance(part, dict)]
     models = [part for part in parts if "$ref" in part]
-    return any("$ref" not in part and _has_fields(part) for part in parts) or (
+    return any("$ref" not in part and _has_fields(part) for part in parts + [schema]) or (
         len(models) > 1 and all(_is_object(_referred(part, schemas)) for part in models)
     )
 
