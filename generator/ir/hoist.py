@@ -257,7 +257,7 @@ def _merges(schema: Any, schemas: dict[Identifier, Any]) -> bool:
         return False
     parts = [part for part in _list(schema.get("allOf")) if isinstance(part, dict)]
     models = [part for part in parts if "$ref" in part]
-    return any("$ref" not in part and _has_fields(part) for part in parts + [schema]) or (
+    return any("$ref" not in part and _has_fields(part) for part in [*parts, schema]) or (
         len(models) > 1 and all(_is_object(_referred(part, schemas)) for part in models)
     )
 
