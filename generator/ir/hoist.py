@@ -39,6 +39,8 @@ _FIELD_KEYS = (
     # How the field is written as XML (an attribute, a name): the tool keeps it on the field.
     "xml",
 )
+# What a union's member takes from the field (the last two: a scalar member only).
+_UNION_WORDS = ("description", "example", "examples", "nullable", "title")
 _CONSTRAINTS = frozenset(
     {
         "exclusiveMaximum",
@@ -166,11 +168,18 @@ def _fields(
 
 
 def _held(
-    holder: Any, key: Any, name: Identifier, schemas: dict[Identifier, Any], *, item: bool = False
+    holder: Any,
+    key: Any,
+    name: Identifier,
+    schemas: dict[Identifier, Any],
+    *,
+    item: bool = False,
+    around: dict[str, Any] | None = None,
 ) -> Iterator[tuple[Any, Any, Identifier, dict[str, Any]]]:
     """The classes inline in ``holder[key]`` (``holder`` itself if ``key`` is None), the
-    value of a field of a class, named after it (``name``); ``item``: a list's item. The
-    references found there are made plain on the way."""
+    value of a field of a class, named after it (``name``); ``item``: a list's item;
+    ``around``: what the union holding it says. The references found there are made plain
+    on the way."""
     value = holder if key is None else holder[key]
     if not isinstance(value, dict):
         return
@@ -204,10 +213,11 @@ def _held(
             words = {k: value[k] for k in ("description",) if k in value}
             yield members, at, name, words
         return
+    # A member of a union (of a union in it too) is documented with the field's description
+    # and example; a scalar one (a RootModel) takes the field's nullability and title too.
+    words = (around or {}) | {k: value[k] for k in _UNION_WORDS if k in value}
     for combinator in ("oneOf", "anyOf"):
         for at, member in enumerate(_list(value.get(combinator))):
-            # A member of a union is documented with the field's description and example;
-            # a scalar one (a RootModel) takes the field's nullability and title too.
             scalar = _constrained_scalar(member, formatted=True)
             if (
                 _becomes_class(member)
@@ -216,10 +226,10 @@ def _held(
                 # A constrained list the model is (not a field) is a class of its own too.
                 or (key is None and _constrained_list(member))
             ):
-                taken = ("description", "example", "examples") + ("nullable", "title") * scalar
-                yield value[combinator], at, name, {k: value[k] for k in taken if k in value}
+                taken = _UNION_WORDS if scalar else _UNION_WORDS[:3]
+                yield value[combinator], at, name, {k: words[k] for k in taken if k in words}
             else:
-                yield from _held(value[combinator], at, name, schemas)
+                yield from _held(value[combinator], at, name, schemas, around=words)
 
 
 def _plain_reference(value: dict[str, Any], schemas: dict[Identifier, Any]) -> None:
