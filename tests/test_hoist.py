@@ -217,6 +217,19 @@ SHAPES: dict[str, tuple[str, dict[str, str], list[str]]] = {
         {"ConfigAddMedia": "Config", "ConfigAddMediaOptEnum": "ConfigAddMedia"},
         ["class ConfigAddMedia(Endpoint):", "    addMedia: ConfigAddMedia | MISSING = MISSING"],
     ),
+    "a constrained list item of a list": (
+        """
+        Matrix:
+          type: object
+          properties:
+            rows: {type: array, items: {type: array, minItems: 2, items: {type: number}}}
+        """,
+        {"MatrixRow": "Matrix"},
+        [
+            "class MatrixRow(RootModel[list[float]]):",
+            "    rows: list[MatrixRow] | MISSING = MISSING",
+        ],
+    ),
     "a name a model has already": (
         """
         Customer:

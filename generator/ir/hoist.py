@@ -187,7 +187,10 @@ def _held(
         _plain_reference(value, schemas)
         return
     if key is not None and (
-        _becomes_class(value) or _merges(value, schemas) or (item and _constrained_scalar(value))
+        _becomes_class(value)
+        or _merges(value, schemas)
+        # A constrained item is a class (a RootModel) of its own.
+        or (item and (_constrained_scalar(value) or _constrained_list(value)))
     ):
         yield holder, key, name, {}
         return
@@ -326,7 +329,8 @@ def _constrained_scalar(schema: Any, *, formatted: bool = False) -> bool:
 
 
 def _constrained_list(schema: Any) -> bool:
-    """A list with constraints, which the tool makes a RootModel of in a model's union."""
+    """A list with constraints, which the tool makes a RootModel of in a list or a model's
+    union."""
     return (
         isinstance(schema, dict)
         and schema.get("type") == "array"
