@@ -230,6 +230,22 @@ SHAPES: dict[str, tuple[str, dict[str, str], list[str]]] = {
             "    rows: list[MatrixRow] | MISSING = MISSING",
         ],
     ),
+    "a discriminated union that is a list's item": (
+        """
+        Cat: {type: object, required: [kind], properties: {kind: {type: string}, meow: {type: string}}}
+        Dog: {type: object, required: [kind], properties: {kind: {type: string}, bark: {type: string}}}
+        Zoo:
+          type: object
+          properties:
+            animals:
+              type: array
+              items:
+                oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+                discriminator: {propertyName: kind}
+        """,
+        {"ZooAnimal": "Zoo"},
+        ["class ZooAnimal(RootModel[", "    animals: list[ZooAnimal] | MISSING = MISSING"],
+    ),
     "a name a model has already": (
         """
         Customer:

@@ -189,8 +189,9 @@ def _held(
     if key is not None and (
         _becomes_class(value)
         or _merges(value, schemas)
-        # A constrained item is a class (a RootModel) of its own.
+        # A constrained item, or a discriminated union, is a class (a RootModel) of its own.
         or (item and (_constrained_scalar(value) or _constrained_list(value)))
+        or (item and "discriminator" in value and ("oneOf" in value or "anyOf" in value))
     ):
         yield holder, key, name, {}
         return
