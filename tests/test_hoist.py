@@ -349,26 +349,43 @@ def test_what_the_tool_writes_its_own_way_is_left_inline(
 
 def test_a_reference_is_not_copied_for_what_it_says_anyway() -> None:
     """`nullable: false` or the model's own type beside a reference: the tool would copy the
-    model into a class it names itself; the field holds the model."""
-    api = _api("""
-        User: {type: object, properties: {id: {type: string}}}
+    model into a class it names itself; the field holds the model, documented as the tool
+    documented it."""
+    user = "User: {type: object, description: A user., properties: {id: {type: string}}}"
+    api = _api(f"""
+        {user}
         Entry:
           type: object
           required: [owner]
           properties:
-            owner: {$ref: '#/components/schemas/User', nullable: false, description: Who.}
-            editor: {$ref: '#/components/schemas/User', type: object}
+            owner: {{$ref: '#/components/schemas/User', nullable: false, description: Who.}}
+            editor: {{$ref: '#/components/schemas/User', type: object}}
         """)
     schemas = {m.name: json.loads(m.schema_json) for m in api.models}
     assert hoist_inline(schemas) == {}
     assert schemas["Entry"]["properties"] == {
         "owner": {"$ref": "#/components/schemas/User", "description": "Who."},
-        "editor": {"$ref": "#/components/schemas/User"},
+        "editor": {"$ref": "#/components/schemas/User", "description": "A user."},
     }
     source = _models(api)
     assert tool_named(source, schemas) == []
     assert "    owner: User\n" in source
-    assert "    editor: User | MISSING = MISSING\n" in source
+    assert '    editor: User | MISSING = MISSING\n    """\n    A user.\n' in source
+    # A field named like the model: a field typed by it would have the tool rename that one
+    # (`User_1`), so that each is left as it is.
+    api = _api(f"""
+        {user}
+        Entry:
+          type: object
+          properties:
+            editor: {{$ref: '#/components/schemas/User', type: object}}
+            User: {{$ref: '#/components/schemas/User', type: object}}
+        """)
+    schemas = {m.name: json.loads(m.schema_json) for m in api.models}
+    assert hoist_inline(schemas) == {}
+    source = _models(api)
+    assert tool_named(source, schemas) == ["EntryEditor", "EntryUser"]
+    assert "    User: EntryUser | MISSING = MISSING\n" in source
 
 
 def test_tool_named_lists_the_classes_and_aliases_not_given() -> None:

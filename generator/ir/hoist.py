@@ -66,13 +66,14 @@ def hoist_inline(schemas: dict[Identifier, Any]) -> dict[Identifier, Identifier]
     while pending:
         owner = pending.pop(0)
         found = []
-        for holder, key, wanted, inherited in _inline_classes(owner, schemas, merged):
+        fields = _field_names(schemas[owner])
+        for holder, key, wanted, inherited in _inline_classes(owner, schemas, merged, fields):
             name = _free(wanted, schemas)
             schemas[name] = inherited | holder[key]
             holder[key] = {"$ref": "#/components/schemas/" + escape_pointer_token(name)} | {
                 k: holder[key][k] for k in _FIELD_KEYS if k in holder[key]
             }
-            _plain_reference(holder[key], schemas)
+            _plain_reference(holder[key], schemas, fields)
             hoisted[name] = owner
             found.append(name)
         # Hoisted classes are visited where the tool meets them: inside their parent.
@@ -81,11 +82,14 @@ def hoist_inline(schemas: dict[Identifier, Any]) -> dict[Identifier, Identifier]
 
 
 def _inline_classes(
-    owner: Identifier, schemas: dict[Identifier, Any], merged: set[tuple[str, str]]
+    owner: Identifier,
+    schemas: dict[Identifier, Any],
+    merged: set[tuple[str, str]],
+    fields: frozenset[str],
 ) -> Iterator[tuple[Any, Any, Identifier, dict[str, Any]]]:
     """Where the class ``owner`` holds a class inline (the object or list holding it, its key
     there), the name wanted for it, and what the class takes from around it; ``merged``: the
-    fields left inline."""
+    fields left inline; ``fields``: the names of the class's fields."""
     schema = schemas[owner]
     if not isinstance(schema, dict):
         return
@@ -104,10 +108,10 @@ def _inline_classes(
             inline.extend((part["properties"], field) for field in part["properties"])
     for properties, field in inline:
         if properties is own or (times[field] == 1 and (owner, field) not in merged):
-            yield from _held(properties, field, _class_name(owner, field), schemas)
+            yield from _held(properties, field, _class_name(owner, field), schemas, fields)
     if "properties" not in schema and "allOf" not in schema:
         # A model that is a list, a map or a union of what it holds.
-        yield from _held(schema, None, owner, schemas)
+        yield from _held(schema, None, owner, schemas, fields)
 
 
 def _merged(schemas: dict[Identifier, Any]) -> set[tuple[str, str]]:
@@ -148,6 +152,19 @@ def _parts(schema: dict[str, Any]) -> Iterator[dict[str, Any]]:
             yield from _parts(part) if "$ref" not in part else iter([part])
 
 
+def _field_names(schema: Any) -> frozenset[str]:
+    """The names of the fields written in the class of ``schema``: its own and its `allOf`
+    parts'."""
+    if not isinstance(schema, dict):
+        return frozenset()
+    return frozenset(
+        field
+        for part in _parts(schema)
+        if "$ref" not in part and isinstance(part.get("properties"), dict)
+        for field in part["properties"]
+    )
+
+
 def _fields(
     part: dict[str, Any], schemas: dict[Identifier, Any], seen: set[str]
 ) -> set[tuple[str, str]]:
@@ -172,6 +189,7 @@ def _held(
     key: Any,
     name: Identifier,
     schemas: dict[Identifier, Any],
+    fields: frozenset[str],
     *,
     item: bool = False,
     around: dict[str, Any] | None = None,
@@ -179,12 +197,12 @@ def _held(
     """The classes inline in ``holder[key]`` (``holder`` itself if ``key`` is None), the
     value of a field of a class, named after it (``name``); ``item``: a list's item;
     ``around``: what the union holding it says. The references found there are made plain
-    on the way."""
+    on the way (``fields``: the names of the class's fields)."""
     value = holder if key is None else holder[key]
     if not isinstance(value, dict):
         return
     if "$ref" in value:
-        _plain_reference(value, schemas)
+        _plain_reference(value, schemas, fields)
         return
     if key is not None and (
         _becomes_class(value)
@@ -202,11 +220,11 @@ def _held(
         # a list of lists holds items of the same name.
         if not item:
             name = _singular(name, "Enum" if "enum" in items else "Item")
-        yield from _held(value, "items", name, schemas, item=True)
+        yield from _held(value, "items", name, schemas, fields, item=True)
         return
     extra = value.get("additionalProperties")
     if isinstance(extra, dict) and "properties" not in value:
-        yield from _held(value, "additionalProperties", name, schemas)
+        yield from _held(value, "additionalProperties", name, schemas, fields)
     members = value.get("anyOf")
     if isinstance(members, list) and len(members) == 2 and {"type": "null"} in members:
         # `anyOf: [{...}, {type: null}]`: a nullable field of the class (a constrained
@@ -233,17 +251,28 @@ def _held(
                 taken = _UNION_WORDS if scalar else _UNION_WORDS[:3]
                 yield value[combinator], at, name, {k: words[k] for k in taken if k in words}
             else:
-                yield from _held(value[combinator], at, name, schemas, around=words)
+                yield from _held(value[combinator], at, name, schemas, fields, around=words)
 
 
-def _plain_reference(value: dict[str, Any], schemas: dict[Identifier, Any]) -> None:
+def _plain_reference(
+    value: dict[str, Any], schemas: dict[Identifier, Any], fields: frozenset[str]
+) -> None:
     """A reference less what the tool would copy the class referred to for, into a class it
     names itself, and that says nothing the class does not: `nullable: false` (what a field
-    is anyway), or the type the class has."""
-    if value.get("nullable") is False:
-        del value["nullable"]
-    if "type" in value and value["type"] == _referred(value, schemas).get("type"):
-        del value["type"]
+    is anyway), or the type the class has. Not where a field of the class holding it
+    (``fields``) has the name of the class referred to: the tool would rename that field
+    (`User_1`) for the class to be seen in the class body."""
+    ref = value.get("$ref")
+    if isinstance(ref, str) and unescape_pointer_token(ref.rpartition("/")[2]) in fields:
+        return
+    referred = _referred(value, schemas)
+    said = {"nullable": False, "type": referred.get("type")}
+    plain = {k: v for k, v in value.items() if not (k in said and v == said[k])}
+    if len(plain) < len(value) and "type" not in plain and "description" in referred:
+        # The tool documented the field with its copy's description.
+        plain.setdefault("description", referred["description"])
+    value.clear()
+    value.update(plain)
 
 
 def _referred(part: dict[str, Any], schemas: dict[Identifier, Any]) -> Any:
