@@ -202,7 +202,8 @@ def _held(
     if not isinstance(value, dict):
         return
     if "$ref" in value:
-        _plain_reference(value, schemas, fields)
+        if key is not None:  # a model that is a reference is the tool's to write
+            _plain_reference(value, schemas, fields)
         return
     if key is not None and (
         _becomes_class(value)
@@ -353,7 +354,7 @@ def _constrained_scalar(schema: Any, *, formatted: bool = False) -> bool:
         isinstance(schema, dict)
         and schema.get("type") in ("string", "integer", "number")
         and any(k in schema for k in _CONSTRAINTS)
-        and not any(k in schema for k in ("$ref", "enum"))
+        and not any(k in schema for k in ("$ref", "enum", "allOf", "oneOf", "anyOf"))
         and (formatted or "format" not in schema)
     )
 
