@@ -9,10 +9,13 @@ its field's (an item of ``Customer.tags`` is ``CustomerTag``), numbered from 1 b
 a model has that name. What a model's class says is then a function of its own schema and of
 those it refers to, so that the models of part of a document can be written alone (issue 29).
 
-Left to the tool, which writes them its own way inline: an `allOf` of scalars, lists or enums;
-an `allOf` of a reference to a union; a field a class has more than once; the classes it
-makes of a union of variants that only require fields. The models the spec names
-(``Api.models``) are hoisted from as they are handed to the tool (render/models.py).
+Left to the tool, which writes them its own way inline (hoisted, they would read otherwise):
+an `allOf` of scalars, lists or enums; an `allOf` of a reference to a union; a field a class
+has more than once, or that a child's `allOf` part redefines; an enum with a `const`; a map of
+constrained scalars (a type alias); the variants it makes of a model that is a union of
+required fields; the copy it makes of a model referred to with its type beside, in a class
+with a field named like that model. The models the spec names (``Api.models``) are hoisted
+from as they are handed to the tool (render/models.py).
 """
 
 from __future__ import annotations
