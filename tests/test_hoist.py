@@ -317,6 +317,28 @@ LEFT_INLINE = {
             - properties: {language: {description: The language.}}
             - $ref: '#/components/schemas/Options'
         """,
+    # The tool makes a class of each member with the fields beside: merged, not the member.
+    "the members of a union beside fields": """
+        Issues:
+          type: object
+          properties:
+            results:
+              type: array
+              items:
+                type: object
+                properties: {id: {type: string}}
+                oneOf:
+                  - {properties: {project: {type: string}}, required: [project]}
+                  - {properties: {projects: {type: array, items: {}}}, required: [projects]}
+        """,
+    # A model of no fields is copied inline (a dict); the model itself is a class.
+    "a reference with its type to a model of no fields": """
+        Whitelist: {type: object}
+        Result:
+          type: object
+          properties:
+            whitelist: {$ref: '#/components/schemas/Whitelist', type: object}
+        """,
     # Inline, the tool drops the constraint; hoisted, it kept it.
     "an allOf of a scalar": """
         Folder:

@@ -239,6 +239,8 @@ def _held(
             words = {k: value[k] for k in ("description",) if k in value}
             yield members, at, name, words
         return
+    if "properties" in value or "allOf" in value:
+        return  # the tool makes a class of each member with the rest: its own to name
     # A member of a union (of a union in it too) is documented with the field's description
     # and example; a scalar one (a RootModel) takes the field's nullability and title too.
     words = (around or {}) | {k: value[k] for k in _UNION_WORDS if k in value}
@@ -270,11 +272,13 @@ def _plain_reference(
     if isinstance(ref, str) and unescape_pointer_token(ref.rpartition("/")[2]) in fields:
         return
     referred = _referred(value, schemas)
+    if not (_becomes_class(referred) or _merges(referred, schemas)):
+        return  # a model of no fields the tool copies inline (a dict), not as a class
     said = {"nullable": False, "type": referred.get("type")}
     plain = {k: v for k, v in value.items() if not (k in said and v == said[k])}
-    if len(plain) < len(value) and "type" not in plain and "description" in referred:
-        # The tool documented the field with its copy's description.
-        plain.setdefault("description", referred["description"])
+    if len(plain) < len(value) and "type" not in plain:
+        # The tool documented the field with its copy's description and title.
+        plain |= {k: referred[k] for k in ("description", "title") if k in referred} | plain
     value.clear()
     value.update(plain)
 
