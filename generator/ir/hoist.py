@@ -277,8 +277,9 @@ def _plain_reference(
     said = {"nullable": False, "type": referred.get("type")}
     plain = {k: v for k, v in value.items() if not (k in said and v == said[k])}
     if len(plain) < len(value) and "type" not in plain:
-        # The tool documented the field with its copy's description and title.
-        plain |= {k: referred[k] for k in ("description", "title") if k in referred} | plain
+        # The tool documented the field with its copy's words.
+        words = ("description", "example", "examples", "title")
+        plain |= {k: referred[k] for k in words if k in referred} | plain
     value.clear()
     value.update(plain)
 
