@@ -536,7 +536,7 @@ components:
           anyOf: [{type: object, properties: {id: {type: integer}}}, {type: 'null'}]
         visits: {anyOf: [{type: integer, minimum: 0}, {type: 'null'}]}
         home: {type: object, properties: {zip: {type: string}}}
-    # Taken by a component: the field's class is left to the model tool to name.
+    # Taken by a component: the field's class is numbered (CustomerHome1) by our rule.
     CustomerHome: {type: object, properties: {city: {type: string}}}
 """
 
@@ -545,7 +545,8 @@ def test_inline_classes_are_hoisted_under_the_names_the_model_tool_gives(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Each inline schema that becomes a class is a model of its own, named as the model tool
-    names it, and held by its field: the tool names nothing, and writes what it wrote before."""
+    names it, and held by its field: the tool names nothing, and where no name is taken writes
+    what it wrote before."""
     import generator.render.models
     from generator.ir.hoist import hoist_inline
     from generator.render.models import render_models
@@ -566,10 +567,19 @@ def test_inline_classes_are_hoisted_under_the_names_the_model_tool_gives(
         "CustomerChannel": "Customer",
         "CustomerReferrer": "Customer",
         "CustomerVisits": "Customer",
+        "CustomerHome1": "Customer",
         "CustomerAddressKind": "CustomerAddress",
     }
     hoisted = render_models(api)
-    # The tool named only the field whose name a component takes.
-    assert defined(hoisted) - set(schemas) == {"CustomerHome1"}
+    assert defined(hoisted) - set(schemas) == set()
+    # The component keeps its name (the tool gave it to the field's class, and numbered the
+    # component's).
+    assert (
+        "class CustomerHome(BaseModel):\n    city:"
+        in hoisted[PurePosixPath("models/customer_home.py")]
+    )
+    alone = HOISTED_SPEC.split("    # Taken by a component")[0]
+    api = build_ir(parse_document(alone, "h.yaml"), "h", "specs/h/openapi.yaml")
+    hoisted = render_models(api)
     monkeypatch.setattr(generator.render.models, "hoist_inline", lambda schemas: {})
     assert render_models(api) == hoisted

@@ -178,14 +178,14 @@ def test_a_parameter_named_content_type_beside_a_body_of_several_media_types(
 
 def test_models_a_quoted_reference_names_are_defined_with_it(tmp_path: Path) -> None:
     """The tool quotes a model it defines later where the type is evaluated at once (a
-    RootModel's base): `Body(RootModel[list["BodyBodyItem"]])`. The split did not read the
+    RootModel's base): `Body(RootModel[list["BodyItem"]])`. The split did not read the
     quoted name, and put each model in a module of its own, where that name was undefined."""
     inner = {"type": "array", "items": _ref("body"), "minItems": 1}
     body = {"type": "array", "items": inner}
     assert _run(_api("3.1.0", {"body": body}, {"type": "string"}), tmp_path) == 0
     model = (tmp_path / "out" / "found" / "models" / "body_.py").read_text()
-    assert 'class Body(RootModel[list["BodyBodyItem"]]):' in model
-    assert "class BodyBodyItem(RootModel[list[Body]]):" in model
+    assert 'class Body(RootModel[list["BodyItem"]]):' in model
+    assert "class BodyItem(RootModel[list[Body]]):" in model
     script = "from found.models import Body; print(Body.model_validate([[[]]]).model_dump())"
     done = subprocess.run(
         [sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True
