@@ -7,7 +7,7 @@ import bisect
 import json
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any, cast
 
@@ -86,12 +86,6 @@ _LIST_OF_ITSELF = re.compile(
 _MAY_NAME_BYTES = re.compile(r"\bbytes\b|[^\x00-\x7f]")
 # What the tool's output defines, at the start of a line: a class, or a type alias.
 _DEFINED = re.compile(r"^(?:class (\w+)|(\w+)(?: *:[^=\n]*)? *=)", re.MULTILINE)
-
-
-def tool_named(source: str, given: Iterable[str]) -> list[str]:
-    """The classes and aliases the model tool's output ``source`` defines that are not
-    ``given`` (the document's schemas): the names the tool gave itself, sorted."""
-    return sorted({n for found in _DEFINED.findall(source) for n in found if n} - set(given))
 
 
 def _model_tool_error(api: Api, exc: Exception) -> Diagnostic:
