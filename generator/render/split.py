@@ -124,9 +124,10 @@ def split_modules(
         )
     )
     module_of = {name: module_names[group[name]] for name in definitions}
-    # What must be defined first: a quoted name is read later, when pydantic resolves it.
-    unquoted = {name: {n.id for n in _names_read(node, {})} for name, node in definitions.items()}
-    first = {name: [d for d in eager[name] if d in unquoted[name]] for name in definitions}
+    # What must be defined before a definition runs: annotations and quoted names are read
+    # later, when pydantic builds the model.
+    at_once = {name: _read_at_once(node) for name, node in definitions.items()}
+    first = {name: [d for d in graph[name] if d in at_once[name]] for name in definitions}
     names_of = {module_names[g]: _definition_order(members[g], graph, first) for g in leaders}
     needs: dict[Identifier, dict[Identifier, set[str]]] = {m: {} for m in names_of}
     forced: dict[Identifier, set[Identifier]] = {m: set() for m in names_of}
@@ -246,6 +247,29 @@ def _names_read(node: ast.AST, quoted: Mapping[int, list[ast.Name]]) -> list[ast
             else [n] if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) else []
         )
     ]
+
+
+def _read_at_once(node: ast.stmt) -> set[str]:
+    """The names a definition reads as it runs: a class's bases, keywords and decorators and
+    the values in its body (a default, ``__annotations__ = {...}``), an alias's value; not
+    annotations (``from __future__ import annotations``) nor what a method's body reads."""
+    expressions: list[ast.expr | None] = []
+    if isinstance(node, ast.ClassDef):
+        expressions += [*node.bases, *(k.value for k in node.keywords), *node.decorator_list]
+        for statement in node.body:
+            if isinstance(statement, ast.AnnAssign | ast.Assign):
+                expressions.append(statement.value)
+            elif isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
+                expressions += [*statement.decorator_list, *statement.args.defaults]
+    elif isinstance(node, ast.AnnAssign | ast.Assign):
+        expressions.append(node.value)
+    return {
+        n.id
+        for e in expressions
+        if e is not None
+        for n in ast.walk(e)
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+    }
 
 
 def _held_fields(node: ast.stmt) -> list[ast.AnnAssign]:
@@ -463,9 +487,8 @@ def _definition_order(
 ) -> list[str]:
     """What a model uses comes first (an enum member as a default is evaluated when the class
     is created); models in a cycle keep their order, their annotations being lazy, but for
-    what one needs defined before it (``eager``: an unquoted base's type,
-    ``RootModel[list[Item]]``), which comes first: the order does not depend on the order the
-    tool wrote them in."""
+    what one reads as it runs (``eager``: a base's type, ``RootModel[list[Item]]``), which
+    comes first: the order does not depend on the order the tool wrote them in."""
     inside = set(names)
     local = {n: [d for d in graph[n] if d in inside] for n in names}
     position = {n: i for i, n in enumerate(names)}

@@ -332,3 +332,29 @@ def test_a_list_of_objects_whose_extras_are_the_list_defines_the_item_first(
         [sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_a_cycle_through_constrained_fields_defines_each_base_first(tmp_path: Path) -> None:
+    """`True` (the model `True1`) holds a constrained list of `extra_headers`, whose item is a
+    RootModel of `True1`: annotations are read later, a base at once, so `True1` comes first
+    (when ordered by what each definition reads at all, the cycle had no first)."""
+    union = {"oneOf": [_ref("True")], "discriminator": {"propertyName": "d"}}
+    schemas = {
+        "True": {
+            "type": "object",
+            "properties": {
+                "d": {"type": "string"},
+                "j": {"type": "array", "minItems": 1, "items": _ref("extra_headers")},
+            },
+        },
+        "extra_headers": {"type": "array", "items": union},
+    }
+    assert _run(_api("3.1.0", schemas, {"type": "string"}), tmp_path) == 0
+    script = (
+        "from found.models import True1; "
+        "print(True1.model_validate({'d': 'True', 'j': [[{'d': 'True'}]]}).j)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
