@@ -30,7 +30,8 @@ from typing import Any
 
 from ..core.errors import SpecError
 from ..spec.load import unescape_pointer_token
-from .split import _strongly_connected, source_lines
+from .graphs import DisjointSets, strongly_connected
+from .split import source_lines
 
 _REF = "#/components/schemas/"
 # What a schema says that no other class's text repeats (a class inheriting it is keyed by
@@ -217,7 +218,7 @@ def _closure_digests(
     edges = {name: [t for t in targets if t in graph] for name, targets in graph.items()}
     digests: dict[str, str] = {}
     # Tarjan's components come out after every component they reach.
-    for component in _strongly_connected(edges):
+    for component in strongly_connected(edges):
         members = sorted(component)
         inside = set(members)
         reached = sorted({digests[t] for m in members for t in edges[m] if t not in inside})
@@ -257,22 +258,15 @@ def units(pieces: Mapping[str, str], given: set[str]) -> list[list[str]]:
     """The pieces in groups that are rendered together: each schema's class, with the classes
     the tool named that it uses (through others it named, too). A class the tool named for
     several joins them in one group."""
-    parent = {name: name for name in pieces}
-
-    def find(name: str) -> str:
-        while parent[name] != name:
-            parent[name] = parent[parent[name]]
-            name = parent[name]
-        return name
-
+    sets = DisjointSets(pieces)
     named_by_tool = set(pieces) - given
     for name, text in pieces.items():
         for word in set(_WORDS.findall(_STRINGS.sub("", text))) & named_by_tool:
             if word != name:
-                parent[find(word)] = find(name)
+                sets.union(word, name)
     groups: dict[str, list[str]] = {}
     for name in sorted(pieces):
-        groups.setdefault(find(name), []).append(name)
+        groups.setdefault(sets.find(name), []).append(name)
     return list(groups.values())
 
 

@@ -17,13 +17,11 @@ from __future__ import annotations
 import ast
 import functools
 import re
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TypeVar
 
 from ..core.names import Identifier, dedupe, snake_case
-
-N = TypeVar("N", bound=Hashable)
+from .graphs import DisjointSets, strongly_connected
 
 # Model bases whose validators are built on first use (generator/runtime/models.py).
 _DEFERRED_BASES = ("BaseModel", "RootModel")
@@ -141,7 +139,7 @@ def split_modules(
     # Modules in a cycle can only refer to each other lazily; others may import each other.
     cycle = {
         m: i
-        for i, c in enumerate(_strongly_connected({m: sorted(d) for m, d in needs.items()}))
+        for i, c in enumerate(strongly_connected({m: sorted(d) for m, d in needs.items()}))
         for m in c
     }
     may_import = {
@@ -150,7 +148,7 @@ def split_modules(
     size = {module: len(names) for module, names in names_of.items()}
     loads: dict[Identifier, frozenset[Identifier]] = {}  # the modules importing a module loads
     modules: dict[Identifier, ModelModule] = {}
-    for component in _strongly_connected(may_import):
+    for component in strongly_connected(may_import):
         if len(component) > 1:
             raise AssertionError(f"model modules import each other: {sorted(component)}")
         module = component[0]
@@ -493,7 +491,7 @@ def _definition_order(
     local = {n: [d for d in graph[n] if d in inside] for n in names}
     position = {n: i for i, n in enumerate(names)}
     ordered = []
-    for component in _strongly_connected(local):
+    for component in strongly_connected(local):
         members = sorted(component, key=position.__getitem__)
         within = set(members)
         waiting = {n: {d for d in eager[n] if d in within and d != n} for n in members}
@@ -558,18 +556,9 @@ def _group(
     """Each definition's group, as the name of one member. Definitions that need each other
     defined first (``eager``) share a group; so does a model the spec does not name with
     the only group that uses it."""
-    parent = {name: name for name in graph}
-
-    def find(name: str) -> str:
-        while parent[name] != name:
-            parent[name] = parent[parent[name]]
-            name = parent[name]
-        return name
-
-    def union(a: str, b: str) -> None:
-        parent[find(a)] = find(b)
-
-    for component in _strongly_connected(eager):
+    sets = DisjointSets(graph)
+    find, union = sets.find, sets.union
+    for component in strongly_connected(eager):
         for name in component[1:]:
             union(name, component[0])
     users: dict[str, set[str]] = {name: set() for name in graph}
@@ -590,48 +579,7 @@ def _group(
     quotient: dict[str, set[str]] = {find(name): set() for name in graph}
     for name, dependencies in eager.items():
         quotient[find(name)].update(find(d) for d in dependencies if find(d) != find(name))
-    for component in _strongly_connected({k: sorted(v) for k, v in quotient.items()}):
+    for component in strongly_connected({k: sorted(v) for k, v in quotient.items()}):
         for name in component[1:]:
             union(name, component[0])
     return {name: find(name) for name in graph}
-
-
-def _strongly_connected(graph: Mapping[N, list[N]]) -> list[list[N]]:
-    """Tarjan's algorithm, iterative: recursion would overflow on deep chains."""
-    index: dict[N, int] = {}
-    low: dict[N, int] = {}
-    stack: list[N] = []
-    on_stack: set[N] = set()
-    found: list[list[N]] = []
-    for root in graph:
-        if root in index:
-            continue
-        work = [(root, iter(graph[root]))]
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, children = work[-1]
-            child = next(children, None)
-            if child is not None:
-                if child not in index:
-                    index[child] = low[child] = len(index)
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(graph[child])))
-                elif child in on_stack:
-                    low[node] = min(low[node], index[child])
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                found.append(component)
-    return found

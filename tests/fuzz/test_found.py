@@ -122,6 +122,13 @@ def _run(document: dict[str, Any], root: Path) -> int:
     return main(["generate", "-q", "--specs", str(root / "specs"), "--out", str(root / "out")])
 
 
+def _run_client(root: Path, script: str) -> subprocess.CompletedProcess[str]:
+    """``script`` run beside the generated client, in a process of its own."""
+    return subprocess.run(
+        [sys.executable, "-c", script], cwd=root / "out", capture_output=True, text=True
+    )
+
+
 @pytest.mark.parametrize("case", sorted(FOUND))
 def test_found_case_is_read_or_refused(
     case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -188,9 +195,7 @@ def test_models_a_quoted_reference_names_are_defined_with_it(tmp_path: Path) -> 
     assert 'class Body(RootModel[list["BodyItem"]]):' in model
     assert "class BodyItem(RootModel[list[Body]]):" in model
     script = "from found.models import Body; print(Body.model_validate([[[]]]).model_dump())"
-    done = subprocess.run(
-        [sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True
-    )
+    done = _run_client(tmp_path, script)
     assert (done.returncode, done.stdout) == (0, "[[[]]]\n"), done.stderr
 
 
@@ -284,52 +289,42 @@ def test_a_model_nested_a_hundred_levels_deep_has_a_module_name_a_file_system_ta
     names = [p.name for p in (tmp_path / "out" / "found" / "models").iterdir()]
     assert max(map(len, names)) == 80 + len(".py")  # cut short, to 80 characters
     script = "from found.models import A; print(A.model_validate([{'inner': []}]).model_dump())"
-    done = subprocess.run(
-        [sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True
-    )
+    done = _run_client(tmp_path, script)
     assert (done.returncode, done.stdout) == (0, "[{'inner': []}]\n"), done.stderr
 
 
-def test_a_list_of_objects_that_hold_the_list_defines_the_item_first(tmp_path: Path) -> None:
-    """The item class is the list's base (`RootModel[list[ListItem]]`, evaluated at once) and
-    holds the list (a cycle): it must come first in their module, whatever order the model
-    tool wrote them in. Put in name order, `List` came first: a NameError on import."""
-    item = {"properties": {"import": {"type": "array", "items": _ref("list")}}, "required": []}
-    document = {
-        "openapi": "3.1.0",
-        "info": {"title": "F", "version": "1"},
-        "servers": SERVERS,
-        "paths": {"/t": {"get": {"operationId": "t", "responses": {"200": {"description": "ok"}}}}},
-        "components": {"schemas": {"list": {"type": "array", "items": {**item, "const": "fixed"}}}},
-    }
-    assert _run(document, tmp_path) == 0
-    model = (tmp_path / "out" / "found" / "models" / "list_.py").read_text()
-    item = re.search(r"^class List\(RootModel\[list\[(\w+)\]\]\):", model, re.MULTILINE)
-    assert item is not None
-    assert model.index(f"class {item[1]}(") < item.start()
-    script = "from found.models import List; print(List.model_validate([{'import': []}]).root)"
-    done = subprocess.run(
-        [sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True
-    )
-    assert done.returncode == 0, done.stderr
+# A list whose item class names the list: the list's base (`RootModel[list[Item]]`, read at
+# once) needs the item defined first, whatever order the model tool wrote them in. Put in name
+# order, `List` came first: a NameError on import. The item, and a value of the list.
+LIST_ITEMS: dict[str, tuple[dict[str, Any], str]] = {
+    # The item holds the list (a cycle); with a `const` beside its fields, the tool names it.
+    "item-holds-the-list": (
+        {
+            "properties": {"import": {"type": "array", "items": _ref("list")}},
+            "required": [],
+            "const": "fixed",
+        },
+        "[{'import': []}]",
+    ),
+    # The item names the list only in its quoted extras type, which pydantic reads later.
+    "extras-are-the-list": (
+        {"properties": {"a": {"type": "string"}}, "additionalProperties": _ref("list")},
+        "[{'a': 'b', 'c': []}]",
+    ),
+}
 
 
-def test_a_list_of_objects_whose_extras_are_the_list_defines_the_item_first(
-    tmp_path: Path,
-) -> None:
-    """The item names the list only in its quoted extras type (`dict[str, "List"]`), which
-    pydantic reads later: the item still comes first, the list's base needing it at once."""
-    item = {"properties": {"a": {"type": "string"}}, "additionalProperties": _ref("list")}
+@pytest.mark.parametrize("case", sorted(LIST_ITEMS))
+def test_a_list_whose_item_names_it_defines_the_item_first(case: str, tmp_path: Path) -> None:
+    item, value = LIST_ITEMS[case]
     document = _api("3.1.0", {"list": {"type": "array", "items": item}}, {"type": "string"})
     assert _run(document, tmp_path) == 0
     model = (tmp_path / "out" / "found" / "models" / "list_.py").read_text()
-    assert 'dict[str, "List"]' in model
-    item = re.search(r"^class List\(RootModel\[list\[(\w+)\]\]\):", model, re.MULTILINE)
-    assert item is not None
-    assert model.index(f"class {item[1]}(") < item.start()
-    script = "from found.models import List; print(List.model_validate([{'a': 'b', 'c': []}]).root)"
-    done = subprocess.run(
-        [sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True
+    base = re.search(r"^class List\(RootModel\[list\[(\w+)\]\]\):", model, re.MULTILINE)
+    assert base is not None
+    assert model.index(f"class {base[1]}(") < base.start()
+    done = _run_client(
+        tmp_path, f"from found.models import List; print(List.model_validate({value}))"
     )
     assert done.returncode == 0, done.stderr
 
@@ -354,7 +349,5 @@ def test_a_cycle_through_constrained_fields_defines_each_base_first(tmp_path: Pa
         "from found.models import True1; "
         "print(True1.model_validate({'d': 'True', 'j': [[{'d': 'True'}]]}).j)"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], cwd=tmp_path / "out", capture_output=True, text=True
-    )
+    done = _run_client(tmp_path, script)
     assert done.returncode == 0, done.stderr
