@@ -4,14 +4,16 @@ datamodel-code-generator turns a document of schemas into one module of classes.
 writes for a class is a function of that class's schema and of the schemas around it: those
 it refers to (their shapes: a field holding an enum defaults to one of its members), those it
 inherits through ``allOf`` (whole: an inherited field made required is written again, with its
-description), and those whose discriminator names it (its tag becomes a Literal). Each class's
-text is kept under a key over exactly that, so an edit re-runs the tool on the classes whose
-key changed, with the schemas their keys cover, and keeps the text of all the others.
+description), and those whose discriminator names it, with the schemas that hold that union
+(its tag becomes a Literal where a field holds it). Each class's text is kept under a key over
+exactly that, so an edit re-runs the tool on the classes whose key changed, with the schemas
+they refer to, and keeps the text of all the others.
 
 Classes the tool names itself (an inline schema it met inside a class: ``Enterprise1``) go
 with the classes that use them, and a partial run must name them as the full run did, else
-the whole document is run again. So is it when the names or aliases change (the tool spells
-an import differently where a model takes its name), or the partial output does not fit.
+the whole document is run again. So is it when a schema is added or removed, when the
+aliases or the generator change, and when the part imports a name otherwise than the whole
+did (``date as date_aliased``, where some model has a field named ``date``).
 
 The output is put together in one order, whatever the tool's: its imports, then each class
 by name. The pipeline keeps the record in a file beside the output; one that is missing,
