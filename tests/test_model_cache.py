@@ -14,6 +14,7 @@ import pytest
 from generator.render.model_cache import (
     ModelCache,
     Record,
+    SchemaGraph,
     class_keys,
     take_apart,
     tool_output,
@@ -59,7 +60,8 @@ def edited(path: str, value: Any) -> dict[str, Any]:
 
 
 def changed_keys(schemas: dict[str, Any]) -> set[str]:
-    before, after = class_keys(SCHEMAS, "c"), class_keys(schemas, "c")
+    before = class_keys(SchemaGraph.of(SCHEMAS), "c")
+    after = class_keys(SchemaGraph.of(schemas), "c")
     return {name for name in SCHEMAS if before[name] != after[name]}
 
 

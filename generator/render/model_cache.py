@@ -144,12 +144,46 @@ def _defined(node: ast.stmt) -> str | None:
     return None
 
 
-def class_keys(schemas: Mapping[str, Any], context: str) -> dict[str, str]:
+@dataclass(frozen=True, slots=True)
+class SchemaGraph:
+    """What the keys and a partial run read of the schemas, worked out once."""
+
+    schemas: Mapping[str, Any]
+    refs: dict[str, list[str]]  # the schemas each refers to
+    users: dict[str, list[str]]  # the schemas that refer to each
+    whole: dict[str, str]  # each schema as JSON
+    # The schemas that may hold a discriminator (or name one in words: a few more).
+    discriminating: list[str]
+
+    @staticmethod
+    def of(schemas: Mapping[str, Any]) -> SchemaGraph:
+        refs = {name: _refs(schema) for name, schema in schemas.items()}
+        whole = {name: _json(schema) for name, schema in schemas.items()}
+        users: dict[str, list[str]] = {name: [] for name in refs}
+        for name, targets in refs.items():
+            for target in targets:
+                if target in users and target != name:
+                    users[target].append(name)
+        discriminating = [name for name in schemas if "discriminator" in whole[name]]
+        return SchemaGraph(schemas, refs, users, whole, discriminating)
+
+    def closure(self, names: Iterable[str]) -> set[str]:
+        """``names`` and every schema they reach."""
+        reached: set[str] = set()
+        pending = list(names)
+        while pending:
+            name = pending.pop()
+            if name not in reached and name in self.refs:
+                reached.add(name)
+                pending.extend(self.refs[name])
+        return reached
+
+
+def class_keys(graph: SchemaGraph, context: str) -> dict[str, str]:
     """Each schema's key: a digest of ``context`` (what every class depends on) and of what
-    its class's text depends on among ``schemas``."""
-    refs = {name: _refs(schema) for name, schema in schemas.items()}
+    its class's text depends on among the schemas."""
+    schemas, refs, whole = graph.schemas, graph.refs, graph.whole
     bases = {name: _refs(schema, within_all_of=True) for name, schema in schemas.items()}
-    whole = {name: _json(schema) for name, schema in schemas.items()}
     shape = {name: _json(_shape(schema)) for name, schema in schemas.items()}
     shapes = _closure_digests(refs, lambda members: [f"{m}\0{shape[m]}" for m in members])
     inherited = _closure_digests(
@@ -157,10 +191,9 @@ def class_keys(schemas: Mapping[str, Any], context: str) -> dict[str, str]:
     )
     # A discriminator tags the classes it names as it is used: where a field holds it, not
     # where a class inherits it.
-    users = _referrers(refs)
     tagging: dict[str, list[str]] = {name: [] for name in schemas}
-    for name in _discriminating(schemas, whole):
-        around = [f"{name}\0{shape[name]}", *(f"{u}\0{shape[u]}" for u in users[name])]
+    for name in graph.discriminating:
+        around = [f"{name}\0{shape[name]}", *(f"{u}\0{shape[u]}" for u in graph.users[name])]
         for target in refs[name]:
             if target in tagging:
                 tagging[target] += around
@@ -228,32 +261,6 @@ def _closure_digests(
         for member in members:
             digests[member] = digest
     return digests
-
-
-def _referrers(refs: Mapping[str, list[str]]) -> dict[str, list[str]]:
-    users: dict[str, list[str]] = {name: [] for name in refs}
-    for name, targets in refs.items():
-        for target in targets:
-            if target in users and target != name:
-                users[target].append(name)
-    return users
-
-
-def _discriminating(schemas: Mapping[str, Any], whole: Mapping[str, str]) -> list[str]:
-    """The schemas that may hold a discriminator (or name one in words: a few more)."""
-    return [name for name in schemas if "discriminator" in whole[name]]
-
-
-def forward_closure(schemas: Mapping[str, Any], names: Iterable[str]) -> set[str]:
-    closure: set[str] = set()
-    pending = list(names)
-    while pending:
-        name = pending.pop()
-        if name in closure or name not in schemas:
-            continue
-        closure.add(name)
-        pending.extend(_refs(schemas[name]))
-    return closure
 
 
 def units(pieces: Mapping[str, str], given: set[str]) -> list[list[str]]:
@@ -329,12 +336,13 @@ def tool_output(
     pieces do not fit); ``cache.current`` is left for the next run. ``context``: a digest of
     what every class depends on (the aliases, the generator)."""
     context = _digest([context, *sorted(schemas)])
-    keys = class_keys(schemas, context)
+    graph = SchemaGraph.of(schemas)
+    keys = class_keys(graph, context)
     record = cache.previous if cache is not None else None
     output = None
     if record is not None and record.context == context:
         try:
-            output = _partly(schemas, keys, record, run)
+            output = _partly(graph, keys, record, run)
         except SpecError:
             output = None  # the whole document is run, and its error reported as such
     if output is None:
@@ -348,13 +356,14 @@ def tool_output(
 
 
 def _partly(
-    schemas: Mapping[str, Any],
+    graph: SchemaGraph,
     keys: Mapping[str, str],
     record: Record,
     run: Callable[[dict[str, Any]], str],
 ) -> ToolOutput | None:
     """The output from ``record``'s pieces and a run over the changed classes, or None if
     they do not fit together."""
+    schemas = graph.schemas
     given = set(schemas)
     kept = record.output.pieces
     if not given <= kept.keys():
@@ -365,12 +374,9 @@ def _partly(
     stale = [u for u in units(kept, given) if changed.intersection(u)]
     redone = {n for u in stale for n in u if n in given}
     expected = {n for u in stale for n in u if n not in given}
-    refs = {name: _refs(schema) for name, schema in schemas.items()}
-    whole = {name: _json(schema) for name, schema in schemas.items()}
-    tagging = {n for n in _discriminating(schemas, whole) if redone.intersection(refs[n])}
-    users = _referrers(refs)
-    around = {u for name in tagging for u in users[name]}
-    needed = forward_closure(schemas, redone | tagging | around)
+    tagging = {n for n in graph.discriminating if redone.intersection(graph.refs[n])}
+    around = {u for name in tagging for u in graph.users[name]}
+    needed = graph.closure(redone | tagging | around)
     partial = take_apart(run({n: s for n, s in schemas.items() if n in needed}))
     if partial is None or not redone <= partial.pieces.keys():
         return None
