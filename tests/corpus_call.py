@@ -115,7 +115,7 @@ def sent_body(request: httpx.Request) -> str:
     media_type = request.headers.get("content-type", "").split(";")[0].strip()
     if request.content and (media_type == "application/json" or media_type.endswith("+json")):
         return f"body={media_type} {json.dumps(json.loads(request.content), sort_keys=True)}"
-    if request.content and media_type == "application/x-www-form-urlencoded":
+    if media_type == "application/x-www-form-urlencoded":  # a form of no fields is empty
         pairs = urllib.parse.parse_qsl(request.content.decode(), keep_blank_values=True)
         return f"body={media_type} {urllib.parse.urlencode(sorted(pairs))}"
     return f"body={request.content!r}"
