@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .spec.openapi_validator import Record
 
 # The stages are imported where they are used: a run with nothing to do reads the vendors'
-# digests and stops, and importing them (yaml, datamodel-code-generator, isort,
+# digests and stops, and importing them (yaml, datamodel-code-generator, black,
 # openapi-spec-validator) would take longer than that.
 
 SPEC_NAMES = ("openapi.yaml", "openapi.yml", "openapi.json")
@@ -253,7 +253,7 @@ def render_vendor(
 
 def _render_models_cached(api: Api, cache: Path | None) -> dict[PurePosixPath, str]:
     """The models, from the model tool's output of the last run kept at ``cache`` where it
-    still fits (render/model_cache.py), which is then replaced. A cache that cannot be read
+    still fits (render/model_cache/), which is then replaced. A cache that cannot be read
     or written only costs time."""
     from .output.write import write_text
     from .render import render_models

@@ -3,7 +3,7 @@ from the cache of the spec before the edits (the model tool run on a part) or fr
 byte for byte. Two edits in a row, so that a cache written by a partial run is read too.
 
 The specs are corpus specs with inheritance (allOf), discriminated unions, enums with
-defaults and inline objects: what a class's key has to cover (generator/render/model_cache.py).
+defaults and inline objects: what a class's key has to cover (generator/render/model_cache/).
 A fixed seed; the slow group.
 """
 

@@ -1,4 +1,4 @@
-"""The model tool's output kept per class (generator/render/model_cache.py): what each class's
+"""The model tool's output kept per class (generator/render/model_cache/): what each class's
 key covers, which part of a document an edit re-runs the tool on, and that whatever the cache
 holds, the output is the one a run from scratch gives."""
 
@@ -93,6 +93,27 @@ def test_a_discriminator_changes_the_classes_it_tags() -> None:
     # A property named like prose is not prose.
     schemas = edited("Holder/properties/description", {"type": "string"})
     assert changed_keys(schemas) == {"Holder"}
+
+
+def test_a_discriminator_without_a_mapping_tags_the_schemas_inheriting_it() -> None:
+    # Bitbucket's `object`: where a field holds it, the tool writes the union of its heirs,
+    # each tagged with a Literal of its name.
+    schemas: dict[str, Any] = {
+        "Object": {
+            "type": "object",
+            "discriminator": {"propertyName": "type"},
+            "properties": {"type": {"type": "string"}},
+        },
+        "Account": {"allOf": [ref("Object"), {"properties": {"name": {"type": "string"}}}]},
+        "Holder": {"properties": {"n": {"type": "integer"}}},
+    }
+    holding = json.loads(json.dumps(schemas))
+    holding["Holder"]["properties"]["thing"] = ref("Object")
+    before = class_keys(SchemaGraph.of(schemas), "c")
+    after = class_keys(SchemaGraph.of(holding), "c")
+    assert {name for name in schemas if before[name] != after[name]} == {"Account", "Holder"}
+    # A run for Account alone holds what tags it.
+    assert SchemaGraph.of(holding).needed(["Account"]) == {"Account", "Object", "Holder"}
 
 
 def test_the_output_is_put_together_in_one_order_whatever_the_tool_wrote() -> None:
@@ -300,14 +321,14 @@ def test_make_generate_after_an_edit_runs_the_model_tool_on_the_edited_schemas_p
 
 
 def test_a_part_imports_as_the_whole_does_or_is_run_whole() -> None:
-    from generator.render.model_cache import _compatible
+    from generator.render.model_cache.pieces import compatible
 
     # The whole document has a field named `date`: the tool imports the type under an alias.
     whole = ["from datetime import date as date_aliased", "from pydantic import Field"]
-    assert _compatible(whole, ["from datetime import date as date_aliased"], ["Order"])
-    assert _compatible(whole, ["from uuid import UUID", "from pydantic import Field"], ["Order"])
+    assert compatible(whole, ["from datetime import date as date_aliased"], ["Order"])
+    assert compatible(whole, ["from uuid import UUID", "from pydantic import Field"], ["Order"])
     # A part without that field imports it plainly: its text says `date`, the whole's does not.
-    assert not _compatible(whole, ["from datetime import date"], ["Order"])
+    assert not compatible(whole, ["from datetime import date"], ["Order"])
     # A new import may not take a name a class or another import has.
-    assert not _compatible(whole, ["from typing import Order"], ["Order"])
-    assert not _compatible(whole, ["from uuid import UUID as Field"], ["Order"])
+    assert not compatible(whole, ["from typing import Order"], ["Order"])
+    assert not compatible(whole, ["from uuid import UUID as Field"], ["Order"])

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
-# The generated code's line length: what black, ruff and isort are set to (format.py), and
+# The generated code's line length: what black and ruff are set to (format.py), and
 # what templates lay code out for.
 LINE_LENGTH = 100
 

@@ -1,5 +1,5 @@
-"""isort and ruff's formatter, set as black is, on in-memory sources, with pinned settings;
-black's verdict on what they give; and the record that lets a regeneration keep a file's
+"""ruff's import sorting and formatter, set as black is, on in-memory sources, with pinned
+settings; black's verdict on what they give; and the record that lets a regeneration keep a file's
 committed text when its unformatted text did not change.
 
 Formatting is done once, by ruff's formatter: black is the standard its output meets (the
@@ -31,18 +31,15 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path, PurePosixPath
 
-import isort
-
 from ..core.names import LINE_LENGTH
 from ..core.workers import die_with_parent
 
-_ISORT = isort.Config(profile="black", line_length=LINE_LENGTH)
 # black's settings, for ruff's formatter (whose defaults are black's style) and for black.
 _TARGET = "py311"
 FORMATTED_NAME = "FORMATTED.sha256"
 # A change of formatter or setting formats every file again.
 _FORMATTERS = (
-    f"# ruff {importlib.metadata.version('ruff')} isort {importlib.metadata.version('isort')}"
+    f"# ruff {importlib.metadata.version('ruff')} sorting imports and formatting"
     f" line-length {LINE_LENGTH} {_TARGET}"
 )
 # Below this much code, starting processes costs more than it saves.
@@ -185,24 +182,7 @@ def _format_all(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]:
             ast.parse(text)
         except SyntaxError as exc:
             raise Unformattable(path, exc.lineno or 1, exc.msg, parsed=True) from None
-    try:
-        sorted_imports = {path: isort.code(text, config=_ISORT) for path, text in files.items()}
-    except Exception as exc:  # one file at a time, to say which
-        raise _failing(files, lambda text: isort.code(text, config=_ISORT), "isort") from exc
-    return _ruff_format(sorted_imports)
-
-
-def _failing(
-    files: Mapping[PurePosixPath, str], formatter: Callable[[str], str], name: str
-) -> Unformattable:
-    """The first of ``files`` that ``formatter`` raises an exception on, as Unformattable."""
-    for path, text in files.items():
-        try:
-            formatter(text)
-        except Exception as exc:
-            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            return Unformattable(path, 1, f"{name}: {message}", False)
-    return Unformattable(next(iter(files)), 1, f"{name} failed, then did not", False)
+    return _ruff_format(files)
 
 
 # How ruff says which file it cannot format: "error: Failed to parse PATH:LINE:COLUMN: ...".
@@ -210,12 +190,25 @@ _RUFF_ERROR = re.compile(r"^error: Failed to parse (.+?):(\d+):\d+: (.*)$", re.M
 
 
 def _ruff_format(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]:
-    """``files`` through ruff's formatter, set as black is (one run for all)."""
+    """``files`` with their imports sorted (ruff's isort rules, whose defaults are isort's
+    black profile) and through ruff's formatter, set as black is: one run of each for all."""
     if not files:
         return {}
     with tempfile.TemporaryDirectory(prefix="ruff-format-") as scratch:
         root = Path(scratch)
         _write(root, files)
+        sorting = subprocess.run(
+            [
+                _ruff(),
+                *("check", "--isolated", "--no-cache", "--select", "I", "--fix", "--exit-zero"),
+                *("--line-length", str(LINE_LENGTH), "--target-version", _TARGET, str(root)),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if sorting.returncode != 0:
+            raise _refused(root, files, sorting.stderr)
         done = subprocess.run(
             [
                 _ruff(),

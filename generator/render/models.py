@@ -181,7 +181,7 @@ def render_models(
     models that refer to each other in a cycle), and an ``__init__`` that loads each on
     first use, so that importing a client of a large API does not define every model.
     ``cache``: the model tool's output kept per class, read and left for the next run, which
-    redoes only the classes whose schemas changed (model_cache.py); ``salt``: a digest of the
+    redoes only the classes whose schemas changed (model_cache/); ``salt``: a digest of the
     generator, which the text of every class depends on."""
     schemas = {m.name: json.loads(m.schema_json) for m in api.models}
     named: set[str] = set(schemas)
@@ -199,7 +199,7 @@ def render_models(
         document = {
             "openapi": "3.1.0",
             # Not the API's title: the tool writes it in a header that is cut (above), and no
-            # class's text may depend on more than its key says (model_cache.py).
+            # class's text may depend on more than its key says (model_cache/).
             "info": {"title": "models", "version": "0"},
             "paths": {},
             "components": {"schemas": part},

@@ -19,18 +19,14 @@ import functools
 import hashlib
 import importlib.metadata
 import json
-import multiprocessing
-import os
 import re
-import signal
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from ..core.workers import die_with_parent
+from ..core.workers import in_a_fork
 from .load import escape_pointer_token, follow_refs, unescape_pointer_token
 
 VALIDATED_NAME = "VALIDATED.sha256"
@@ -126,47 +122,27 @@ def ask(
     data: dict[str, Any], record: Record | None, *, elsewhere: bool = False
 ) -> Callable[[], list[Problem]]:
     """``find_problems``, answered when called: here and now, or, ``elsewhere``, on a forked
-    copy of this process that starts now (the document is its already, not sent to it).
-    The copy ignores Ctrl-C: the command that started it reports the interruption, and the
-    copy dies with it."""
+    copy of this process that starts now (core/workers.py)."""
     if not elsewhere:
         problems = find_problems(data, record)
         return lambda: problems
-    fork = multiprocessing.get_context("fork")
-    receiving, sending = fork.Pipe(duplex=False)
-    process = fork.Process(target=_answer, args=(data, record, sending, os.getpid()), daemon=True)
-    process.start()
-    sending.close()
+
+    def work() -> tuple[list[Problem], str]:
+        try:
+            problems = find_problems(data, record)
+        except Exception as exc:  # our bug or the validator's: raised in the command itself
+            raise RuntimeError(f"openapi-spec-validator failed: {exc!r}") from None
+        return problems, record.current if record is not None else ""
+
+    outcome = in_a_fork(work)
 
     def answer() -> list[Problem]:
-        outcome: tuple[list[Problem], str] | BaseException
-        try:
-            outcome = receiving.recv()
-        except EOFError:
-            outcome = RuntimeError(f"openapi-spec-validator's process ended ({process.exitcode})")
-        finally:
-            receiving.close()
-            process.join()
-        if isinstance(outcome, BaseException):
-            raise outcome
-        problems, current = outcome
+        problems, current = outcome()
         if record is not None:
             record.current = current
         return problems
 
     return answer
-
-
-def _answer(data: dict[str, Any], record: Record | None, sending: Connection, parent: int) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent(parent)
-    try:
-        problems = find_problems(data, record)
-        sending.send((problems, record.current if record is not None else ""))
-    except Exception as exc:  # our bug or the validator's: raised in the command itself
-        sending.send(RuntimeError(f"openapi-spec-validator failed: {exc!r}"))
-    finally:
-        sending.close()
 
 
 @functools.cache
