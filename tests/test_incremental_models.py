@@ -135,3 +135,22 @@ def test_edits_render_the_same_from_the_cache_as_from_scratch(
     again = ModelCache(Record.from_json(cache.current.to_json()))
     note = f"{spec}: {first}, then {second}"
     assert render(base.document, edited, again) == render(base.document, edited, None), note
+
+
+def test_a_class_whose_referrers_change_renders_as_from_scratch() -> None:
+    # Asana's CustomFieldResponse holds inline classes the tool names after the way it first
+    # meets it: `CustomFieldResponseInputRestriction` while the response of POST
+    # /custom_fields, before it, holds it as its `data`, and `InputRestriction` once not.
+    spec = ROOT.parent / "shared" / "corpus" / "asana.yaml"
+    assert spec.is_file(), "this test needs ../shared's corpus"
+    document = read_as_openapi3(load_document(spec, "specs/asana/openapi.yaml"))
+    cache = ModelCache()
+    before = render(document, document.data, cache)
+    edited = copy.deepcopy(document.data)
+    body = edited["paths"]["/custom_fields"]["post"]["responses"]["201"]["content"]
+    body["application/json"]["schema"]["properties"]["data"] = {"type": "string"}
+    assert cache.current is not None
+    after = render(document, edited, ModelCache(cache.current))
+    assert after == render(document, edited, None)
+    assert "class CustomFieldResponseInputRestriction(" in "".join(before.values())
+    assert "class InputRestriction(" in "".join(after.values())

@@ -111,9 +111,27 @@ def test_a_discriminator_without_a_mapping_tags_the_schemas_inheriting_it() -> N
     holding["Holder"]["properties"]["thing"] = ref("Object")
     before = class_keys(SchemaGraph.of(schemas), "c")
     after = class_keys(SchemaGraph.of(holding), "c")
-    assert {name for name in schemas if before[name] != after[name]} == {"Account", "Holder"}
+    # (Object, now referred to, too.)
+    changed = {name for name in schemas if before[name] != after[name]}
+    assert changed == {"Account", "Holder", "Object"}
     # A run for Account alone holds what tags it.
     assert SchemaGraph.of(holding).needed(["Account"]) == {"Account", "Object", "Holder"}
+
+
+def test_a_class_is_keyed_by_where_the_schemas_before_and_after_it_refer_to_it() -> None:
+    # Holder refers to Base (before it in the document): the tool names what Base holds
+    # inline after the way it meets Base first.
+    assert changed_keys(edited("Holder/properties/base", {"type": "string"})) == {
+        "Holder",
+        "Base",
+    }
+    assert changed_keys(edited("Holder/properties/base", ref("Kind"))) == {
+        "Holder",
+        "Base",
+        "Kind",
+    }
+    # Reworded, Holder still refers to Base where it did.
+    assert changed_keys(edited("Holder/description", "Reworded.")) == {"Holder"}
 
 
 def test_the_output_is_put_together_in_one_order_whatever_the_tool_wrote() -> None:

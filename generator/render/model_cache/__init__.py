@@ -4,10 +4,12 @@ datamodel-code-generator turns a document of schemas into one module of classes.
 writes for a class is a function of that class's schema and of the schemas around it: those
 it refers to (their shapes: a field holding an enum defaults to one of its members), those it
 inherits through ``allOf`` (whole: an inherited field made required is written again, with its
-description), and those whose discriminator names it, with the schemas that hold that union
-(its tag becomes a Literal where a field holds it). Each class's text is kept under a key over
-exactly that, so an edit re-runs the tool on the classes whose key changed, with the schemas
-they refer to, and keeps the text of all the others.
+description), those whose discriminator names it or that it inherits one from, with the
+schemas that hold that union (its tag becomes a Literal where a field holds it), and where the
+schemas before and after it refer to it (the tool names a class inline in it after the way it
+first meets it). Each class's text is kept under a key over exactly that, so an edit re-runs
+the tool on the classes whose key changed, with the schemas they refer to, and keeps the text
+of all the others; a part that names a class otherwise than the whole did means a full run.
 
 Classes the tool names itself (an inline schema it met inside a class: ``Enterprise1``) go
 with the classes that use them, and a partial run must name them as the full run did, else

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ...spec.load import unescape_pointer_token
+from ...spec.load import escape_pointer_token, unescape_pointer_token
 from ..graphs import strongly_connected
 
 _REF = "#/components/schemas/"
@@ -50,23 +50,26 @@ class SchemaGraph:
     # the schemas it may tag: those it refers to (its mapping's), and those inheriting it
     # (a discriminator without a mapping tags its heirs by their names).
     tags: dict[str, set[str]]
+    # Where in each schema it refers to each other: the places of its references.
+    places: dict[str, dict[str, list[str]]]
 
     @staticmethod
     def of(schemas: Mapping[str, Any]) -> SchemaGraph:
-        refs = {name: _refs(schema) for name, schema in schemas.items()}
+        places = {name: _places(schema) for name, schema in schemas.items()}
+        refs = {name: sorted(found) for name, found in places.items()}
         whole = {name: _json(schema) for name, schema in schemas.items()}
         users: dict[str, list[str]] = {name: [] for name in refs}
         for name, targets in refs.items():
             for target in targets:
                 if target in users and target != name:
                     users[target].append(name)
-        bases = {name: _refs(schema, within_all_of=True) for name, schema in schemas.items()}
+        bases = {name: _bases(schema) for name, schema in schemas.items()}
         tags = {name: set(refs[name]) for name in schemas if "discriminator" in whole[name]}
         for name in schemas:
             for ancestor in _reach(bases, bases[name]):
                 if ancestor in tags and ancestor != name:
                     tags[ancestor].add(name)
-        return SchemaGraph(schemas, refs, users, whole, bases, tags)
+        return SchemaGraph(schemas, refs, users, whole, bases, tags, places)
 
     def closure(self, names: Iterable[str]) -> set[str]:
         """``names`` and every schema they reach."""
@@ -100,8 +103,29 @@ def class_keys(graph: SchemaGraph, context: str) -> dict[str, str]:
         for target in tagged:
             if target in tagging:
                 tagging[target] += around
+    # The tool names a class inline in a schema after the way it meets the schema (Asana's
+    # `CustomFieldResponseInputRestriction` is `InputRestriction` once the response that
+    # held a CustomFieldResponse as its `data`, before it, no longer does): where the schemas
+    # referring to it do, and whether before it.
+    index = {name: at for at, name in enumerate(schemas)}
+    referred: dict[str, list[str]] = {name: [] for name in schemas}
+    for user, places in graph.places.items():
+        for target, paths in places.items():
+            if target in referred and target != user:
+                before = index[user] < index[target]
+                referred[target].append(f"{user}\0{before}\0{chr(1).join(paths)}")
     return {
-        name: digest([context, whole[name], shapes[name], inherited[name], *sorted(tagging[name])])
+        name: digest(
+            [
+                context,
+                whole[name],
+                shapes[name],
+                inherited[name],
+                *sorted(tagging[name]),
+                "\0",
+                *sorted(referred[name]),
+            ]
+        )
         for name in schemas
     }
 
@@ -118,24 +142,48 @@ def _reach(graph: Mapping[str, list[str]], names: Iterable[str]) -> set[str]:
     return reached
 
 
-def _refs(schema: Any, *, within_all_of: bool = False) -> list[str]:
-    """The component schemas ``schema`` refers to, by ``$ref`` or a discriminator's mapping
-    (only inside ``allOf``, if so asked)."""
+def _places(schema: Any) -> dict[str, list[str]]:
+    """The component schemas ``schema`` refers to, each with the places in it that do (JSON
+    pointers)."""
+    found: dict[str, list[str]] = {}
+    pending: list[tuple[Any, str]] = [(schema, "")]
+    while pending:
+        node, at = pending.pop()
+        if isinstance(node, dict):
+            for target in _refs_here(node):
+                found.setdefault(target, []).append(at)
+            pending.extend((v, f"{at}/{escape_pointer_token(str(k))}") for k, v in node.items())
+        elif isinstance(node, list):
+            pending.extend((v, f"{at}/{i}") for i, v in enumerate(node))
+    return {target: sorted(paths) for target, paths in found.items()}
+
+
+def _refs_here(node: dict[str, Any]) -> list[str]:
+    """The component schemas ``node`` itself names: by ``$ref``, or its mapping if it is a
+    discriminator."""
+    found = []
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith(_REF):
+        found.append(unescape_pointer_token(ref[len(_REF) :]))
+    mapping = node.get("mapping") if "propertyName" in node else None
+    if isinstance(mapping, dict):
+        for target in mapping.values():
+            if isinstance(target, str) and target.startswith(_REF):
+                found.append(unescape_pointer_token(target[len(_REF) :]))
+            elif isinstance(target, str) and "/" not in target:
+                found.append(target)  # a mapping may name the schema alone
+    return found
+
+
+def _bases(schema: Any) -> list[str]:
+    """The component schemas ``schema`` refers to inside an ``allOf``."""
     found: set[str] = set()
-    pending = [(schema, not within_all_of)]
+    pending = [(schema, False)]
     while pending:
         node, counted = pending.pop()
         if isinstance(node, dict):
-            ref = node.get("$ref")
-            if counted and isinstance(ref, str) and ref.startswith(_REF):
-                found.add(unescape_pointer_token(ref[len(_REF) :]))
-            mapping = node.get("mapping") if "propertyName" in node else None
-            if counted and isinstance(mapping, dict):
-                for target in mapping.values():
-                    if isinstance(target, str) and target.startswith(_REF):
-                        found.add(unescape_pointer_token(target[len(_REF) :]))
-                    elif isinstance(target, str) and "/" not in target:
-                        found.add(target)  # a mapping may name the schema alone
+            if counted:
+                found.update(_refs_here(node))
             pending.extend((v, counted or k == "allOf") for k, v in node.items())
         elif isinstance(node, list):
             pending.extend((v, counted) for v in node)
