@@ -189,6 +189,13 @@ def _format_all(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]:
 _RUFF_ERROR = re.compile(r"^error: Failed to parse (.+?):(\d+):\d+: (.*)$", re.MULTILINE)
 
 
+# Imports sorted, then the code formatted (ruff's own settings never read).
+_RUFF_COMMANDS = (
+    ("check", "--isolated", "--no-cache", "--select", "I", "--fix", "--exit-zero"),
+    ("format", "--isolated", "--no-cache"),
+)
+
+
 def _ruff_format(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]:
     """``files`` with their imports sorted (ruff's isort rules, whose defaults are isort's
     black profile) and through ruff's formatter, set as black is: one run of each for all."""
@@ -197,30 +204,19 @@ def _ruff_format(files: Mapping[PurePosixPath, str]) -> dict[PurePosixPath, str]
     with tempfile.TemporaryDirectory(prefix="ruff-format-") as scratch:
         root = Path(scratch)
         _write(root, files)
-        sorting = subprocess.run(
-            [
-                _ruff(),
-                *("check", "--isolated", "--no-cache", "--select", "I", "--fix", "--exit-zero"),
-                *("--line-length", str(LINE_LENGTH), "--target-version", _TARGET, str(root)),
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if sorting.returncode != 0:
-            raise _refused(root, files, sorting.stderr)
-        done = subprocess.run(
-            [
-                _ruff(),
-                *("format", "--isolated", "--no-cache"),
-                *("--line-length", str(LINE_LENGTH), "--target-version", _TARGET, str(root)),
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode != 0:
-            raise _refused(root, files, done.stderr)
+        for command in _RUFF_COMMANDS:
+            done = subprocess.run(
+                [
+                    _ruff(),
+                    *command,
+                    *("--line-length", str(LINE_LENGTH), "--target-version", _TARGET, str(root)),
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            if done.returncode != 0:
+                raise _refused(root, files, done.stderr)
         return {path: root.joinpath(*path.parts).read_text(encoding="utf-8") for path in files}
 
 
