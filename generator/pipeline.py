@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .spec.openapi_validator import Record
 
 # The stages are imported where they are used: a run with nothing to do reads the vendors'
-# digests and stops, and importing them (yaml, datamodel-code-generator, black,
+# digests and stops, and importing them (yaml, datamodel-code-generator,
 # openapi-spec-validator) would take longer than that.
 
 SPEC_NAMES = ("openapi.yaml", "openapi.yml", "openapi.json")

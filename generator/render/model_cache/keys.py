@@ -63,7 +63,13 @@ class SchemaGraph:
             for target in targets:
                 if target in users and target != name:
                     users[target].append(name)
-        bases = {name: _bases(schema) for name, schema in schemas.items()}
+        # A reference inside an `allOf` is inherited.
+        bases = {
+            name: sorted(
+                t for t, paths in found.items() if any("/allOf/" in f"{p}/" for p in paths)
+            )
+            for name, found in places.items()
+        }
         tags = {name: set(refs[name]) for name in schemas if "discriminator" in whole[name]}
         for name in schemas:
             for ancestor in _reach(bases, bases[name]):
@@ -173,21 +179,6 @@ def _refs_here(node: dict[str, Any]) -> list[str]:
             elif isinstance(target, str) and "/" not in target:
                 found.append(target)  # a mapping may name the schema alone
     return found
-
-
-def _bases(schema: Any) -> list[str]:
-    """The component schemas ``schema`` refers to inside an ``allOf``."""
-    found: set[str] = set()
-    pending = [(schema, False)]
-    while pending:
-        node, counted = pending.pop()
-        if isinstance(node, dict):
-            if counted:
-                found.update(_refs_here(node))
-            pending.extend((v, counted or k == "allOf") for k, v in node.items())
-        elif isinstance(node, list):
-            pending.extend((v, counted) for v in node)
-    return sorted(found)
 
 
 def _shape(schema: Any) -> Any:
