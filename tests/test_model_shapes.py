@@ -358,6 +358,69 @@ components:
     _passes_mypy_and_ruff(out, "loops")
 
 
+def test_a_schema_named_as_a_keyword_or_builtin_is_a_model_the_client_names(
+    tmp_path: Path,
+) -> None:
+    """The fuzzer: a schema named `None` was `models.None_` to the client and `None1` to the
+    model tool; `Exception` was `Exception_` and `Exception`. Each is `<Name>Model`, and an
+    `AttributeError` model does not hide the exception the models' index raises."""
+    out = _generate(
+        tmp_path,
+        "reserved",
+        """
+openapi: 3.0.3
+info: {title: Builtins, version: '1'}
+servers: [{url: 'https://builtins.test'}]
+paths:
+  /things:
+    get:
+      operationId: listThings
+      responses:
+        '200':
+          description: ok
+          content: {application/json: {schema: {$ref: '#/components/schemas/Exception'}}}
+        '404': {$ref: '#/components/responses/None'}
+    post:
+      operationId: makeThing
+      requestBody:
+        content: {application/json: {schema: {$ref: '#/components/schemas/None'}}}
+      responses:
+        '201':
+          description: made
+          content: {application/json: {schema: {$ref: '#/components/schemas/AttributeError'}}}
+components:
+  responses:
+    None:
+      description: none
+      content: {application/json: {schema: {type: object, properties: {at: {type: string}}}}}
+  schemas:
+    Exception: {type: object, properties: {message: {type: string}}}
+    None: {type: object, properties: {a: {type: string}}}
+    'True': {type: object, properties: {b: {type: string}}}
+    AttributeError: {type: object, properties: {c: {$ref: '#/components/schemas/True'}}}
+""",
+    )
+    _passes_mypy_and_ruff(out, "reserved")
+    done = _run(
+        out,
+        "from reserved import models\n"
+        "print(models.ExceptionModel.__name__, models.NoneModel.__name__,"
+        " models.TrueModel.__name__, models.AttributeErrorModel.__name__)\n"
+        "try:\n"
+        "    models.Missing\n"
+        "except AttributeError:\n"
+        "    print('no Missing')\n",
+    )
+    assert done.stdout.split() == [
+        "ExceptionModel",
+        "NoneModel",
+        "TrueModel",
+        "AttributeErrorModel",
+        "no",
+        "Missing",
+    ], done.stderr
+
+
 UNIONS = """
 openapi: 3.0.3
 info: {title: Unions, version: '1'}

@@ -70,7 +70,14 @@ _MODEL_MODULE_IMPORTS = frozenset(
 
 
 def _model_class(name: Identifier) -> Identifier:
-    return Identifier(f"{name}Model") if name in _MODEL_MODULE_IMPORTS else name
+    """A model's class name, as the model tool keeps it. A name pascal_case made safe with a
+    `_` (`None_`, `Exception_`: a keyword or a builtin) loses it in the tool, which numbers
+    a keyword (`None1`) and lets a builtin be hidden (in `models/__init__`, a model named
+    `AttributeError` would hide the exception it raises): such a model is `NoneModel`."""
+    bare = name.removesuffix("_")
+    if bare != name or name in _MODEL_MODULE_IMPORTS:
+        return Identifier(f"{bare}Model")
+    return name
 
 
 # The generated clients' own arguments, which a server variable must not take.
@@ -536,7 +543,7 @@ class _Builder:
             success = 200 <= code < 300 or status.upper() == "2XX"
             hoist_name: str
             if target.startswith("/components/responses/"):
-                hoist_name = pascal_case(target.rsplit("/", 1)[1])
+                hoist_name = _model_class(pascal_case(target.rsplit("/", 1)[1]))
             elif success:
                 hoist_name = f"{op_class}Response"
             else:
