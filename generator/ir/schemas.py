@@ -94,7 +94,9 @@ def _adjust(
             # `enum: [open, closed, null]`: the tool would make null a member of the enum
             # (NONE_TYPE_NONE); it is the absence of a value, as `nullable` says.
             node["enum"] = [v for v in node["enum"] if v is not None]
-            node["nullable"] = True
+            # Beside a `const`, null is not a value (`const: fixed` with `enum: [0, null]`
+            # allows none): the tool typed `Literal["fixed"]`, defaulted to None.
+            node["nullable"] = "const" not in node
             if not node["enum"]:
                 # `enum: [null]`: null is the only value (the tool would give `Any | None`).
                 del node["enum"], node["nullable"]

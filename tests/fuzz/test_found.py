@@ -161,6 +161,15 @@ def test_a_parameter_of_a_number_enum_is_typed_float(tmp_path: Path) -> None:
     assert "shape: float | Omit = omit," in resource
 
 
+def test_a_const_beside_an_enum_with_null_is_not_nullable(tmp_path: Path) -> None:
+    """`const: fixed` beside `enum: [0, null]` (no value fits both) was written
+    `root: Literal["fixed"] = None`, which mypy --strict refuses: null is not a value."""
+    schemas = {"Odd": {"type": "number", "enum": [1.5, 0, None], "const": "fixed"}}
+    assert _run(_api("3.1.0", schemas, {"type": "string"}), tmp_path) == 0
+    model = (tmp_path / "out" / "found" / "models" / "odd.py").read_text()
+    assert 'class Odd(RootModel[Literal["fixed"]]):\n    root: Literal["fixed"]\n' in model
+
+
 def test_a_list_of_itself_is_a_list_of_the_model(tmp_path: Path) -> None:
     """The model tool typed it as a bare `list`, which mypy --strict refuses."""
     lists = {"type": "array", "items": _ref("Lists")}
@@ -330,9 +339,9 @@ def test_a_list_whose_item_names_it_defines_the_item_first(case: str, tmp_path: 
 
 
 def test_a_cycle_through_constrained_fields_defines_each_base_first(tmp_path: Path) -> None:
-    """`True` (the model `True1`) holds a constrained list of `extra_headers`, whose item is a
-    RootModel of `True1`: annotations are read later, a base at once, so `True1` comes first
-    (when ordered by what each definition reads at all, the cycle had no first)."""
+    """`True` (the model `TrueModel`) holds a constrained list of `extra_headers`, whose item
+    is a RootModel of `TrueModel`: annotations are read later, a base at once, so `TrueModel`
+    comes first (when ordered by what each definition reads at all, the cycle had no first)."""
     union = {"oneOf": [_ref("True")], "discriminator": {"propertyName": "d"}}
     schemas = {
         "True": {
@@ -346,8 +355,8 @@ def test_a_cycle_through_constrained_fields_defines_each_base_first(tmp_path: Pa
     }
     assert _run(_api("3.1.0", schemas, {"type": "string"}), tmp_path) == 0
     script = (
-        "from found.models import True1; "
-        "print(True1.model_validate({'d': 'True', 'j': [[{'d': 'True'}]]}).j)"
+        "from found.models import TrueModel; "
+        "print(TrueModel.model_validate({'d': 'True', 'j': [[{'d': 'True'}]]}).j)"
     )
     done = _run_client(tmp_path, script)
     assert done.returncode == 0, done.stderr
