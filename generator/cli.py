@@ -8,6 +8,7 @@ a published spec failed (that vendor's files unchanged).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -166,11 +167,17 @@ def _fetch_options(args: argparse.Namespace) -> FetchOptions:
 # (validate.MAX_NESTING): Python's default of 1000 frames runs out near 100 levels of
 # inline schemas. Measured: 6000 frames carry 400 levels in 8 MiB of C stack.
 RECURSION_LIMIT = 6000
+# The cycle collector's youngest generation collected every 200,000 allocations, not 700, as
+# mypy sets it for the same reason: a run allocates millions of objects (the model tool, the
+# parsed models) and frees them by reference counting, and the collector's passes took 0.7 s
+# of Box's cold generation (0.2 s so), for the same peak memory.
+GC_THRESHOLD = (200_000, 30, 30)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     sys.setrecursionlimit(max(sys.getrecursionlimit(), RECURSION_LIMIT))
+    gc.set_threshold(*GC_THRESHOLD)
     try:
         code = _run(args)
         sys.stdout.flush()  # here, where a closed pipe is caught below, not at exit

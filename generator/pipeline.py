@@ -9,7 +9,7 @@ import keyword
 import os
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -18,6 +18,7 @@ from .core import progress
 from .core.errors import Diagnostic, Severity, SourceRef, SpecError
 
 if TYPE_CHECKING:
+    from .core.workers import Standby
     from .ir import Api
     from .output.write import TreeDiff
     from .spec.load import Document
@@ -41,8 +42,6 @@ _CONTENT_MODULES = frozenset(
     {"spec", "ir", "render", "runtime", "pipeline.py", "core/names.py", "output/format.py"}
 )
 _VENDOR_NAME = re.compile(r"[a-z][a-z0-9_]*")
-# A spec this large (bytes) is validated by openapi-spec-validator on another core.
-_VALIDATE_ELSEWHERE = 500_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,12 +196,20 @@ def effective_document(
 
 
 def render_vendor(
-    api: Api, *, workers: int = 1, committed: Path | None = None, cache: Path | None = None
+    api: Api,
+    *,
+    workers: int = 1,
+    committed: Path | None = None,
+    cache: Path | None = None,
+    models_by: Standby | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> dict[PurePosixPath, str]:
     """render -> format: the complete package of one vendor, in memory. From the
     ``committed`` client, a file whose unformatted text is unchanged keeps its text
     unformatted, and the models are kept whole when what they are made from is unchanged;
-    from ``cache``, the model tool's text of each class whose schema is unchanged."""
+    from ``cache``, the model tool's text of each class whose schema is unchanged.
+    ``models_by``: a process readied to render the models (``_build_one``), which renders
+    them while this one does ``meanwhile``, then renders the client."""
     from .output.format import (
         FORMATTED_NAME,
         Formatting,
@@ -223,16 +230,29 @@ def render_vendor(
     models = digest_inputs([], [models_inputs(api), _generator_digest()])
     reused = _reused_models(committed, known, models)
     shown = formatting if progress.enabled() else None
-    with Formatting(workers=workers, on_progress=shown) as formatter:
+    if reused and models_by is not None:
+        models_by.close()  # the models are kept: nothing for it to do
+        models_by = None
+    # With the models rendered elsewhere, this process formats the client meanwhile, and
+    # the models once they come: a copy of it to help would take the memory of one more.
+    with Formatting(workers=1 if models_by else workers, on_progress=shown) as formatter:
+        pending = models_by.start(_render_models_cached, api, cache) if models_by else None
+        if meanwhile is not None:
+            meanwhile()
         # The client's files are formatted while the models are rendered.
         unformatted = render_client(api)
         kept = kept_formatted(unformatted, committed, known)
-        formatter.send({p: t for p, t in unformatted.items() if p not in kept})
-        rendered = {} if reused else _render_models_cached(api, cache)
-        unformatted.update(rendered)
-        kept.update(kept_formatted(rendered, committed, known))
-        kept.update(reused)
         try:
+            formatter.send({p: t for p, t in unformatted.items() if p not in kept})
+            if reused:
+                rendered = {}
+            elif pending is not None:
+                rendered = pending()
+            else:
+                rendered = _render_models_cached(api, cache)
+            unformatted.update(rendered)
+            kept.update(kept_formatted(rendered, committed, known))
+            kept.update(reused)
             files = formatter.finish({p: t for p, t in rendered.items() if p not in kept})
         except Unformattable as exc:
             text = unformatted[exc.path]
@@ -272,6 +292,12 @@ def _render_models_cached(api: Api, cache: Path | None) -> dict[PurePosixPath, s
                 write_text(ignored, "# The generator's cache of model tool output.\n*\n")
             write_text(cache, kept.current.to_json())
     return files
+
+
+def _ready_model_tool() -> None:
+    from .render.models import ready_model_tool
+
+    ready_model_tool()
 
 
 def _reused_models(
@@ -377,6 +403,7 @@ def build_all(
 def _build_one(
     vendor: Vendor, *, strict: bool, workers: int = 1, out: Path | None = None
 ) -> Built | tuple[Diagnostic, ...]:
+    from .core.workers import Standby
     from .ir import build_ir
     from .spec.openapi_validator import VALIDATED_NAME, read_record
     from .spec.validate import start_validation
@@ -387,16 +414,14 @@ def _build_one(
     # Beside the output, not in it: what is in it is committed.
     cache = out.parent / f".{out.name}.cache" / f"{vendor.name}.json" if out is not None else None
     record = read_record(committed)
+    # On several cores the models are rendered by a copy of this process, which imports the
+    # model tool (about a second) while this one reads the spec.
+    models_by = Standby(_ready_model_tool) if workers > 1 else None
     try:
         progress.stage(vendor.name, "loading and validating the spec")
         document, overlay_warnings = effective_document(vendor)
-        # On a large spec, openapi-spec-validator answers on another core while this one
-        # builds and renders the client; nothing is written before its answer.
-        elsewhere = workers > 1 and vendor.spec.stat().st_size > _VALIDATE_ELSEWHERE
-        validation = start_validation(
-            document, vendor.overlay_display, record=record, elsewhere=elsewhere
-        )
-        if not elsewhere:
+        validation = start_validation(document, vendor.overlay_display, record=record)
+        if models_by is None:
             validation.settle()  # its errors stop the run before anything is built
         try:
             api = build_ir(validation.document, vendor.name, vendor.display)
@@ -404,7 +429,16 @@ def _build_one(
                 vendor.name,
                 f"rendering {len(api.operations)} operations and {len(api.models)} models",
             )
-            files = render_vendor(api, workers=workers, committed=committed, cache=cache)
+            # openapi-spec-validator answers while the models are rendered (on a large spec,
+            # in as much time); nothing is written before its answer.
+            files = render_vendor(
+                api,
+                workers=workers,
+                committed=committed,
+                cache=cache,
+                models_by=models_by,
+                meanwhile=validation.settle,
+            )
         except Exception:
             validation.settle()  # an error it finds is the reason, not our failure
             raise
@@ -413,6 +447,9 @@ def _build_one(
             raise SpecError([_as_error(w) for w in warnings])
     except SpecError as exc:
         return exc.diagnostics
+    finally:
+        if models_by is not None:
+            models_by.close()
     files[PurePosixPath(VALIDATED_NAME)] = record.current
     files[PurePosixPath(DIGEST_NAME)] = inputs_digest(vendor) + "\n"
     return Built(vendor, api, files, warnings, time.monotonic() - started)

@@ -91,3 +91,47 @@ def prism(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], 
     yield start
     for server in servers.values():
         server.stop()
+
+
+class ModelToolRuns:
+    """The model tool's runs during a test, whichever process makes them (on several cores
+    the models are rendered by a forked copy of the command): the schemas each was given,
+    and the process that ran it."""
+
+    def __init__(self, log: Path) -> None:
+        self._log = log
+
+    def record(self, document: str) -> None:
+        schemas = sorted(json.loads(document)["components"]["schemas"])
+        with self._log.open("a", encoding="utf-8") as log:
+            log.write(json.dumps([os.getpid(), schemas]) + "\n")
+
+    def __call__(self) -> list[list[str]]:
+        return [schemas for _, schemas in self._read()]
+
+    def processes(self) -> list[int]:
+        return [pid for pid, _ in self._read()]
+
+    def clear(self) -> None:
+        self._log.unlink(missing_ok=True)
+
+    def _read(self) -> list[tuple[int, list[str]]]:
+        if not self._log.exists():
+            return []
+        return [tuple(json.loads(line)) for line in self._log.read_text().splitlines()]
+
+
+@pytest.fixture
+def model_tool_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModelToolRuns:
+    """Each run of the model tool, recorded; forked copies inherit the patched tool."""
+    from generator.render import models
+
+    runs = ModelToolRuns(tmp_path / "model-tool-runs.jsonl")
+    tool = models.generate
+
+    def recorded(document: str, **options: object) -> object:
+        runs.record(document)
+        return tool(document, **options)
+
+    monkeypatch.setattr(models, "generate", recorded)
+    return runs

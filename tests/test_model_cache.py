@@ -20,7 +20,7 @@ from generator.render.model_cache import (
     tool_output,
     units,
 )
-from tests.conftest import ROOT
+from tests.conftest import ROOT, ModelToolRuns
 
 REF = "#/components/schemas/"
 
@@ -286,22 +286,14 @@ def test_a_class_the_tool_names_otherwise_in_a_part_means_a_full_run() -> None:
 
 
 def test_make_generate_after_an_edit_runs_the_model_tool_on_the_edited_schemas_part(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, model_tool_runs: ModelToolRuns
 ) -> None:
     """Through the command line, as a user regenerates: the cache is beside the output (and
     ignored by git), and the client is the one a first generation of the edited spec gives."""
-    import generator.render.models
     from generator.cli import main
     from generator.output.write import read_tree
 
-    runs: list[list[str]] = []
-    tool = generator.render.models.generate
-
-    def counted(text: str, **options: Any) -> Any:
-        runs.append(sorted(json.loads(text)["components"]["schemas"]))
-        return tool(text, **options)
-
-    monkeypatch.setattr(generator.render.models, "generate", counted)
+    runs = model_tool_runs
     spec = tmp_path / "specs" / "capillary" / "openapi.yaml"
     spec.parent.mkdir(parents=True)
     shutil.copy(ROOT / "specs" / "capillary" / "openapi.yaml", spec)
@@ -314,14 +306,14 @@ def test_make_generate_after_an_edit_runs_the_model_tool_on_the_edited_schemas_p
     kept = tmp_path / ".generated.cache"
     assert Record.from_json((kept / "capillary.json").read_text()) is not None
     assert (kept / ".gitignore").read_text().splitlines()[-1] == "*"
-    everything = runs[0]
+    everything = runs()[0]
     text = spec.read_text(encoding="utf-8")
     words = "Customer details to update; send only what changes."
     assert text.count(words) == 1
     spec.write_text(text.replace(words, "What to change of the customer."), encoding="utf-8")
     generate(out)
     # CustomerUpdate, and what it refers to (for the tool to read; their texts are kept).
-    assert runs[1] == [
+    assert runs()[1] == [
         "CommChannel",
         "CommChannelMeta",
         "CommChannelType",
@@ -334,7 +326,7 @@ def test_make_generate_after_an_edit_runs_the_model_tool_on_the_edited_schemas_p
     ]
     assert len(everything) == 18
     generate(tmp_path / "scratch")
-    assert runs[2] == everything  # another output, another cache
+    assert runs()[2] == everything  # another output, another cache
     assert read_tree(out / "capillary") == read_tree(tmp_path / "scratch" / "capillary")
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import datetime
 import json
-import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,6 @@ import jsonschema_specifications
 import openapi_schema_validator
 import openapi_spec_validator
 import pytest
-import yaml
 
 from generator.output.write import read_tree
 from generator.spec import openapi_validator
@@ -220,26 +218,27 @@ def test_a_regeneration_after_a_description_changed_does_not_run_the_validator(
     assert len(asked) == 2 and read_tree(out) == read_tree(cold)
 
 
-_FIND_PROBLEMS = openapi_validator.find_problems
-
-
-def _marking_its_process(data: dict[str, Any], record: Record | None = None) -> list[Any]:
-    """find_problems, leaving a file named after the process in $ASKED_IN."""
-    (Path(os.environ["ASKED_IN"]) / str(os.getpid())).touch()
-    return _FIND_PROBLEMS(data, record)
-
-
-def test_asked_elsewhere_the_validator_answers_from_another_process_as_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_the_validator_is_asked_once_when_the_validation_is_first_settled(
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    data = yaml.safe_load((BAD / "invalid_against_schema.yaml").read_text())
-    here, there = Record(), Record()
-    expected = openapi_validator.ask(data, here)()
-    assert expected  # the case has problems to report
-    # The copy is forked: it inherits the patched function and where it marks.
-    monkeypatch.setattr(openapi_validator, "find_problems", _marking_its_process)
-    monkeypatch.setenv("ASKED_IN", str(tmp_path))
-    answer = openapi_validator.ask(data, there, elsewhere=True)
-    assert answer() == expected and there.current == here.current
-    askers = {p.name for p in tmp_path.iterdir()}
-    assert askers and str(os.getpid()) not in askers
+    # The command goes on with the document as our checks read it (building and rendering
+    # the client) and asks the validator when it wants the answer.
+    from generator.core.errors import SpecError
+    from generator.spec.load import load_document
+    from generator.spec.validate import start_validation
+
+    asked: list[dict[str, Any]] = []
+
+    def counting(data: dict[str, Any], record: Record | None = None) -> list[Any]:
+        asked.append(data)
+        return find_problems(data, record)
+
+    monkeypatch.setattr(openapi_validator, "find_problems", counting)
+    validation = start_validation(load_document(BAD / "invalid_against_schema.yaml"))
+    assert asked == []
+    with pytest.raises(SpecError) as first:
+        validation.settle()
+    with pytest.raises(SpecError) as again:
+        validation.settle()
+    assert len(asked) == 1 and first.value.diagnostics == again.value.diagnostics
+    assert [d.code for d in first.value.diagnostics] == ["invalid-openapi"]

@@ -12,7 +12,7 @@ import pytest
 
 from generator import pipeline
 from generator.output import format as formatting
-from tests.conftest import SPECS
+from tests.conftest import SPECS, ModelToolRuns
 
 
 def test_several_vendors_are_built_in_worker_processes(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -34,6 +34,20 @@ def test_several_vendors_are_built_in_worker_processes(monkeypatch: pytest.Monke
     for a, b in zip(parallel, serial, strict=True):
         b.files.pop(PurePosixPath("pid"))
         assert (a.vendor, a.files) == (b.vendor, b.files)
+
+
+def test_one_vendor_on_two_cores_has_its_models_rendered_by_a_copy_readied_meanwhile(
+    monkeypatch: pytest.MonkeyPatch, model_tool_runs: ModelToolRuns
+) -> None:
+    (vendor,) = [v for v in pipeline.discover_vendors(SPECS) if v.name == "capillary"]
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    (elsewhere,) = pipeline.build_all([vendor])
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 1)
+    (here,) = pipeline.build_all([vendor])
+    # The copy's warm-up is not a run of the tool as the command uses it: one run each.
+    copy, this = model_tool_runs.processes()
+    assert copy != os.getpid() and this == os.getpid()
+    assert elsewhere.files == here.files
 
 
 def _formatted(

@@ -9,12 +9,11 @@ import subprocess
 import sys
 import time
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 import pytest
 
 from generator.output.write import read_tree, write_trees
-from tests.conftest import GENERATED, ROOT, SPECS
+from tests.conftest import GENERATED, ROOT, SPECS, ModelToolRuns
 
 
 def test_replaces_named_trees_exactly_and_keeps_the_rest(tmp_path: Path) -> None:
@@ -256,25 +255,17 @@ def test_a_regeneration_formats_only_the_files_whose_unformatted_text_changed(
 
 
 def test_models_made_from_the_same_inputs_are_kept_and_not_rendered_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, model_tool_runs: ModelToolRuns
 ) -> None:
     from generator.cli import main
-    from generator.render import models as model_rendering
 
-    rendered: list[str] = []
-    real = model_rendering.generate
-
-    def counting(source: str, **options: Any) -> Any:
-        rendered.append(source)
-        return real(source, **options)
-
-    monkeypatch.setattr(model_rendering, "generate", counting)
+    rendered = model_tool_runs
     specs, out, cold = tmp_path / "specs", tmp_path / "generated", tmp_path / "cold"
     shutil.copytree(SPECS / "imprint", specs / "imprint")
     spec = specs / "imprint" / "openapi.yaml"
     generate = ["generate", "--specs", str(specs)]
     assert main([*generate, "--out", str(out)]) == 0
-    assert len(rendered) == 1
+    assert len(rendered()) == 1
 
     def regenerated_as_cold() -> None:
         shutil.rmtree(cold, ignore_errors=True)
@@ -287,7 +278,7 @@ def test_models_made_from_the_same_inputs_are_kept_and_not_rendered_again(
     spec.write_text(text.replace("summary: Update a customer", "summary: Update one customer"))
     rendered.clear()
     assert main([*generate, "--out", str(out)]) == 0
-    assert rendered == []
+    assert rendered() == []
     regenerated_as_cold()
     # A model file edited by hand is not kept: the models are rendered again.
     model = next((out / "imprint" / "models").glob("[!_]*.py"))
@@ -296,7 +287,7 @@ def test_models_made_from_the_same_inputs_are_kept_and_not_rendered_again(
     rendered.clear()
     assert main([*generate, "--out", str(out)]) == 0
     # ... from the model tool's text of each class, kept beside the output: no run of it.
-    assert rendered == []
+    assert rendered() == []
     assert (tmp_path / ".generated.cache" / "imprint.json").is_file()
     regenerated_as_cold()
     # Nor are they when a schema changes: the tool runs on the part that changed.
@@ -305,5 +296,5 @@ def test_models_made_from_the_same_inputs_are_kept_and_not_rendered_again(
     spec.write_text(text.replace("description: Customer's email address", "description: Email"))
     rendered.clear()
     assert main([*generate, "--out", str(out)]) == 0
-    assert len(rendered) == 1
+    assert len(rendered()) == 1
     regenerated_as_cold()

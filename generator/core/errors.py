@@ -63,6 +63,10 @@ class SpecError(Exception):
         self.diagnostics = tuple(diagnostics)
         super().__init__("\n".join(d.format() for d in self.diagnostics))
 
+    def __reduce__(self) -> tuple[type[SpecError], tuple[tuple[Diagnostic, ...]]]:
+        # As raised in a worker process: made again from its diagnostics, not its message.
+        return SpecError, (self.diagnostics,)
+
 
 def quote_value(value: object, limit: int = 80) -> str:
     """A spec value for a message: repr'd (control characters escaped) and truncated."""

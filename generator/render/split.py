@@ -236,15 +236,25 @@ def _type_strings(types: list[ast.expr]) -> list[ast.Constant]:
 
 def _names_read(node: ast.AST, quoted: Mapping[int, list[ast.Name]]) -> list[ast.Name]:
     """The names ``node`` reads, those in its quoted types (``_quoted_types``) too."""
-    return [
-        name
-        for n in ast.walk(node)
-        for name in (
-            quoted.get(id(n), [])
-            if isinstance(n, ast.Constant)
-            else [n] if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) else []
-        )
-    ]
+    found: list[ast.Name] = []
+    # ast.walk's nodes in another order, in a third of its time (Box: 0.5 s of it).
+    pending = [node]
+    while pending:
+        n = pending.pop()
+        if isinstance(n, ast.Name):
+            if isinstance(n.ctx, ast.Load):
+                found.append(n)
+            continue
+        if isinstance(n, ast.Constant):
+            found.extend(quoted.get(id(n), ()))
+            continue
+        for field in n._fields:
+            value = getattr(n, field, None)
+            if isinstance(value, list):
+                pending.extend(v for v in value if isinstance(v, ast.AST))
+            elif isinstance(value, ast.AST):
+                pending.append(value)
+    return found
 
 
 def _read_at_once(node: ast.stmt) -> set[str]:

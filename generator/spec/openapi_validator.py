@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from ..core.workers import in_a_fork
 from .load import escape_pointer_token, follow_refs, unescape_pointer_token
 
 VALIDATED_NAME = "VALIDATED.sha256"
@@ -116,33 +115,6 @@ def find_problems(data: dict[str, Any], record: Record | None = None) -> list[Pr
     vouching = [] if problems else [f"{mark} {what}" for what, mark in marks.items()]
     record.current = "\n".join([header, *vouching]) + "\n"
     return problems
-
-
-def ask(
-    data: dict[str, Any], record: Record | None, *, elsewhere: bool = False
-) -> Callable[[], list[Problem]]:
-    """``find_problems``, answered when called: here and now, or, ``elsewhere``, on a forked
-    copy of this process that starts now (core/workers.py)."""
-    if not elsewhere:
-        problems = find_problems(data, record)
-        return lambda: problems
-
-    def work() -> tuple[list[Problem], str]:
-        try:
-            problems = find_problems(data, record)
-        except Exception as exc:  # our bug or the validator's: raised in the command itself
-            raise RuntimeError(f"openapi-spec-validator failed: {exc!r}") from None
-        return problems, record.current if record is not None else ""
-
-    outcome = in_a_fork(work)
-
-    def answer() -> list[Problem]:
-        problems, current = outcome()
-        if record is not None:
-            record.current = current
-        return problems
-
-    return answer
 
 
 @functools.cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -116,18 +117,14 @@ class Validation:
 
 
 def start_validation(
-    document: Document,
-    hint_file: str = "",
-    *,
-    record: Record | None = None,
-    elsewhere: bool = False,
+    document: Document, hint_file: str = "", *, record: Record | None = None
 ) -> Validation:
-    """Our checks, and openapi-spec-validator asked: on a forked copy of this process if
-    ``elsewhere``, so that this one can go on with the document as read while it answers.
-    Nothing our checks read depends on its answer. Raise SpecError at once if our checks
-    found an error (with the validator's errors too)."""
+    """Our checks, with openapi-spec-validator to be asked when ``settle`` is first called:
+    nothing our checks read depends on its answer, so the command can go on with the
+    document as read meanwhile. Raise SpecError at once if our checks found an error (with
+    the validator's errors too)."""
     checks = _Checks(read_as_openapi3(document), hint_file, record)
-    checks.run(elsewhere=elsewhere)
+    checks.run()
     validation = Validation(checks)
     if checks.failed():
         validation.settle()
@@ -208,7 +205,7 @@ class _Checks:
             Diagnostic(code, Severity.WARNING, message, self.doc.where(pointer), hint)
         )
 
-    def run(self, *, elsewhere: bool = False) -> None:
+    def run(self) -> None:
         if not self._version_supported() or not self._nesting_within_limit():
             return
         read_paths(self.readings)
@@ -218,10 +215,10 @@ class _Checks:
         self._check_schema_keywords()
         if refs_ok:
             # openapi-spec-validator cannot run past a reference that goes nowhere.
-            from .openapi_validator import ask
+            from .openapi_validator import find_problems
 
             self.ours = {d.where.pointer for d in self.found}
-            self.asked = ask(self.data, self.record, elsewhere=elsewhere)
+            self.asked = functools.partial(find_problems, self.data, self.record)
         self._check_security()
         self._check_operations()
         self.found.extend(check_webhook_signature(self.doc))
