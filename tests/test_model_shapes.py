@@ -5,10 +5,12 @@ generates a client that passes mypy --strict and ruff, and behaves on the wire a
 from __future__ import annotations
 
 import ast
+import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -466,6 +468,91 @@ print(type(client.pets.get_pet("1").pet.root).__name__, client.pets.get_pet("2")
 """
     done = _run(out, script)
     assert done.stdout.strip() == "Cat {'hops': 3}", done.stderr
+
+
+def _nested(levels: int) -> dict[str, Any]:
+    """Inline arrays of objects, ``levels`` deep: a model per level."""
+    schema: dict[str, Any] = {"type": "string"}
+    for _ in range(levels):
+        schema = {"type": "array", "items": {"type": "object", "properties": {"inner": schema}}}
+    return schema
+
+
+def _nested_value(levels: int) -> Any:
+    value: Any = "x"
+    for _ in range(levels):
+        value = [{"inner": value}]
+    return value
+
+
+DEEP_SCRIPT = """
+import json, sys
+from deep import models
+value = json.loads(sys.argv[1])
+# Tree is defined before its node (which holds it back), and the node's type is a name yet
+# to be defined when Tree's class is made.
+tree = models.Tree.model_validate({"children": [{"node": {"deep": value}}]})
+print(tree.model_dump(mode="json")["children"][0]["node"]["deep"] == value)
+# Held by a model of another module, loaded when a value first needs it.
+held = models.Holder.model_validate({"holds": {"deep": value, "back": {}}})
+print(held.model_dump(mode="json")["holds"]["deep"] == value)
+"""
+
+
+def test_models_nested_deeper_than_pydantic_builds_in_one_go_are_built_at_first_use(
+    tmp_path: Path,
+) -> None:
+    """pydantic builds a deferred model's models within its own build, a level of Python
+    recursion per level: 60 levels of inline arrays of objects (the fuzzer's) exceeded the
+    default recursion limit at first use. Those held are now built first, deepest first;
+    here through a model that holds itself, and through another module's model that holds
+    its holder back."""
+    deep = _nested(80)
+    spec = {
+        "openapi": "3.0.3",
+        "info": {"title": "Deep", "version": "1"},
+        "paths": {},
+        "components": {
+            "schemas": {
+                "Tree": {
+                    "type": "object",
+                    "properties": {
+                        "children": {
+                            "type": "array",
+                            "items": {"$ref": "#/components/schemas/Tree"},
+                        },
+                        "node": {
+                            "type": "object",
+                            "properties": {
+                                "parent": {"$ref": "#/components/schemas/Tree"},
+                                "deep": deep,
+                            },
+                        },
+                    },
+                },
+                "Holder": {
+                    "type": "object",
+                    "properties": {"holds": {"$ref": "#/components/schemas/Held"}},
+                },
+                "Held": {
+                    "type": "object",
+                    "properties": {
+                        "deep": deep,
+                        "back": {"$ref": "#/components/schemas/Holder"},
+                    },
+                },
+            }
+        },
+    }
+    out = _generate(tmp_path, "deep", json.dumps(spec))
+    done = subprocess.run(
+        [sys.executable, "-c", DEEP_SCRIPT, json.dumps(_nested_value(80))],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout.split() == ["True", "True"], done.stderr[-2000:]
 
 
 def test_a_binary_field_is_a_file_whatever_text_comes_before_it(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ import difflib
 import functools
 import importlib
 import operator
+import sys
 import threading
 import types
 import typing
@@ -40,7 +41,32 @@ VariantT = TypeVar("VariantT")
 OpenUnion = Annotated[VariantT | dict[str, Any], pydantic.Field(union_mode="left_to_right")]
 
 
-class BaseModel(pydantic.BaseModel):
+class _BuildsHeldFirst(pydantic.BaseModel):
+    """Builds, at first use, the models a model holds before the model itself (see
+    ``build_held_first``)."""
+
+    model_config = pydantic.ConfigDict(defer_build=True)
+
+    @classmethod
+    def model_rebuild(
+        cls,
+        *,
+        force: bool = False,
+        raise_errors: bool = True,
+        _parent_namespace_depth: int = 2,
+        _types_namespace: Any = None,
+    ) -> bool | None:
+        build_held_first(cls)
+        return super().model_rebuild(
+            force=force,
+            raise_errors=raise_errors,
+            # The caller's frame is one further out, past this one.
+            _parent_namespace_depth=_parent_namespace_depth + (_parent_namespace_depth > 0),
+            _types_namespace=_types_namespace,
+        )
+
+
+class BaseModel(_BuildsHeldFirst):
     # A field whose wire name is not a Python name (`first-name`, `class`) is set by its
     # Python name; by default pydantic would drop `first_name=...` without a word. The
     # `extra` setting of a generated model says what its schema says about other properties:
@@ -143,8 +169,96 @@ def _forbidden(where: str, extra: Mapping[str, Any]) -> str:
     )
 
 
-class RootModel(pydantic.RootModel[RootModelRootType], Generic[RootModelRootType]):
+class RootModel(
+    pydantic.RootModel[RootModelRootType], _BuildsHeldFirst, Generic[RootModelRootType]
+):
     model_config = pydantic.ConfigDict(defer_build=True)
+
+
+class _Readying(threading.local):
+    def __init__(self) -> None:
+        self.held = False
+
+
+_readying = _Readying()
+
+
+def build_held_first(model: type[pydantic.BaseModel]) -> None:
+    """Builds the unbuilt models that ``model``'s fields hold before ``model`` itself, those
+    deepest in first. pydantic builds a deferred model's models within its own build, a level
+    of recursion per level of nesting, and 60 levels of inline arrays of objects exceed
+    Python's recursion limit; a model already built is reused, not rebuilt."""
+    if model.__pydantic_complete__ or _readying.held:
+        return
+    _readying.held = True
+    try:
+        for held in _in_building_order(model)[:-1]:
+            held.model_rebuild(raise_errors=False, _parent_namespace_depth=0)
+    finally:
+        _readying.held = False
+
+
+def _in_building_order(model: type[pydantic.BaseModel]) -> list[type[pydantic.BaseModel]]:
+    """The unbuilt models reachable from ``model``, each after those it holds; models that
+    hold each other together, after all that any of them holds (Tarjan's algorithm, without
+    recursion, since the point is depth)."""
+    index: dict[type[pydantic.BaseModel], int] = {model: 0}
+    low = dict(index)
+    path, on_path = [model], {model}
+    order: list[type[pydantic.BaseModel]] = []
+    work = [(model, iter(_held(model)))]
+    while work:
+        node, held = work[-1]
+        for found in held:
+            if found not in index:
+                index[found] = low[found] = len(index)
+                path.append(found)
+                on_path.add(found)
+                work.append((found, iter(_held(found))))
+                break
+            if found in on_path:
+                low[node] = min(low[node], index[found])
+        else:
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                while True:
+                    member = path.pop()
+                    on_path.discard(member)
+                    order.append(member)
+                    if member is node:
+                        break
+    return order
+
+
+def _held(model: type[pydantic.BaseModel]) -> list[type[pydantic.BaseModel]]:
+    """The unbuilt models named by ``model``'s fields' types (a model of another module is
+    a stand-in, loaded when a value first needs it)."""
+    held = []
+    for field in model.__pydantic_fields__.values():
+        tp = field.annotation
+        if isinstance(tp, typing.ForwardRef):
+            # Named before it was defined: by now its module has run to the end.
+            try:
+                tp = eval(tp.__forward_arg__, vars(sys.modules[model.__module__]))
+            except Exception:
+                continue
+        held.extend(_unbuilt_models(tp))
+    return held
+
+
+def _unbuilt_models(tp: Any) -> list[type[pydantic.BaseModel]]:
+    found, types_ = [], [tp]
+    while types_:
+        tp = types_.pop()
+        if typing.get_origin(tp) is None and isinstance(tp, type):
+            if issubclass(tp, pydantic.BaseModel) and not tp.__pydantic_complete__:
+                found.append(tp)
+        else:
+            types_.extend(typing.get_args(tp))
+    return found
 
 
 class _Later(type):
@@ -182,7 +296,10 @@ def _loaded(tp: Any) -> Any:
 
 @functools.cache
 def _adapter(tp: Any) -> pydantic.TypeAdapter[Any]:
-    return pydantic.TypeAdapter(_loaded(tp))
+    loaded = _loaded(tp)
+    for model in _unbuilt_models(loaded):
+        build_held_first(model)  # an adapter, like a model, builds the models it holds
+    return pydantic.TypeAdapter(loaded)
 
 
 class _Lazy:
