@@ -12,12 +12,33 @@ header and cookie parameters; request bodies; several statuses per operation.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from hypothesis import strategies as st
+from hypothesis.internal.conjecture import providers
+from hypothesis.internal.constants_ast import Constants
 
 VERSIONS = ("3.0.3", "3.1.0")
+
+
+@contextmanager
+def from_the_seed_alone() -> Iterator[None]:
+    """Hypothesis draws, now and then, a constant written in one of the project's modules
+    loaded so far: the documents of a seed would change with the tests that ran before (in
+    `make test`, with how pytest-xdist shares them out) and with any edit to the generator.
+    Within this, a seed gives the same documents whatever is loaded. (Private to the pinned
+    Hypothesis: it has no setting for it.)"""
+    found = providers._get_local_constants
+    providers._get_local_constants = Constants
+    providers.CONSTANTS_CACHE.cache.clear()
+    try:
+        yield
+    finally:
+        providers._get_local_constants = found
+        providers.CONSTANTS_CACHE.cache.clear()
 
 # Names a spec may give a schema, property, parameter, operation or tag.
 HOSTILE_NAMES = (

@@ -1,5 +1,6 @@
 """A fuzz run is reproducible from its seed: the documents a seed gives do not depend on the
-process (its hash seed, which orders sets of strings)."""
+process (its hash seed, which orders sets of strings; the project's modules it has loaded,
+whose constants Hypothesis draws from)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ import sys
 
 from tests.conftest import ROOT
 
-# The first documents of one seed, as one digest.
+# The first documents of one seed, as one digest; with the generator's modules loaded first,
+# or not.
 DIGEST = """
-import hashlib, json
+import hashlib, json, sys
 from hypothesis import HealthCheck, Phase, given, seed, settings
-from tests.fuzz.strategies import documents
+from tests.fuzz.strategies import documents, from_the_seed_alone
+if "loaded" in sys.argv:
+    import generator.cli, generator.pipeline, generator.render.models, generator.diff
 
 found = []
 
@@ -23,14 +27,15 @@ found = []
 def run(document):
     found.append(json.dumps(document))
 
-run()
+with from_the_seed_alone():
+    run()
 print(len(found), hashlib.sha256("\\n".join(found).encode()).hexdigest())
 """
 
 
-def _digest(hash_seed: str) -> str:
+def _digest(hash_seed: str, *argv: str) -> str:
     done = subprocess.run(
-        [sys.executable, "-c", DIGEST],
+        [sys.executable, "-c", DIGEST, *argv],
         cwd=ROOT,
         env={**os.environ, "PYTHONHASHSEED": hash_seed},
         capture_output=True,
@@ -45,3 +50,8 @@ def test_a_seed_gives_the_same_documents_whatever_the_hash_seed() -> None:
     first = _digest("1")
     assert first.startswith("30 ")
     assert _digest("3") == first
+
+
+def test_a_seed_gives_the_same_documents_whatever_modules_are_loaded() -> None:
+    # In `make test`, the tests that ran before the fuzzer's in its process decided which.
+    assert _digest("1", "loaded") == _digest("1")
