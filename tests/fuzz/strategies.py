@@ -40,6 +40,7 @@ def from_the_seed_alone() -> Iterator[None]:
         providers._get_local_constants = found
         providers.CONSTANTS_CACHE.cache.clear()
 
+
 # Names a spec may give a schema, property, parameter, operation or tag.
 HOSTILE_NAMES = (
     # Python keywords, soft keywords and builtins
