@@ -30,7 +30,9 @@ from __future__ import annotations
 import typing
 from typing import Any, TypeVar
 
-import httpx
+if typing.TYPE_CHECKING:
+    # In annotations only: the generator reads this module's status table without httpx.
+    import httpx
 
 ErrorT = TypeVar("ErrorT")
 
