@@ -182,3 +182,29 @@ def test_a_no_op_run_imports_none_of_the_heavy_tools(workspace: tuple[Path, Path
         check=True,
     )
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_generation_imports_no_http_client(workspace: tuple[Path, Path]) -> None:
+    """The generator reads the runtime's table of status errors; httpx (and click, which it
+    imports) are the clients' and cost 0.1 s before the spec is read."""
+    import subprocess
+    import sys
+
+    specs, out = workspace
+    spec = specs / "imprint" / "openapi.yaml"
+    spec.write_text(spec.read_text().replace("title: Public Imprint API", "title: Imprint API"))
+    probe = (
+        "import sys\n"
+        "from generator.cli import main\n"
+        f"assert main(['generate', '--specs', {str(specs)!r}, '--out', {str(out)!r}]) == 0\n"
+        "print(sorted(m for m in ('httpx', 'click') if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=GENERATED.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Imprint API" in (out / "imprint" / "_client.py").read_text()
+    assert result.stdout.splitlines()[-1] == "[]"
