@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,16 +48,38 @@ def test_missing_file(tmp_path: Path) -> None:
     assert _message(caught) == "specs/nope.yaml: error[file-not-found]: file not found"
 
 
-def test_json_positions_match_the_yaml_parser() -> None:
+_POSITIONED = {
+    "a": [1, {}, [], {"b/c": 'x"y', "e~": [], "d\\": "\\"}],
+    "f": {"g": None, "é": -1.5e3, "": [[{}], True]},
+}
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        {"indent": 2},
+        {"indent": None},  # on one line, keys and strings escaped
+        {"indent": 1, "separators": (" , ", " : "), "ensure_ascii": False},
+    ],
+    ids=["indented", "one line", "spaced"],
+)
+def test_json_positions_match_the_yaml_parser(layout: dict[str, Any]) -> None:
     import json
 
     from generator.spec.load import _parse_yaml
 
-    text = json.dumps({"a": [1, {}, [], {"b/c": 'x"y', "e~": []}], "f": {"g": None}}, indent=2)
+    text = json.dumps(_POSITIONED, **layout)
     as_json, as_yaml = parse_document(text, "f.json"), _parse_yaml(text, "f.json")
-    assert as_json.data == as_yaml.data
+    assert as_json.data == as_yaml.data == _POSITIONED
     assert as_json.positions == as_yaml.positions
-    assert str(as_json.where("/a/3/b~1c")) == "f.json:7:14"
+    assert len(as_json.positions) == 16
+
+
+def test_json_positions_name_line_and_column() -> None:
+    import json
+
+    text = json.dumps(_POSITIONED, indent=2)
+    assert str(parse_document(text, "f.json").where("/a/3/b~1c")) == "f.json:7:14"
 
 
 def test_json_duplicate_key_is_reported_with_its_line() -> None:
