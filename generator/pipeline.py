@@ -233,9 +233,12 @@ def render_vendor(
     if reused and models_by is not None:
         models_by.close()  # the models are kept: nothing for it to do
         models_by = None
-    # With the models rendered elsewhere, this process formats the client meanwhile, and
-    # the models once they come: a copy of it to help would take the memory of one more.
-    with Formatting(workers=1 if models_by else workers, on_progress=shown) as formatter:
+    # With the models rendered elsewhere, this process formats the client meanwhile (a copy
+    # of it to help would take the memory of one more), and the models once they come, with
+    # a copy's help then: the one that rendered them has ended.
+    with Formatting(
+        workers=workers, on_progress=shown, helped_from_finish=models_by is not None
+    ) as formatter:
         pending = models_by.start(_render_models_cached, api, cache) if models_by else None
         if meanwhile is not None:
             meanwhile()

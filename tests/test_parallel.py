@@ -3,6 +3,7 @@ several; either way the output is what one process would have made."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections.abc import Callable
@@ -160,3 +161,21 @@ def test_files_sent_early_that_no_copy_has_started_are_formatted_here_too(
         done = formatter.finish({})
     assert str(os.getpid()) in _marks(marks).values()
     assert done == _formatted(early, workers=1)
+
+
+def test_helped_from_finish_formats_what_is_sent_here_at_once_and_shares_the_rest(
+    marks: Path,
+) -> None:
+    # While the models are rendered by a copy of the command, the client's files are formatted
+    # by the command alone; the models, once that copy has ended, with a new one's help.
+    early = dict(_module(f"client/m{i}.py", 2 + i) for i in range(30))
+    late = dict(_module(f"models/m{i}.py", 2 + i) for i in range(30))
+    with formatting.Formatting(workers=2, helped_from_finish=True) as formatter:
+        formatter.send(early)
+        assert set(_marks(marks).values()) == {str(os.getpid())}
+        assert len(multiprocessing.active_children()) == 0
+        done = formatter.finish(late)
+    by = _marks(marks)
+    assert {p for n, p in by.items() if n.startswith("client")} == {str(os.getpid())}
+    assert len({p for n, p in by.items() if n.startswith("models")}) == 2
+    assert done == _formatted({**early, **late}, workers=1)

@@ -61,9 +61,16 @@ class Formatting:
     file, Python files formatted."""
 
     def __init__(
-        self, *, workers: int = 1, on_progress: Callable[[int, int], None] | None = None
+        self,
+        *,
+        workers: int = 1,
+        on_progress: Callable[[int, int], None] | None = None,
+        helped_from_finish: bool = False,
     ) -> None:
         self._copies = workers - 1
+        # Another process is busy until ``finish`` (rendering the models): what is sent
+        # before it is formatted at once, here.
+        self._helped_from_finish = helped_from_finish
         self._on_progress = on_progress
         self._pool: ProcessPoolExecutor | None = None
         # Each share handed to the copies, by its future.
@@ -82,13 +89,13 @@ class Formatting:
 
     def send(self, files: Mapping[PurePosixPath, str]) -> None:
         """Start formatting ``files`` on the copies, if there is enough code to share; with
-        no copies, format them now (this process may have nothing else to do until
-        ``finish``: the models are rendered on another)."""
+        no copies, or none until ``finish``, format them now (this process may have nothing
+        else to do until then: the models are rendered on another)."""
         python = self._take(files)
-        if self._share(python):
+        if not self._helped_from_finish and self._share(python):
             for share in self._split(python):
                 self._submit(share)
-        elif self._copies == 0:
+        elif self._copies == 0 or self._helped_from_finish:
             self._report({}, shown=True)
             for share in self._split(python):
                 self._report(_format_all(share))
