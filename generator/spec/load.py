@@ -34,7 +34,9 @@ _YAML11_ONLY = frozenset({"tag:yaml.org,2002:value"})
 
 
 def escape_pointer_token(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
+    if "~" in token or "/" in token:  # seldom: the test is cheaper than the replacing
+        return token.replace("~", "~0").replace("/", "~1")
+    return token
 
 
 def unescape_pointer_token(token: str) -> str:
@@ -421,13 +423,18 @@ def iter_refs(node: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
             ref = item.get("$ref")
             if isinstance(ref, str):
                 yield at, ref
+            # Only what can hold a reference is visited: most values are scalars.
             stack.extend(
                 (value, f"{at}/{escape_pointer_token(key)}")
                 for key, value in item.items()
-                if not is_example_data(at, key, value)
+                if isinstance(value, dict | list) and not is_example_data(at, key, value)
             )
         elif isinstance(item, list):
-            stack.extend((value, f"{at}/{index}") for index, value in enumerate(item))
+            stack.extend(
+                (value, f"{at}/{index}")
+                for index, value in enumerate(item)
+                if isinstance(value, dict | list)
+            )
 
 
 def follow_refs(data: Any, node: Any, pointer: str) -> tuple[Any, str]:

@@ -273,6 +273,19 @@ class _Checks:
         return True
 
     def _nesting_within_limit(self) -> bool:
+        # A first pass over the containers alone, naming nothing: a value deeper than the
+        # limit is one in a container at the limit. The second, to name where, is seldom run.
+        containers: list[tuple[Any, int]] = [(self.data, 0)]
+        while containers:
+            node, depth = containers.pop()
+            if not isinstance(node, dict | list) or not node:
+                continue
+            if depth >= MAX_NESTING:
+                break
+            values = node.values() if isinstance(node, dict) else node
+            containers.extend((v, depth + 1) for v in values if isinstance(v, dict | list))
+        else:
+            return True
         stack: list[tuple[Any, str, int]] = [(self.data, "", 0)]
         while stack:
             node, pointer, depth = stack.pop()
