@@ -3,7 +3,8 @@
 
 For each spec, both clients are generated, then imported in fresh interpreters (bytecode
 compiled), ours and theirs alternating, and the medians compared: CPU time of `import
-<client>` in full, as each runs in its own environment (the ratio issue 29 sets a goal for),
+<client>` in full, as each runs in its own environment (generation.py, whose ratio issue 29
+sets a goal for, imports both in openapi-python-client's),
 and of `import <client>` after `import httpx` (what the generated code itself costs). Then
 `import httpx` alone in each environment: it imports its command line's click and pygments
 where they are installed, as they are in the generator's.
