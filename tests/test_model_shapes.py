@@ -264,6 +264,81 @@ def test_models_that_hold_each_other_load_when_a_value_needs_them(tmp_path: Path
     _passes_mypy_and_ruff(out, "cyc", "use.py")
 
 
+def _held_by_others(chain: int) -> str:
+    """A spec whose models hold each other through other modules (each a stand-in there):
+    three that recur, in differently typed fields, and a chain of ``chain`` models."""
+    schemas: dict[str, Any] = {
+        "Customer": {
+            "type": "object",
+            "properties": {
+                "card": {"$ref": "#/components/schemas/Card"},
+                "discount": {"$ref": "#/components/schemas/Discount"},
+            },
+        },
+        "Card": {
+            "type": "object",
+            "properties": {
+                "customer": {
+                    "anyOf": [{"type": "string"}, {"$ref": "#/components/schemas/Customer"}]
+                },
+                "owner": {"$ref": "#/components/schemas/Customer"},
+            },
+        },
+        "Discount": {
+            "type": "object",
+            "properties": {
+                "customer": {
+                    "anyOf": [
+                        {"type": "string"},
+                        {"$ref": "#/components/schemas/Customer"},
+                        {"$ref": "#/components/schemas/Card"},
+                    ]
+                }
+            },
+        },
+    }
+    for index in range(chain):
+        following = {"$ref": f"#/components/schemas/Link{index + 1}"} if index + 1 < chain else {}
+        schemas[f"Link{index}"] = {
+            "type": "object",
+            "properties": {"next": following, "first": {"$ref": "#/components/schemas/Link0"}},
+        }
+    document = {"openapi": "3.0.3", "info": {"title": "Held", "version": "1"}, "paths": {}}
+    return json.dumps({**document, "components": {"schemas": schemas}})
+
+
+HELD_SCRIPT = """
+import jsonschema
+from held import models
+
+for name in ("Customer", "Card", "Discount"):
+    schema = getattr(models, name).model_json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    valid = jsonschema.Draft202012Validator(schema).is_valid
+    wrong = {"customer": 5} if name != "Customer" else {"discount": {"customer": 5}}
+    print(name, sorted(schema["$defs"]), valid({"owner": {"discount": {"customer": "c"}}}), valid(wrong))
+print(len(models.Link0.model_json_schema()["$defs"]))
+"""
+
+
+def test_the_json_schema_of_models_held_through_other_modules_defines_each_once(
+    tmp_path: Path,
+) -> None:
+    """A field whose model is another module's is written by its own function: it wrote the
+    models inline where met, and a model met again inside itself as a reference pydantic
+    then looked up before it was written (LookupError on 208 of Stripe's 3,213 models); and a
+    chain of such models, each inside the one holding it, exceeded the recursion limit."""
+    out = _generate(tmp_path, "held", _held_by_others(80))
+    done = _run(out, HELD_SCRIPT)
+    defined = "['Card', 'Customer', 'Discount']"
+    assert done.stdout.splitlines() == [
+        f"Customer {defined} True False",
+        f"Card {defined} True False",
+        f"Discount {defined} True False",
+        "80",
+    ], done.stderr[-3000:]
+
+
 # Issue 12's shapes: extras typed by an array or a union of references, recursion through
 # arrays and maps, patternProperties, nullable enums with null, 3.1 null in type lists, const.
 EXTRAS_SPEC = """

@@ -323,17 +323,30 @@ class _Lazy:
 
         def json_schema(_: CoreSchema, handler: pydantic.GetJsonSchemaHandler) -> Any:
             schema = _adapter(source).core_schema
-            if source in _writing.types:
-                # Met again inside itself: refer to the definition being written.
-                return handler(_referring(schema))
-            _writing.types.add(source)
-            try:
-                return handler(schema)
-            finally:
-                _writing.types.discard(source)
+            # The models the type holds are referred to, and written as definitions by the
+            # outermost of these calls, one after the other: written each inside the one that
+            # holds it, a chain of Stripe's models exceeds Python's recursion limit.
+            for defined in _defined(schema):
+                if defined["ref"] not in _writing.met:
+                    _writing.met.add(defined["ref"])
+                    _writing.pending.append(defined)
+            written = handler(_referring(schema))
+            if not _writing.draining:
+                _writing.draining = True
+                try:
+                    while _writing.pending:
+                        held = [_writing.pending.pop()]
+                        handler(core_schema.definitions_schema(core_schema.any_schema(), held))
+                finally:
+                    _writing.draining = False
+                    _writing.pending.clear()
+                    _writing.met.clear()
+            return written
 
+        # An annotation's function: its reference to a definition still being written is
+        # left as it is (pydantic would look the definition up, and find none yet).
         return core_schema.no_info_plain_validator_function(
-            validate, metadata={"pydantic_js_functions": [json_schema]}
+            validate, metadata={"pydantic_js_annotation_functions": [json_schema]}
         )
 
 
@@ -341,13 +354,33 @@ LAZY = _Lazy()
 
 
 class _Writing(threading.local):
+    """The JSON Schema definitions this thread has still to write, of the models met."""
+
     def __init__(self) -> None:
-        # The lazy types whose JSON Schema this thread is writing: models that hold each
-        # other recur.
-        self.types: set[Any] = set()
+        self.pending: list[Any] = []
+        self.met: set[str] = set()
+        self.draining = False
 
 
 _writing = _Writing()
+
+
+def _defined(schema: CoreSchema) -> list[Any]:
+    """What ``_referring`` replaces in ``schema`` by references, and its definitions."""
+    if "ref" in schema:
+        return [schema]
+    if schema["type"] == "definitions":
+        return [*schema["definitions"], *_defined(schema["schema"])]
+    found = [
+        d
+        for k in ("schema", "items_schema", "values_schema")
+        if k in schema
+        for d in _defined(schema[k])
+    ]
+    if schema["type"] == "union":
+        for choice in schema["choices"]:
+            found += _defined(choice[0] if isinstance(choice, tuple) else choice)
+    return found
 
 
 def _referring(schema: CoreSchema) -> CoreSchema:
