@@ -105,10 +105,12 @@ class BaseModel(_BuildsHeldFirst):
             by_name=by_name,
         )
 
+    # Without a return annotation: pydantic would take it for the schema of what is written,
+    # and model_json_schema(mode="serialization") would describe anything (`{}`).
     @pydantic.model_serializer(mode="wrap")
-    def _serialise_extras(
+    def _serialise_extras(  # type: ignore[no-untyped-def]
         self, handler: pydantic.SerializerFunctionWrapHandler, info: pydantic.SerializationInfo
-    ) -> Any:
+    ):
         data = handler(self)
         extra = self.__pydantic_extra__
         stance = self.model_config.get("extra")

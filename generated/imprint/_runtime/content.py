@@ -63,6 +63,12 @@ class _File:
 
         return core_schema.no_info_plain_validator_function(_file_value)
 
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: pydantic.GetJsonSchemaHandler
+    ) -> dict[str, Any]:
+        # What the spec said of the field, and what pydantic writes for bytes.
+        return {"type": "string", "format": "binary"}
+
 
 def _file_value(value: Any) -> Any:
     if isinstance(value, str):
