@@ -219,7 +219,7 @@ def render_vendor(
         kept_formatted,
         read_formatted_record,
     )
-    from .render import models_inputs, render_client, render_pyproject
+    from .render import models_inputs, models_package, render_client, render_pyproject
     from .render.syntax import unparsable
     from .spec.load import read_runtime_sources
 
@@ -239,20 +239,22 @@ def render_vendor(
     with Formatting(
         workers=workers, on_progress=shown, helped_from_finish=models_by is not None
     ) as formatter:
-        pending = models_by.start(_render_models_cached, api, cache) if models_by else None
-        if meanwhile is not None:
-            meanwhile()
-        # The client's files are formatted while the models are rendered.
+        pending = models_by.start(_models_by_copy, api, cache) if models_by else None
+        # The client's files are formatted while the models are rendered, and first: the
+        # formatter's processes end before the model tool is at its largest.
         unformatted = render_client(api)
         kept = kept_formatted(unformatted, committed, known)
         try:
             formatter.send({p: t for p, t in unformatted.items() if p not in kept})
+            if meanwhile is not None:
+                meanwhile()
             if reused:
                 rendered = {}
             elif pending is not None:
-                rendered = pending()
+                made = pending()
+                rendered = made if isinstance(made, dict) else models_package(api, made)
             else:
-                rendered = _render_models_cached(api, cache)
+                rendered = models_package(api, _model_tool_output(api, cache)[0])
             unformatted.update(rendered)
             kept.update(kept_formatted(rendered, committed, known))
             kept.update(reused)
@@ -274,19 +276,31 @@ def render_vendor(
     return files
 
 
-def _render_models_cached(api: Api, cache: Path | None) -> dict[PurePosixPath, str]:
-    """The models, from the model tool's output of the last run kept at ``cache`` where it
-    still fits (render/model_cache/), which is then replaced. A cache that cannot be read
-    or written only costs time."""
+def _models_by_copy(api: Api, cache: Path | None) -> dict[PurePosixPath, str] | str:
+    """What the copy that renders the models sends back. After a run of the model tool on
+    the whole document, the models' package: the copy was at its largest in the tool's run.
+    After a run on part of it (a schema edit), or none, the tool's output, of which the
+    command makes the package once the copy has ended: the package's syntax tree (31 MiB on
+    Box) would be the larger part of the copy, beside the command at its largest."""
+    from .render import models_package
+
+    source, whole = _model_tool_output(api, cache)
+    return models_package(api, source) if whole else source
+
+
+def _model_tool_output(api: Api, cache: Path | None) -> tuple[str, bool]:
+    """The model tool's output, from that of the last run kept at ``cache`` where it still
+    fits (render/model_cache/), which is then replaced; and whether the tool ran on the
+    whole document. A cache that cannot be read or written only costs time."""
     from .output.write import write_text
-    from .render import render_models
     from .render.model_cache import ModelCache, Record
+    from .render.models import model_tool_output
 
     kept = ModelCache()
     if cache is not None:
         with contextlib.suppress(OSError, UnicodeDecodeError):
             kept.previous = Record.from_json(cache.read_text(encoding="utf-8"))
-    files = render_models(api, cache=kept, salt=_generator_digest())
+    source = model_tool_output(api, cache=kept, salt=_generator_digest())
     if cache is not None and kept.current is not None:
         with contextlib.suppress(OSError):
             cache.parent.mkdir(parents=True, exist_ok=True)
@@ -294,7 +308,7 @@ def _render_models_cached(api: Api, cache: Path | None) -> dict[PurePosixPath, s
             if not ignored.exists():
                 write_text(ignored, "# The generator's cache of model tool output.\n*\n")
             write_text(cache, kept.current.to_json())
-    return files
+    return source, kept.whole
 
 
 def _ready_model_tool() -> None:

@@ -233,15 +233,18 @@ def test_an_edit_runs_the_tool_on_the_changed_classes_and_what_they_refer_to() -
     cache = ModelCache()
     first = tool_output(tree(), "ctx", tool, cache)
     assert tool.runs == [["A", "B", "C", "D"]]
+    assert cache.whole  # the pipeline makes the package where the tool ran (generator/pipeline.py)
 
     cache = again(cache)
     assert tool_output(tree(), "ctx", tool, cache) == first  # nothing to run
     assert len(tool.runs) == 1
+    assert not cache.whole
 
     # C's class and the one the tool named inside it are made again, alone.
     cache = again(cache)
     edited = tool_output(tree(C="c, reworded", D="d, reworded"), "ctx", tool, cache)
     assert tool.runs[1:] == [["C", "D"]]
+    assert not cache.whole
     assert edited == tool_output(tree(C="c, reworded", D="d, reworded"), "ctx", FakeTool(), None)
 
     # A refers to B, so a run for A holds B; B's text is kept.

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import pytest
 
@@ -49,6 +51,45 @@ def test_one_vendor_on_two_cores_has_its_models_rendered_by_a_copy_readied_meanw
     copy, this = model_tool_runs.processes()
     assert copy != os.getpid() and this == os.getpid()
     assert elsewhere.files == here.files
+
+
+def test_after_a_schema_edit_the_command_makes_the_models_package_of_the_copys_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, model_tool_runs: ModelToolRuns
+) -> None:
+    """After a run of the tool on the whole document the copy makes the models' package (it
+    was at its largest in the run); after a run on part of it (an edit) it sends the tool's
+    output, and the command makes the package once the copy has ended: the package's syntax
+    tree would be most of the copy's memory. The files are the same either way."""
+    import generator.render as render
+
+    made_by = tmp_path / "made-by"
+    package = render.models_package
+
+    def recording(api: Any, source: str) -> dict[PurePosixPath, str]:
+        with made_by.open("a", encoding="utf-8") as log:
+            log.write(f"{os.getpid()}\n")
+        return package(api, source)
+
+    # The copy is forked, so it inherits the patched function and where it writes.
+    monkeypatch.setattr(render, "models_package", recording)
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    specs = tmp_path / "specs"
+    shutil.copytree(SPECS / "capillary", specs / "capillary")
+
+    def build(out: Path) -> tuple[dict[PurePosixPath, str], list[int]]:
+        made_by.unlink(missing_ok=True)
+        (built,) = pipeline.build_all(pipeline.discover_vendors(specs), out=out)
+        return built.files, [int(pid) for pid in made_by.read_text().split()]
+
+    _, (first,) = build(tmp_path / "generated")
+    spec = specs / "capillary" / "openapi.yaml"
+    words = "Customer details to update; send only what changes."
+    spec.write_text(spec.read_text().replace(words, "What to change."), encoding="utf-8")
+    edited, (then,) = build(tmp_path / "generated")
+    scratch, (fresh,) = build(tmp_path / "scratch")
+    assert model_tool_runs()[1] != model_tool_runs()[2]  # a part, then the whole
+    assert first != os.getpid() and then == os.getpid() and fresh != os.getpid()
+    assert edited == scratch
 
 
 def _formatted(

@@ -86,10 +86,12 @@ class Record:
 
 @dataclass(slots=True)
 class ModelCache:
-    """The record a render reads (``previous``) and the one it leaves (``current``)."""
+    """The record a render reads (``previous``) and the one it leaves (``current``), and
+    whether the tool ran on the whole document (``whole``), not on a part or not at all."""
 
     previous: Record | None = None
     current: Record | None = None
+    whole: bool = False
 
 
 def tool_output(
@@ -115,6 +117,8 @@ def tool_output(
             output = None  # the whole document is run, and its error reported as such
     if output is None:
         source = run(dict(schemas))
+        if cache is not None:
+            cache.whole = True
         output = take_apart(source)
         if output is None:
             return source
