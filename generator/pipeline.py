@@ -182,12 +182,14 @@ def effective_document(
     """The spec with its overlay applied, read as OpenAPI 3 (a Swagger 2.0 spec converted),
     and the overlay's warnings."""
     from .spec.load import load_document
-    from .spec.overlay import apply_overlay, apply_overlay_reporting
     from .spec.swagger2 import read_as_openapi3
 
     document = load_document(vendor.spec, vendor.display)
     if vendor.overlay is None:
         return read_as_openapi3(document), ()
+    # Only here: it imports a JSONPath library (50 ms), which a spec without one has no use for.
+    from .spec.overlay import apply_overlay, apply_overlay_reporting
+
     overlay = load_document(vendor.overlay, vendor.overlay_display)
     if not stale_overlay:
         return read_as_openapi3(apply_overlay(document, overlay)), overlay.warnings

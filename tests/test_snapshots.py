@@ -190,6 +190,18 @@ def test_a_no_op_run_imports_none_of_the_heavy_tools(workspace: tuple[Path, Path
     assert _loaded_by_a_generation(*workspace, heavy) == []
 
 
+def test_a_spec_without_an_overlay_is_generated_without_the_overlays_jsonpath(
+    workspace: tuple[Path, Path],
+) -> None:
+    """Capillary has no overlay: the JSONPath library (50 ms to import) is not loaded for it;
+    Imprint has one, and it is."""
+    specs, out = workspace
+    for vendor, loaded in (("capillary", []), ("imprint", ["jsonpath"])):
+        spec = specs / vendor / "openapi.yaml"
+        spec.write_text(spec.read_text() + "# edited\n")
+        assert _loaded_by_a_generation(specs, out, ("jsonpath",)) == loaded, vendor
+
+
 def test_a_generation_imports_no_http_client(workspace: tuple[Path, Path]) -> None:
     """The generator reads the runtime's table of status errors; httpx (and click, which it
     imports) are the clients' and cost 0.1 s before the spec is read."""
