@@ -5,8 +5,9 @@ measured in one run.
 For each spec in ../shared/corpus, as separate processes: our generator, openapi-python-client
 (its own virtual environment, `literal_enums: true` so that it can generate Stripe, GitHub
 and Box at all) and datamodel-code-generator alone on the same spec (the floor under our
-model rendering). Wall time (of a run without memory sampling), and peak memory summed over
-each process tree (of a second, sampled run): proportional set sizes (a page that forked
+model rendering). Wall time (the median of three runs without memory sampling, ours and
+openapi-python-client's alternating), and peak memory summed over each process tree (of
+one more, sampled run): proportional set sizes (a page that forked
 workers share with their parent counts once), and resident sets (it counts once per
 process, which errs against us). For Box and Stripe, one schema's
 description reworded and the client regenerated, then one operation's, against our cold
@@ -58,6 +59,8 @@ EDIT_SPECS = ("box", "stripe")
 IMPORT_GOAL = 1.2
 MEMORY_GOAL = 1.5
 EDIT_PAIRS = 3
+# Cold runs of each tool, alternating, whose median is the cold time.
+COLD_RUNS = 3
 # The small spec copied ten times to see what other vendors under --out cost a regeneration.
 SMALL_VENDOR = ROOT / "specs" / "loyaltydog"
 
@@ -277,16 +280,34 @@ def per_call(rounds: int = 15, calls: int = 200) -> tuple[float, float]:
     return statistics.median(ours), statistics.median(theirs)
 
 
-def cold_run(command: list[str], output: Path, cwd: Path | None = None) -> dict[str, Any]:
-    """A cold run timed alone, then run again from scratch with its memory sampled: reading
-    every process's smaps_rollup every 20 ms slows a tree of several processes (ours: Box
-    9.3 s sampled, 8.7 s not) more than a single process."""
-    timed = run(command, cwd=cwd, sample=False)
-    shutil.rmtree(output, ignore_errors=True)
-    # From scratch: the models' cache the first run left beside our output goes too.
-    shutil.rmtree(output.parent.parent / f".{output.parent.name}.cache", ignore_errors=True)
-    sampled = run(command, cwd=cwd)
-    return {**sampled, "seconds": timed["seconds"], "exit": timed["exit"] or sampled["exit"]}
+def cold_runs(commands: list[tuple[list[str], Path, Path | None]]) -> list[dict[str, Any]]:
+    """Each of ``commands`` (command, the output it writes, its working directory) run cold:
+    timed COLD_RUNS times, the commands alternating (a single run is at the mercy of what
+    else the machine does then: medians), then once more from scratch with its memory
+    sampled: reading every process's smaps_rollup every 20 ms slows a tree of several
+    processes (ours: Box 9.3 s sampled, 8.7 s not) more than a single process."""
+
+    def from_scratch(output: Path) -> None:
+        shutil.rmtree(output, ignore_errors=True)
+        # The models' cache a run of ours leaves beside the output goes too.
+        shutil.rmtree(output.parent.parent / f".{output.parent.name}.cache", ignore_errors=True)
+
+    seconds: list[list[float]] = [[] for _ in commands]
+    failed = [0] * len(commands)
+    for index in range(COLD_RUNS):
+        order = list(enumerate(commands))
+        for at, (command, output, cwd) in order if index % 2 == 0 else order[::-1]:
+            from_scratch(output)
+            timed = run(command, cwd=cwd, sample=False)
+            seconds[at].append(timed["seconds"])
+            failed[at] = failed[at] or timed["exit"]
+    results = []
+    for at, (command, output, cwd) in enumerate(commands):
+        from_scratch(output)
+        sampled = run(command, cwd=cwd)
+        median = statistics.median(seconds[at])
+        results.append({**sampled, "seconds": median, "exit": failed[at] or sampled["exit"]})
+    return results
 
 
 def generate(specs: Path, out: Path, *vendors: str, bytecode: bool = False) -> dict[str, Any]:
@@ -465,23 +486,27 @@ def main() -> int:
         (specs_dir / name).mkdir(parents=True)
         shutil.copy(source, specs_dir / name / f"openapi{source.suffix}")
         command = [sys.executable, "-m", "generator", "generate", name]
-        ours = cold_run(
-            [*command, "--specs", str(specs_dir), "--out", str(ours_dir)], ours_dir / name, ROOT
-        )
-        theirs = cold_run(
+        opc_command = [
+            str(args.opc),
+            "generate",
+            "--path",
+            str(source),
+            "--output-path",
+            str(opc_dir / name),
+            "--meta",
+            "none",
+            "--config",
+            str(work / "opc.yaml"),
+        ]
+        ours, theirs = cold_runs(
             [
-                str(args.opc),
-                "generate",
-                "--path",
-                str(source),
-                "--output-path",
-                str(opc_dir / name),
-                "--meta",
-                "none",
-                "--config",
-                str(work / "opc.yaml"),
-            ],
-            opc_dir / name,
+                (
+                    [*command, "--specs", str(specs_dir), "--out", str(ours_dir)],
+                    ours_dir / name,
+                    ROOT,
+                ),
+                (opc_command, opc_dir / name, None),
+            ]
         )
         dmcg = run(
             [
