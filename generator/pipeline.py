@@ -8,6 +8,7 @@ import hashlib
 import keyword
 import os
 import re
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -42,6 +43,25 @@ _CONTENT_MODULES = frozenset(
     {"spec", "ir", "render", "runtime", "pipeline.py", "core/names.py", "output/format.py"}
 )
 _VENDOR_NAME = re.compile(r"[a-z][a-z0-9_]*")
+# What a client imports besides the standard library: httpx and pydantic
+# (render/client.py's DEPENDENCIES) and the packages they import. A client's package of one
+# of these names, or of a standard module's, would hide it or be hidden by it.
+_CLIENTS_IMPORT = frozenset(
+    {
+        "annotated_types",
+        "anyio",
+        "certifi",
+        "h11",
+        "httpcore",
+        "httpx",
+        "idna",
+        "pydantic",
+        "pydantic_core",
+        "sniffio",
+        "typing_extensions",
+        "typing_inspection",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +135,19 @@ def discover_vendors(specs: Path, only: list[str] | None = None) -> list[Vendor]
                 )
             )
             continue
+        taken = _taken(directory.name)
+        if taken:
+            refused.add(directory.name)
+            problems.append(
+                _error(
+                    "bad-vendor-name",
+                    f"vendor directory {directory.name!r} is the name of {taken}: the client's "
+                    "package, which takes the directory's name, would hide it or be hidden by it",
+                    SourceRef(str(directory)),
+                    f"rename it {directory.name + '_api'!r}",
+                )
+            )
+            continue
         overlay = directory / OVERLAY_NAME
         display = f"{specs.name}/{directory.name}/{spec.name}"
         found.append(Vendor(directory.name, spec, overlay if overlay.is_file() else None, display))
@@ -148,8 +181,15 @@ def _package_name(name: str) -> str:
     if candidate and candidate[0].isdigit():
         candidate = f"v{candidate}"
     if _VENDOR_NAME.fullmatch(candidate) and not keyword.iskeyword(candidate):
-        return candidate
+        return candidate + "_api" if _taken(candidate) else candidate
     return ""
+
+
+def _taken(name: str) -> str:
+    """What else goes by ``name`` where a client is imported, or ''."""
+    if name in sys.stdlib_module_names:
+        return "a module of Python's standard library"
+    return "a package the clients import" if name in _CLIENTS_IMPORT else ""
 
 
 def build_vendor(

@@ -44,6 +44,31 @@ def test_a_bad_vendor_name_is_one_error_with_the_name_to_use(
     assert "hint: rename it 'smile_io'" in err
 
 
+@pytest.mark.parametrize(
+    ("name", "taken", "instead"),
+    [
+        ("email", "a module of Python's standard library", "email_api"),
+        ("httpx", "a package the clients import", "httpx_api"),
+        ("Calendar", "", "calendar_api"),
+    ],
+)
+def test_a_vendor_named_as_a_module_a_client_imports_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, taken: str, instead: str
+) -> None:
+    """`generated/email` would be hidden by the standard library's email once installed, and
+    would hide it where it is imported from generated/ (httpx imports email): refused before
+    anything is generated, with a name that is free."""
+    (tmp_path / "specs" / name).mkdir(parents=True)
+    (tmp_path / "specs" / name / "openapi.yaml").write_text("openapi: 3.1.0\n")
+    out = tmp_path / "generated"
+    assert cli.main(["generate", "--specs", str(tmp_path / "specs"), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("error[bad-vendor-name]") == 1, err
+    assert f"vendor directory {name!r} is {'the name of ' + taken if taken else 'not'}" in err
+    assert f"hint: rename it {instead!r}" in err
+    assert not out.exists()
+
+
 def test_missing_specs_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert (
         cli.main(["generate", "--specs", str(tmp_path / "none"), "--out", str(tmp_path / "g")]) == 1
