@@ -101,8 +101,9 @@ def _adjust(
                 # `enum: [null]`: null is the only value (the tool would give `Any | None`).
                 del node["enum"], node["nullable"]
                 node["type"] = "null"
-        if node.get("type") == "string" and node.get("format") in ("email", "idn-email"):
-            # EmailStr needs email-validator and rewrites the address; send what the caller gave.
+        if node.get("format") in ("email", "idn-email"):
+            # EmailStr needs email-validator and rewrites the address; send what the caller
+            # gave. Whatever the type says: the tool types a string with it (`[string, "null"]`).
             del node["format"]
         if node.get("format") == "password":
             # SecretStr is written to JSON as "**********": the request would lose the value.
@@ -111,7 +112,7 @@ def _adjust(
             # The tool would write the string itself as the default of a parsed type
             # (`url: AnyUrl = ""`), which mypy rejects; an unset field is never sent anyway.
             del node["default"]
-        if node.get("type") == "string":
+        if _string_typed(node):
             # An unquoted YAML enum value (4.1, true) in a string schema: the string it spells.
             if isinstance(node.get("enum"), list):
                 node["enum"] = [json_text(v) for v in node["enum"]]
@@ -271,3 +272,11 @@ def is_model_shape(schema: Any) -> bool:
 
 def canonical_json(schema: Any) -> str:
     return json.dumps(schema, sort_keys=True, ensure_ascii=False)
+
+
+def _string_typed(node: dict[str, Any]) -> bool:
+    """A string schema, nullable or not: `type: string`, or 3.1's `type: [string, "null"]`."""
+    kind = node.get("type")
+    if isinstance(kind, list):
+        return "string" in kind and all(k in ("string", "null") for k in kind)
+    return kind == "string"
