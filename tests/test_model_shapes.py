@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -355,11 +356,16 @@ components:
 """
 
 
-def test_a_nullable_string_in_a_type_list_reads_as_a_plain_string_does(tmp_path: Path) -> None:
+def test_a_nullable_string_in_a_type_list_reads_as_a_plain_string_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """3.1's `type: [string, "null"]` is a string: `format: email` gives no EmailStr (the
     client would need email-validator, which it does not depend on: a fuzzed spec's client
-    failed to build its model), and unquoted enum values are the strings they spell."""
+    failed to build its model), and unquoted enum values are the strings they spell, as the
+    warnings say."""
     out = _generate(tmp_path, "strings", NULLABLE_STRINGS_SPEC)
+    warned = re.findall(r"warning\[([\w-]+)\]", capsys.readouterr().err)
+    assert warned == ["enum-value-not-string"] * 3
     script = (
         "import sys\nfrom strings import models\n"
         "contact = models.Contact.model_validate({'email': 'Ann@Example.com', 'tier': '2.5'})\n"

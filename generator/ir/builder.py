@@ -34,6 +34,7 @@ from ..spec.validate import (
     iter_operations,
     oauth_token_urls,
     placeable_server,
+    string_typed,
 )
 from .pagination import ListOperation, check_root, read_pagination
 from .resources import RUNTIME_EXPORTS, group_resources, package_exports, resource_names
@@ -714,7 +715,7 @@ def _exception(status: str, code: int) -> str:
 def _enum_values(schema: dict[str, Any]) -> list[Any]:
     """An enum's values; in a string schema, an unquoted YAML value (4.1, true) as its text."""
     values = list(schema["enum"])
-    return [json_text(v) for v in values] if schema.get("type") == "string" else values
+    return [json_text(v) for v in values] if string_typed(schema) else values
 
 
 def _value_codes(values: list[Any]) -> list[PyCode]:

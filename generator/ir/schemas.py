@@ -12,7 +12,7 @@ from typing import Any
 from ..core.names import Identifier, snake_case
 from ..spec.load import escape_pointer_token, follow_refs, ref_pointer, unescape_pointer_token
 from ..spec.readings import patterns_as_extras
-from ..spec.validate import KNOWN_FORMATS, fractional_enum
+from ..spec.validate import KNOWN_FORMATS, fractional_enum, string_typed
 from .types import ModelField
 
 
@@ -112,7 +112,7 @@ def _adjust(
             # The tool would write the string itself as the default of a parsed type
             # (`url: AnyUrl = ""`), which mypy rejects; an unset field is never sent anyway.
             del node["default"]
-        if _string_typed(node):
+        if string_typed(node):
             # An unquoted YAML enum value (4.1, true) in a string schema: the string it spells.
             if isinstance(node.get("enum"), list):
                 node["enum"] = [json_text(v) for v in node["enum"]]
@@ -272,11 +272,3 @@ def is_model_shape(schema: Any) -> bool:
 
 def canonical_json(schema: Any) -> str:
     return json.dumps(schema, sort_keys=True, ensure_ascii=False)
-
-
-def _string_typed(node: dict[str, Any]) -> bool:
-    """A string schema, nullable or not: `type: string`, or 3.1's `type: [string, "null"]`."""
-    kind = node.get("type")
-    if isinstance(kind, list):
-        return "string" in kind and all(k in ("string", "null") for k in kind)
-    return kind == "string"

@@ -89,13 +89,21 @@ def validate_document(
     return validation.document, validation.settle()
 
 
+def string_typed(node: dict[str, Any]) -> bool:
+    """A string schema, nullable or not: `type: string`, or 3.1's `type: [string, "null"]`."""
+    kind = node.get("type")
+    if isinstance(kind, list):
+        return "string" in kind and all(k in ("string", "null") for k in kind)
+    return kind == "string"
+
+
 def fractional_enum(node: dict[str, Any]) -> bool:
     """An enum with a float among its values, outside a string schema (where it is sent as a
     string): `enum: [38.878586]` cannot be typed as a Literal."""
     values = node.get("enum")
     return (
         isinstance(values, list)
-        and node.get("type") != "string"
+        and not string_typed(node)
         and any(isinstance(value, float) for value in values)
     )
 
@@ -370,7 +378,7 @@ class _Checks:
                         "not check it against the enum",
                         f"{pointer}/enum",
                     )
-                if node.get("type") == "string" and isinstance(node.get("enum"), list):
+                if string_typed(node) and isinstance(node.get("enum"), list):
                     for index, value in enumerate(node["enum"]):
                         if isinstance(value, bool | int | float):
                             self.warning(
