@@ -342,6 +342,47 @@ def test_the_json_schema_of_models_held_through_other_modules_defines_each_once(
     ], done.stderr[-3000:]
 
 
+INHERITED_SPEC = """
+openapi: 3.0.3
+info: {title: Inherited, version: '1'}
+paths: {}
+components:
+  schemas:
+    Node:
+      type: object
+      properties:
+        node-id: {type: string}
+        meta:
+          type: object
+          properties:
+            owner: {$ref: '#/components/schemas/Node'}
+    Special:
+      allOf:
+        - $ref: '#/components/schemas/Node'
+"""
+
+
+def test_a_model_whose_base_is_another_modules_reads_the_fields_it_inherits(
+    tmp_path: Path,
+) -> None:
+    """Special's module has none of the names Node's fields need (`Annotated`, `NodeMeta`,
+    defined after Node in Node's module): pydantic, which reads a field it had left
+    unresolved in the module of the model it builds, not the base's (pydantic#12000), is
+    given Node's module's names too. A fuzzed spec's model could not be built."""
+    out = _generate(tmp_path, "inherited", INHERITED_SPEC)
+    module = (out / "inherited" / "models" / "special.py").read_text()
+    assert "class Special(Node)" in module and "Annotated" not in module
+    script = (
+        "from inherited import models\n"
+        "special = models.Special.model_validate({'node-id': 'n', 'meta': {'owner': {}}})\n"
+        "print(special.node_id, type(special.meta).__name__)\n"
+        "models.Special.model_rebuild(force=True)\n"
+        "print(models.Special(node_id='m').model_dump(by_alias=True))"
+    )
+    done = _run(out, script)
+    assert done.stdout.splitlines() == ["n NodeMeta", "{'node-id': 'm'}"], done.stderr[-3000:]
+
+
 NULLABLE_STRINGS_SPEC = """
 openapi: 3.1.0
 info: {title: Strings, version: '1'}

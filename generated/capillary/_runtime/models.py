@@ -57,6 +57,15 @@ class _BuildsHeldFirst(pydantic.BaseModel):
         _types_namespace: Any = None,
     ) -> bool | None:
         build_held_first(cls)
+        if _types_namespace is None and (inherited := _inherited_names(cls)):
+            # pydantic reads a field it could not resolve when a base defined it in this
+            # model's module, not the base's (pydantic#12000): the base's names are given
+            # too, beside those of the caller's frame, which pydantic would have taken.
+            try:
+                caller = sys._getframe(_parent_namespace_depth - 1).f_locals
+            except ValueError:  # no such frame: pydantic would take none either
+                caller = {}
+            _types_namespace = {**inherited, **(caller if _parent_namespace_depth > 0 else {})}
         return super().model_rebuild(
             force=force,
             raise_errors=raise_errors,
@@ -183,6 +192,20 @@ class _Readying(threading.local):
 
 
 _readying = _Readying()
+
+
+def _inherited_names(model: type[pydantic.BaseModel]) -> dict[str, Any]:
+    """What the modules of ``model``'s bases define that its own does not (a model with a
+    base from another module: `Child(Parent)`, where Parent's fields name `Annotated` or a
+    model of Parent's module)."""
+    own = model.__module__
+    names: dict[str, Any] = {}
+    for base in reversed(model.__mro__[1:]):
+        # The generated models' bases, not this module's nor pydantic's.
+        if issubclass(base, _BuildsHeldFirst) and base.__module__ not in (own, __name__):
+            names.update(vars(sys.modules[base.__module__]))
+    defined = vars(sys.modules[own])
+    return {name: value for name, value in names.items() if name not in defined}
 
 
 def build_held_first(model: type[pydantic.BaseModel]) -> None:
