@@ -1,6 +1,7 @@
-"""Hypothesis strategies for OpenAPI documents: valid 3.0 and 3.1 documents, mixed with what
-real specs publish. Each quirk is one choice among ordinary ones, listed after them, so that
-most documents still generate a client and a failing one shrinks towards plain OpenAPI.
+"""Hypothesis strategies for OpenAPI documents: valid 3.0 and 3.1 documents (a third of the 3.0
+ones written as Swagger 2.0), mixed with what real specs publish. Each quirk is one choice
+among ordinary ones, listed after them, so that most documents still generate a client and a
+failing one shrinks towards plain OpenAPI.
 
 What is mixed in: `null` in and as enums, numbers as strings, empty enums, objects and
 schemas; names that clash, are Python keywords or runtime names, or differ only in case or
@@ -20,6 +21,8 @@ from typing import Any
 from hypothesis import strategies as st
 from hypothesis.internal.conjecture import providers
 from hypothesis.internal.constants_ast import Constants
+
+from .swagger2 import as_swagger2
 
 VERSIONS = ("3.0.3", "3.1.0")
 
@@ -551,7 +554,8 @@ def paths(
 
 @st.composite
 def documents(draw: st.DrawFn) -> dict[str, Any]:
-    """An OpenAPI 3.0 or 3.1 document, as a plain mapping."""
+    """An OpenAPI 3.0 or 3.1 document, or a 3.0 one written as Swagger 2.0, as a plain
+    mapping."""
     dialect = Dialect(draw(st.sampled_from(VERSIONS)), draw(st.booleans()))
     # Component names are letters, digits and `._-` (some clash, some are keywords), now and
     # then anything.
@@ -585,4 +589,6 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
         document["webhooks"] = {
             draw(NAMES): {"post": draw(operations(dialect, children, "post", [], schemes))}
         }
+    if not dialect.v31 and rarely(draw, 2):
+        return as_swagger2(document)
     return document
