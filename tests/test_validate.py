@@ -124,6 +124,7 @@ READABLE = [
     "dangling_discriminator_mapping",
     "default_not_its_format",
     "default_violates_its_schema",
+    "discriminator_not_objects",
     "duplicate_enum_values",
     "media_types_and_servers",
     "number_as_string",

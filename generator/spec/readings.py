@@ -18,6 +18,7 @@ from ..core.errors import Diagnostic, Severity, quote_value
 from .load import (
     Document,
     escape_pointer_token,
+    follow_refs,
     is_example_data,
     resolve_pointer,
     unescape_pointer_token,
@@ -68,6 +69,11 @@ RULES: dict[str, tuple[str, str]] = {
     "dangling-discriminator-mapping": (
         "a discriminator `mapping` entry naming a schema that does not exist",
         "the entry is ignored; a value is matched to a member of the union by its fields",
+    ),
+    "discriminator-not-objects": (
+        "a `discriminator` over a union with a member that is not an object (a string, a "
+        "list, null), which has no property to tell it by",
+        "the union without its discriminator: a value is matched to a member by its shape",
     ),
     "operation-named-from-path": (
         "an operationId that only restates the method and path (`get_id`), or that differs "
@@ -337,6 +343,9 @@ def read_schemas(readings: Readings) -> None:
     for pointer, schema in schemas:
         for check in checks:
             check(readings, pointer, schema)
+    # After the 3.1 keywords are read: a member's type is one type, or one and null.
+    for pointer, schema in schemas:
+        _discriminated_objects(readings, pointer, schema)
     # After the 3.1 keywords are read: a default is checked against the schema as read.
     _defaults(readings, [(p, s) for p, s in schemas if "default" in s], version_30)
 
@@ -397,6 +406,41 @@ _SPEC_URI = "urn:spec"
 
 def _short(message: str) -> str:
     return message if len(message) <= 120 else message[:119] + "…"
+
+
+def _discriminated_objects(readings: Readings, pointer: str, schema: dict[str, Any]) -> None:
+    """A discriminator tells objects apart by a property: over a union with a member that
+    is no object, pydantic refuses to build the model that holds it."""
+    if not isinstance(schema.get("discriminator"), dict):
+        return
+    for keyword in ("oneOf", "anyOf"):
+        members = schema.get(keyword)
+        for index, member in enumerate(members if isinstance(members, list) else []):
+            resolved, _ = follow_refs(readings.document.data, member, "")
+            if isinstance(resolved, dict) and "$ref" in resolved:
+                continue  # a reference that goes nowhere: validation reports it
+            if not _may_be_object(resolved):
+                readings.drop(
+                    "discriminator-not-objects",
+                    f"the discriminator's union has a member that is not an object "
+                    f"({keyword}/{index}), which no property can tell apart; read without "
+                    "the discriminator (a value is matched to a member by its shape)",
+                    f"{pointer}/discriminator",
+                )
+                return
+
+
+def _may_be_object(schema: Any) -> bool:
+    """Whether a value of ``schema`` may be an object: typed so, or untyped with properties
+    or parts that say what it is."""
+    if not isinstance(schema, dict):
+        return False
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        return "object" in kind
+    if kind is not None:
+        return bool(kind == "object")
+    return any(k in schema for k in ("properties", "additionalProperties", *_MANY[:3]))
 
 
 def _required(readings: Readings, pointer: str, schema: dict[str, Any]) -> None:
