@@ -402,6 +402,40 @@ def test_a_union_read_without_its_discriminator_builds_and_tells_its_members_apa
     assert done.stdout.splitlines() == ["Nothing str", "Cat Cat"], done.stderr[-3000:]
 
 
+BUILTIN_FIELDS_SPEC = """
+openapi: 3.1.0
+info: {title: Builtins, version: '1'}
+paths: {}
+components:
+  schemas:
+    Thing:
+      type: object
+      properties:
+        list: {$ref: '#/components/schemas/Thing'}
+        names: {type: array, items: {type: string}}
+        str: {type: integer}
+"""
+
+
+def test_fields_named_like_builtin_types_do_not_hide_them(tmp_path: Path) -> None:
+    """`list: Thing` before `names: list[str]`: the model tool left `list` as the field in the
+    class body, and mypy refused the type (found by make fuzz, seed 209501688, in a Swagger
+    2.0 document). Such fields are `list_` and `str_` in Python, their wire names unchanged."""
+    out = _generate(tmp_path, "builtins_api", BUILTIN_FIELDS_SPEC)
+    script = (
+        "from builtins_api import models\n"
+        "thing = models.Thing.model_validate({'list': {'list': {}}, 'str': 3, 'names': ['a']})\n"
+        "print(type(thing.list_).__name__, thing.str_, thing.names)\n"
+        "print(models.Thing(list_=thing.list_, str_=4).model_dump(by_alias=True))"
+    )
+    done = _run(out, script)
+    assert done.stdout.splitlines() == [
+        "Thing 3 ['a']",
+        "{'list': {'list': {}}, 'str': 4}",
+    ], done.stderr[-3000:]
+    _passes_mypy_and_ruff(out, "builtins_api")
+
+
 NULLABLE_STRINGS_SPEC = """
 openapi: 3.1.0
 info: {title: Strings, version: '1'}

@@ -156,9 +156,28 @@ def json_text(value: Any) -> Any:
 # Property names that, as fields, would hide in a model's class body a name its module uses
 # and that the model tool does not import under another name around them: its MISSING where
 # the field itself is not optional, its Field and Annotated (which render/models.py reads in
-# its output), and the runtime's names render/ adds after it.
+# its output), the runtime's names render/ adds after it, and the builtins it writes as types,
+# which it imports under another name only now and then (`list: Thing` beside `names:
+# list[str]` left `list` unaliased, and mypy refused the class).
 _SHADOWING = frozenset(
-    {"MISSING", "Field", "Annotated", "FileContent", "OpenUnion", "LAZY", "lazy_model"}
+    {
+        "MISSING",
+        "Field",
+        "Annotated",
+        "FileContent",
+        "OpenUnion",
+        "LAZY",
+        "lazy_model",
+        "bool",
+        "bytes",
+        "dict",
+        "float",
+        "int",
+        "list",
+        "set",
+        "str",
+        "tuple",
+    }
 )
 
 
