@@ -280,7 +280,6 @@ def models_package(api: Api, source: str) -> dict[PurePosixPath, str]:
         source = _files_as_given(source, tree, spelt["FileContent"])
         rewritten = flatten_conflicting_overrides(tree, source_lines(source))
         modules = split_modules(source, {m.name for m in api.models}, tree, rewritten, spelt)
-        del tree
     files = {
         PurePosixPath(f"models/{module.name}.py"): f"{header}{module.text}" for module in modules
     }

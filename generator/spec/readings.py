@@ -440,7 +440,9 @@ def _may_be_object(schema: Any) -> bool:
         return "object" in kind
     if kind is not None:
         return bool(kind == "object")
-    return any(k in schema for k in ("properties", "additionalProperties", *_MANY[:3]))
+    return any(
+        k in schema for k in ("properties", "additionalProperties", "allOf", "anyOf", "oneOf")
+    )
 
 
 def _required(readings: Readings, pointer: str, schema: dict[str, Any]) -> None:

@@ -18,6 +18,7 @@ response could hold.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
 import importlib
@@ -61,11 +62,12 @@ class _BuildsHeldFirst(pydantic.BaseModel):
             # pydantic reads a field it could not resolve when a base defined it in this
             # model's module, not the base's (pydantic#12000): the base's names are given
             # too, beside those of the caller's frame, which pydantic would have taken.
-            try:
-                caller = sys._getframe(_parent_namespace_depth - 1).f_locals
-            except ValueError:  # no such frame: pydantic would take none either
-                caller = {}
-            _types_namespace = {**inherited, **(caller if _parent_namespace_depth > 0 else {})}
+            caller: dict[str, Any] = {}
+            if _parent_namespace_depth > 0:
+                # No such frame: pydantic would take none either.
+                with contextlib.suppress(ValueError):
+                    caller = sys._getframe(_parent_namespace_depth - 1).f_locals
+            _types_namespace = {**inherited, **caller}
         return super().model_rebuild(
             force=force,
             raise_errors=raise_errors,
