@@ -583,3 +583,33 @@ def test_inline_classes_are_hoisted_under_the_names_the_model_tool_gives(
     hoisted = render_models(api)
     monkeypatch.setattr(generator.render.models, "hoist_inline", lambda schemas: {})
     assert render_models(api) == hoisted
+
+
+def test_a_nullable_array_or_boolean_parameter_is_checked_as_the_plain_one_is() -> None:
+    """3.1's `type: [array, "null"]` and `[boolean, "null"]` take the values `type: array` and
+    `type: boolean` take, or None (not sent): what a type checker cannot see is checked
+    before sending."""
+    spec = """
+openapi: 3.1.0
+info: {title: N, version: '1'}
+paths:
+  /items:
+    get:
+      operationId: listItems
+      parameters:
+        - {name: kinds, in: query, schema: {type: array, items: {enum: [a, b]}}}
+        - {name: maybe_kinds, in: query, schema: {type: [array, 'null'], items: {enum: [a, b]}}}
+        - {name: flag, in: query, schema: {type: boolean}}
+        - {name: maybe_flag, in: query, schema: {type: [boolean, 'null']}}
+        - {name: mixed, in: query, schema: {type: [array, string], items: {enum: [a, b]}}}
+      responses: {'204': {description: done}}
+"""
+    api = build_ir(parse_document(spec, "n.yaml"), "n", "specs/n/openapi.yaml")
+    (operation,) = api.operations
+    assert [p.allowed for p in operation.parameters] == [
+        '("a", "b",)',
+        '("a", "b",)',
+        "(True, False)",
+        "(True, False)",
+        "",
+    ]

@@ -35,6 +35,7 @@ from ..spec.validate import (
     oauth_token_urls,
     placeable_server,
     string_typed,
+    typed_as,
 )
 from .pagination import ListOperation, check_root, read_pagination
 from .resources import RUNTIME_EXPORTS, group_resources, package_exports, resource_names
@@ -450,11 +451,11 @@ class _Builder:
         """The values a Literal or bool argument (or each item of an array of them) may
         take, as a tuple: checked before sending, where a type checker cannot reach."""
         resolved = self._resolve(schema)
-        if isinstance(resolved, dict) and resolved.get("type") == "array":
+        if isinstance(resolved, dict) and typed_as(resolved, "array"):
             resolved = self._resolve(resolved.get("items"))
         if not isinstance(resolved, dict):
             return PyCode("")
-        if resolved.get("type") == "boolean" and "enum" not in resolved:
+        if typed_as(resolved, "boolean") and "enum" not in resolved:
             return PyCode("(True, False)")
         if not isinstance(resolved.get("enum"), list):
             return PyCode("")

@@ -89,12 +89,18 @@ def validate_document(
     return validation.document, validation.settle()
 
 
+def typed_as(node: dict[str, Any], kind: str) -> bool:
+    """A schema of type ``kind``, nullable or not: `type: kind`, or 3.1's
+    `type: [kind, "null"]`."""
+    given = node.get("type")
+    if isinstance(given, list):
+        return kind in given and all(k in (kind, "null") for k in given)
+    return given == kind
+
+
 def string_typed(node: dict[str, Any]) -> bool:
     """A string schema, nullable or not: `type: string`, or 3.1's `type: [string, "null"]`."""
-    kind = node.get("type")
-    if isinstance(kind, list):
-        return "string" in kind and all(k in ("string", "null") for k in kind)
-    return kind == "string"
+    return typed_as(node, "string")
 
 
 def fractional_enum(node: dict[str, Any]) -> bool:
