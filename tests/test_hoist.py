@@ -247,6 +247,28 @@ SHAPES: dict[str, tuple[str, dict[str, str], list[str]]] = {
         {"ZooAnimal": "Zoo"},
         ["class ZooAnimal(RootModel[", "    animals: list[ZooAnimal] | MISSING = MISSING"],
     ),
+    "a reference to a union documented in an allOf": (
+        """
+        AgentReference: {type: object, properties: {id: {type: string}}}
+        AgentInline: {type: object, properties: {prompt: {type: string}}}
+        Agent:
+          type: object
+          oneOf:
+            - $ref: '#/components/schemas/AgentReference'
+            - $ref: '#/components/schemas/AgentInline'
+        Ask:
+          type: object
+          properties:
+            agent:
+              allOf:
+                - $ref: '#/components/schemas/Agent'
+                - {description: The agent that answers.}
+        """,
+        # Nothing to hoist: the field is the reference, with its words. The tool made a class
+        # of each member with the words, a caller could not give the members' own.
+        {},
+        ['    agent: Agent | MISSING = MISSING\n    """\n    The agent that answers.\n'],
+    ),
     "a name a model has already": (
         """
         Customer:
@@ -476,3 +498,10 @@ def test_hoisted_classes_read_what_they_read_inline(generated: Path) -> None:
         assert type(grant.enterprise).__name__ == "GrantEnterprise"
         with pytest.raises(ValueError):
             models.Address.model_validate({"street": [""]})
+        # A union's own member, given where a field documented in an allOf refers to it.
+        ask = models.Ask(agent=models.AgentReference(id="a"))
+        assert ask.model_dump(mode="json") == {"agent": {"id": "a"}}
+        assert type(models.Ask.model_validate({"agent": {"prompt": "p"}}).agent.root) in (
+            models.AgentReference,
+            models.AgentInline,
+        )

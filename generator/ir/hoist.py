@@ -9,12 +9,15 @@ its field's (an item of ``Customer.tags`` is ``CustomerTag``), numbered from 1 b
 a model has that name. What a model's class says is then a function of its own schema and of
 those it refers to, so that the models of part of a document can be written alone (issue 29).
 
+An `allOf` of a reference to a union and of words (OpenAPI 3.0's way to document a field that
+refers to a union) is read as the reference, with the words beside it: the tool would copy the
+union's members into classes of its own naming.
+
 Left to the tool, which writes them its own way inline (hoisted, they would read otherwise):
-an `allOf` of scalars, lists or enums; an `allOf` of a reference to a union; a field a class
-has more than once, or that a child's `allOf` part redefines; an enum with a `const`; a map of
-constrained scalars (a type alias); the variants it makes of a model that is a union of
-required fields; the copy it makes of a model referred to with its type beside, in a class
-with a field named like that model. The models the spec names (``Api.models``) are hoisted
+an `allOf` of scalars, lists or enums; a field a class has more than once, or that a child's
+`allOf` part redefines; an enum with a `const`; a map of constrained scalars (a type alias);
+the variants it makes of a model that is a union of required fields; the copy it makes of a
+model referred to with its type beside, in a class with a field named like that model. The models the spec names (``Api.models``) are hoisted
 from as they are handed to the tool (render/models.py).
 """
 
@@ -41,6 +44,10 @@ _FIELD_KEYS = (
     "writeOnly",
     # How the field is written as XML (an attribute, a name): the tool keeps it on the field.
     "xml",
+)
+# What an `allOf` part beside a reference may say of the field without changing its type.
+_WORDS_BESIDE = frozenset(
+    {"deprecated", "description", "example", "examples", "readOnly", "title", "writeOnly"}
 )
 # What a union's member takes from the field (the last two: a scalar member only).
 _UNION_WORDS = ("description", "example", "examples", "nullable", "title")
@@ -204,6 +211,8 @@ def _held(
     value = holder if key is None else holder[key]
     if not isinstance(value, dict):
         return
+    if key is not None and (plain := _reference_to_union(value, schemas)) is not None:
+        holder[key] = value = plain
     if "$ref" in value:
         if key is not None:  # a model that is a reference is the tool's to write
             _plain_reference(value, schemas, fields)
@@ -282,6 +291,36 @@ def _plain_reference(
         plain |= {k: referred[k] for k in words if k in referred} | plain
     value.clear()
     value.update(plain)
+
+
+def _reference_to_union(
+    value: dict[str, Any], schemas: dict[Identifier, Any]
+) -> dict[str, Any] | None:
+    """`allOf: [{$ref: U}, {description: ...}]`, OpenAPI 3.0's way to say a word beside a
+    reference, where U is a union: the reference, with the words beside it; else None.
+    Left as it is, the tool makes a class it names itself of each of U's members with the
+    words (`AiAgent1AiAgent11`, numbered across the document), which a caller would have to
+    build instead of U's own members."""
+    parts = value.get("allOf")
+    if not isinstance(parts, list) or set(value) - _WORDS_BESIDE - {"allOf"}:
+        return None
+    references = [p for p in parts if isinstance(p, dict) and "$ref" in p]
+    words = [p for p in parts if not (isinstance(p, dict) and "$ref" in p)]
+    if (
+        len(references) != 1
+        or set(references[0]) != {"$ref"}
+        or not all(isinstance(p, dict) and set(p) <= _WORDS_BESIDE for p in words)
+    ):
+        return None
+    referred = _referred(references[0], schemas)
+    if not any(isinstance(referred.get(k), list) for k in ("oneOf", "anyOf")) or any(
+        k in referred for k in ("allOf", "properties")
+    ):
+        return None
+    plain = dict(references[0])
+    for part in words:
+        plain |= part
+    return plain | {k: v for k, v in value.items() if k != "allOf"}
 
 
 def _referred(part: dict[str, Any], schemas: dict[Identifier, Any]) -> Any:
