@@ -251,23 +251,35 @@ SHAPES: dict[str, tuple[str, dict[str, str], list[str]]] = {
         """
         AgentReference: {type: object, properties: {id: {type: string}}}
         AgentInline: {type: object, properties: {prompt: {type: string}}}
-        Agent:
+        AgentChoice:
           type: object
           oneOf:
             - $ref: '#/components/schemas/AgentReference'
             - $ref: '#/components/schemas/AgentInline'
+        Agent: {type: object, properties: {name: {type: string}}}
         Ask:
           type: object
           properties:
+            answerer:
+              allOf:
+                - $ref: '#/components/schemas/AgentChoice'
+                - {description: The agent that answers.}
             agent:
               allOf:
-                - $ref: '#/components/schemas/Agent'
-                - {description: The agent that answers.}
+                - $ref: '#/components/schemas/AgentChoice'
+                - {description: The agent if that one cannot.}
+              nullable: true
         """,
-        # Nothing to hoist: the field is the reference, with its words. The tool made a class
-        # of each member with the words, a caller could not give the members' own.
+        # Nothing to hoist: each field is the reference, with its words. The tool made a
+        # class of each member with the words, which a caller could not give the members'
+        # own for, and named the union's copy after the field, numbered across the document
+        # (`Agent1`; in Box's spec the copy took `Item`, and the spec's own Item was `Item1`).
         {},
-        ['    agent: Agent | MISSING = MISSING\n    """\n    The agent that answers.\n'],
+        [
+            '    answerer: AgentChoice | MISSING = MISSING\n    """\n    The agent that answers.\n',
+            "    agent: AgentChoice | None | MISSING = MISSING\n",
+            "class Agent(BaseModel):\n",
+        ],
     ),
     "a name a model has already": (
         """
@@ -499,9 +511,9 @@ def test_hoisted_classes_read_what_they_read_inline(generated: Path) -> None:
         with pytest.raises(ValueError):
             models.Address.model_validate({"street": [""]})
         # A union's own member, given where a field documented in an allOf refers to it.
-        ask = models.Ask(agent=models.AgentReference(id="a"))
-        assert ask.model_dump(mode="json") == {"agent": {"id": "a"}}
-        assert type(models.Ask.model_validate({"agent": {"prompt": "p"}}).agent.root) in (
+        ask = models.Ask(answerer=models.AgentReference(id="a"), agent=None)
+        assert ask.model_dump(mode="json") == {"answerer": {"id": "a"}, "agent": None}
+        assert type(models.Ask.model_validate({"answerer": {"prompt": "p"}}).answerer.root) in (
             models.AgentReference,
             models.AgentInline,
         )

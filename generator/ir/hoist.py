@@ -47,7 +47,16 @@ _FIELD_KEYS = (
 )
 # What an `allOf` part beside a reference may say of the field without changing its type.
 _WORDS_BESIDE = frozenset(
-    {"deprecated", "description", "example", "examples", "readOnly", "title", "writeOnly"}
+    {
+        "deprecated",
+        "description",
+        "example",
+        "examples",
+        "nullable",
+        "readOnly",
+        "title",
+        "writeOnly",
+    }
 )
 # What a union's member takes from the field (the last two: a scalar member only).
 _UNION_WORDS = ("description", "example", "examples", "nullable", "title")
