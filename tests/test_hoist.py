@@ -281,6 +281,31 @@ SHAPES: dict[str, tuple[str, dict[str, str], list[str]]] = {
             "class Agent(BaseModel):\n",
         ],
     ),
+    "an object merged from allOf parts, documented in an allOf": (
+        """
+        FileInfo:
+          type: object
+          properties:
+            embed:
+              allOf:
+                - title: Expiring embed link
+                  type: object
+                  allOf:
+                    - properties:
+                        access_token: {type: string}
+                        token_type: {type: string, enum: [bearer]}
+                    - properties: {url: {type: string}}
+                - {description: A link that expires.}
+        """,
+        # The tool named it after its title (`ExpiringEmbedLink`), numbered across the
+        # document where another model has the same title, as Box's FileFull and FolderFull do.
+        {"FileInfoEmbed": "FileInfo", "FileInfoEmbedTokenType": "FileInfoEmbed"},
+        [
+            "    embed: FileInfoEmbed | MISSING = MISSING\n",
+            "    token_type: FileInfoEmbedTokenType | MISSING = MISSING\n",
+            "    url: str | MISSING = MISSING\n",
+        ],
+    ),
     "a name a model has already": (
         """
         Customer:
@@ -517,3 +542,5 @@ def test_hoisted_classes_read_what_they_read_inline(generated: Path) -> None:
             models.AgentReference,
             models.AgentInline,
         )
+        info = models.FileInfo.model_validate({"embed": {"url": "u", "token_type": "bearer"}})
+        assert (info.embed.url, info.embed.token_type) == ("u", "bearer")

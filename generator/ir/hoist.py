@@ -349,17 +349,19 @@ def _list(value: Any) -> list[Any]:
 
 def _merges(schema: Any, schemas: dict[Identifier, Any]) -> bool:
     """An inline `allOf` the tool merges into a class of its own: one with fields of its own
-    or in a part, or of more than one model with fields (an `allOf` of scalars, lists, enums
-    or unions it writes its own way inline)."""
+    or in a part (an inline `allOf` of such parts too), or of more than one model with fields
+    (an `allOf` of scalars, lists, enums or unions it writes its own way inline)."""
     if not isinstance(schema, dict) or any(
         k in schema for k in ("$ref", "oneOf", "anyOf", "discriminator")
     ):
         return False
     parts = [part for part in _list(schema.get("allOf")) if isinstance(part, dict)]
     models = [part for part in parts if "$ref" in part]
-    return any("$ref" not in part and _has_fields(part) for part in [*parts, schema]) or (
-        len(models) > 1 and all(_is_object(_referred(part, schemas)) for part in models)
-    )
+    return any(
+        "$ref" not in part
+        and (_has_fields(part) or (part is not schema and _merges(part, schemas)))
+        for part in [*parts, schema]
+    ) or (len(models) > 1 and all(_is_object(_referred(part, schemas)) for part in models))
 
 
 def _has_fields(schema: dict[str, Any]) -> bool:
