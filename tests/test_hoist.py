@@ -306,6 +306,35 @@ SHAPES: dict[str, tuple[str, dict[str, str], list[str]]] = {
             "    url: str | MISSING = MISSING\n",
         ],
     ),
+    "a scalar, a list or an enum documented in an allOf": (
+        """
+        Folder:
+          type: object
+          properties:
+            description:
+              allOf: [{type: string, maxLength: 256}, {nullable: false}]
+            shared:
+              allOf: [{type: boolean}, {description: Whether others may invite.}]
+            sequence:
+              allOf: [{type: string, nullable: true}, {nullable: false}]
+            tags:
+              allOf: [{type: array, items: {type: string}, maxItems: 100}, {nullable: false}]
+            state:
+              allOf: [{type: string, enum: [synced, not_synced]}, {description: How it is.}]
+        """,
+        # Each is the field's own type, with its constraints; an enum a class of our naming.
+        # The tool made a RootModel of each, named after the field or its title (read with
+        # `.root`), and dropped the string's constraint.
+        {"FolderState": "Folder"},
+        [
+            "    description: Annotated[str | MISSING, Field(max_length=256)] = MISSING\n",
+            "    shared: bool | MISSING = MISSING\n",
+            # Null passes the first part, and `nullable: false` alone forbids nothing.
+            "    sequence: str | None | MISSING = MISSING\n",
+            "    tags: Annotated[list[str] | MISSING, Field(max_length=100)] = MISSING\n",
+            "    state: FolderState | MISSING = MISSING\n",
+        ],
+    ),
     "a name a model has already": (
         """
         Customer:
@@ -404,14 +433,6 @@ LEFT_INLINE = {
           type: object
           properties:
             whitelist: {$ref: '#/components/schemas/Whitelist', type: object}
-        """,
-    # Inline, the tool drops the constraint; hoisted, it kept it.
-    "an allOf of a scalar": """
-        Folder:
-          type: object
-          properties:
-            description:
-              allOf: [{type: string, maxLength: 256}, {nullable: false}]
         """,
     # Inline, the field is the const's Literal; hoisted, it took the enum.
     "an enum with a const": """
@@ -544,3 +565,7 @@ def test_hoisted_classes_read_what_they_read_inline(generated: Path) -> None:
         )
         info = models.FileInfo.model_validate({"embed": {"url": "u", "token_type": "bearer"}})
         assert (info.embed.url, info.embed.token_type) == ("u", "bearer")
+        folder = models.Folder.model_validate({"shared": True, "sequence": None, "state": "synced"})
+        assert (folder.shared, folder.sequence, folder.state) == (True, None, "synced")
+        with pytest.raises(ValueError):
+            models.Folder(description="x" * 257)

@@ -9,15 +9,17 @@ its field's (an item of ``Customer.tags`` is ``CustomerTag``), numbered from 1 b
 a model has that name. What a model's class says is then a function of its own schema and of
 those it refers to, so that the models of part of a document can be written alone (issue 29).
 
-An `allOf` of a reference to a union and of words (OpenAPI 3.0's way to document a field that
-refers to a union) is read as the reference, with the words beside it: the tool would copy the
-union's members into classes of its own naming.
+An `allOf` of one schema and of words about it (OpenAPI 3.0's way to document a field whose
+schema is a reference or shared), where the schema is a reference to a union, a scalar, a list
+or an enum, is read as the schema with the words: the tool would make a class of its own
+naming (of each member of the union, or a RootModel of the scalar).
 
 Left to the tool, which writes them its own way inline (hoisted, they would read otherwise):
-an `allOf` of scalars, lists or enums; a field a class has more than once, or that a child's
-`allOf` part redefines; an enum with a `const`; a map of constrained scalars (a type alias);
-the variants it makes of a model that is a union of required fields; the copy it makes of a
-model referred to with its type beside, in a class with a field named like that model. The models the spec names (``Api.models``) are hoisted
+an `allOf` of scalars, lists or enums with constraints in more than one part; a field a class
+has more than once, or that a child's `allOf` part redefines; an enum with a `const`; a map of
+constrained scalars (a type alias); the variants it makes of a model that is a union of
+required fields; the copy it makes of a model referred to with its type beside, in a class
+with a field named like that model. The models the spec names (``Api.models``) are hoisted
 from as they are handed to the tool (render/models.py).
 """
 
@@ -58,6 +60,8 @@ _WORDS_BESIDE = frozenset(
         "writeOnly",
     }
 )
+# What makes a schema more than a scalar, a list or an enum.
+_COMPOSED = ("additionalProperties", "allOf", "anyOf", "discriminator", "oneOf", "properties")
 # What a union's member takes from the field (the last two: a scalar member only).
 _UNION_WORDS = ("description", "example", "examples", "nullable", "title")
 _CONSTRAINTS = frozenset(
@@ -220,7 +224,7 @@ def _held(
     value = holder if key is None else holder[key]
     if not isinstance(value, dict):
         return
-    if key is not None and (plain := _reference_to_union(value, schemas)) is not None:
+    if key is not None and (plain := _documented(value, schemas)) is not None:
         holder[key] = value = plain
     if "$ref" in value:
         if key is not None:  # a model that is a reference is the tool's to write
@@ -302,34 +306,40 @@ def _plain_reference(
     value.update(plain)
 
 
-def _reference_to_union(
-    value: dict[str, Any], schemas: dict[Identifier, Any]
-) -> dict[str, Any] | None:
-    """`allOf: [{$ref: U}, {description: ...}]`, OpenAPI 3.0's way to say a word beside a
-    reference, where U is a union: the reference, with the words beside it; else None.
-    Left as it is, the tool makes a class it names itself of each of U's members with the
-    words (`AiAgent1AiAgent11`, numbered across the document), which a caller would have to
-    build instead of U's own members."""
+def _documented(value: dict[str, Any], schemas: dict[Identifier, Any]) -> dict[str, Any] | None:
+    """`allOf: [S, {description: ...}]`, OpenAPI 3.0's way to say a word beside a reference or
+    a shared schema, as S with the words, where S is a reference to a union, or a scalar, a
+    list or an enum; else None. Left as they are, the tool makes a class it names itself: of
+    each of a union's members with the words (`AiAgent1AiAgent11`, numbered across the
+    document), which a caller would have to build instead of the members; of a scalar, a
+    RootModel (`CanNonOwnersInvite`), which a caller would have to read with `.root`."""
     parts = value.get("allOf")
     if not isinstance(parts, list) or set(value) - _WORDS_BESIDE - {"allOf"}:
         return None
-    references = [p for p in parts if isinstance(p, dict) and "$ref" in p]
-    words = [p for p in parts if not (isinstance(p, dict) and "$ref" in p)]
-    if (
-        len(references) != 1
-        or set(references[0]) != {"$ref"}
-        or not all(isinstance(p, dict) and set(p) <= _WORDS_BESIDE for p in words)
-    ):
+    words = [p for p in parts if isinstance(p, dict) and set(p) <= _WORDS_BESIDE]
+    said = [p for p in parts if not any(p is w for w in words)]
+    if len(said) != 1 or not isinstance(said[0], dict):
         return None
-    referred = _referred(references[0], schemas)
-    if not any(isinstance(referred.get(k), list) for k in ("oneOf", "anyOf")) or any(
-        k in referred for k in ("allOf", "properties")
-    ):
+    (schema,) = said
+    if "$ref" in schema:
+        referred = _referred(schema, schemas)
+        if (
+            set(schema) != {"$ref"}
+            or not any(isinstance(referred.get(k), list) for k in ("oneOf", "anyOf"))
+            or any(k in referred for k in ("allOf", "properties"))
+        ):
+            return None
+    elif any(k in schema for k in _COMPOSED) or schema.get("type") == "object":
         return None
-    plain = dict(references[0])
-    for part in words:
+    plain = dict(schema)
+    for part in [*words, {k: v for k, v in value.items() if k != "allOf"}]:
         plain |= part
-    return plain | {k: v for k, v in value.items() if k != "allOf"}
+    # Null is read where any part lets it through (`nullable: false` alone forbids nothing:
+    # Box's `allOf: [{type: string, nullable: true}, {nullable: false}]`).
+    plain.pop("nullable", None)
+    if any(part.get("nullable") is True for part in [schema, *words, value]):
+        plain["nullable"] = True
+    return plain
 
 
 def _referred(part: dict[str, Any], schemas: dict[Identifier, Any]) -> Any:
