@@ -335,6 +335,33 @@ SHAPES: dict[str, tuple[str, dict[str, str], list[str]]] = {
             "    state: FolderState | MISSING = MISSING\n",
         ],
     ),
+    "maps of what an allOf documents": (
+        """
+        Value:
+          oneOf: [{type: string}, {type: number}]
+        Search:
+          type: object
+          properties:
+            filters:
+              type: object
+              additionalProperties:
+                allOf:
+                  - $ref: '#/components/schemas/Value'
+                  - {description: A value to match.}
+                  - {x-example-key: category}
+            params:
+              type: object
+              additionalProperties:
+                allOf: [{description: Anything.}, {}]
+                x-example-key: amount
+        """,
+        # A vendor's extension says nothing of the type, and words alone allow anything.
+        {},
+        [
+            "    filters: dict[str, Value] | MISSING = MISSING\n",
+            "    params: dict[str, Any] | MISSING = MISSING\n",
+        ],
+    ),
     "a name a model has already": (
         """
         Customer:

@@ -10,9 +10,10 @@ a model has that name. What a model's class says is then a function of its own s
 those it refers to, so that the models of part of a document can be written alone (issue 29).
 
 An `allOf` of one schema and of words about it (OpenAPI 3.0's way to document a field whose
-schema is a reference or shared), where the schema is a reference to a union, a scalar, a list
-or an enum, is read as the schema with the words: the tool would make a class of its own
-naming (of each member of the union, or a RootModel of the scalar).
+schema is a reference or shared; a vendor's extension is words too), where the schema is a
+reference to a union, a scalar, a list or an enum, is read as the schema with the words, and
+an `allOf` of words alone as a schema that allows anything: the tool would make a class of its
+own naming (of each member of the union, or a RootModel).
 
 Left to the tool, which writes them its own way inline (hoisted, they would read otherwise):
 an `allOf` of scalars, lists or enums with constraints in more than one part; a field a class
@@ -314,13 +315,14 @@ def _documented(value: dict[str, Any], schemas: dict[Identifier, Any]) -> dict[s
     document), which a caller would have to build instead of the members; of a scalar, a
     RootModel (`CanNonOwnersInvite`), which a caller would have to read with `.root`."""
     parts = value.get("allOf")
-    if not isinstance(parts, list) or set(value) - _WORDS_BESIDE - {"allOf"}:
+    if not isinstance(parts, list) or not _words({k: value[k] for k in value if k != "allOf"}):
         return None
-    words = [p for p in parts if isinstance(p, dict) and set(p) <= _WORDS_BESIDE]
-    said = [p for p in parts if not any(p is w for w in words)]
-    if len(said) != 1 or not isinstance(said[0], dict):
+    words = [part for part in parts if _words(part)]
+    said = [part for part in parts if not _words(part)]
+    if len(said) > 1 or not all(isinstance(part, dict) for part in said):
         return None
-    (schema,) = said
+    # With words alone, the field may hold anything (Box's GenericSource, a map of them).
+    schema = said[0] if said else {}
     if "$ref" in schema:
         referred = _referred(schema, schemas)
         if (
@@ -340,6 +342,11 @@ def _documented(value: dict[str, Any], schemas: dict[Identifier, Any]) -> dict[s
     if any(part.get("nullable") is True for part in [schema, *words, value]):
         plain["nullable"] = True
     return plain
+
+
+def _words(part: Any) -> bool:
+    """An `allOf` part that only says something of a field: words, or a vendor's extension."""
+    return isinstance(part, dict) and all(k in _WORDS_BESIDE or k.startswith("x-") for k in part)
 
 
 def _referred(part: dict[str, Any], schemas: dict[Identifier, Any]) -> Any:
