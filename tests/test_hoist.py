@@ -362,6 +362,31 @@ SHAPES: dict[str, tuple[str, dict[str, str], list[str]]] = {
             "    params: dict[str, Any] | MISSING = MISSING\n",
         ],
     ),
+    "a map documented in an allOf, in a field named like a model": (
+        """
+        Instance: {type: object, properties: {id: {type: string}}}
+        Metadata:
+          title: Metadata instance
+          allOf: [{$ref: '#/components/schemas/Instance'}]
+        Document:
+          type: object
+          properties:
+            metadata:
+              allOf:
+                - type: object
+                  additionalProperties:
+                    type: object
+                    additionalProperties: {$ref: '#/components/schemas/Instance'}
+                - {description: Its metadata by scope and template.}
+        """,
+        # The tool made a class of no fields of the map, named `Metadata` after the field, and
+        # renamed the spec's own model `Metadata2`: the map's contents were dropped.
+        {},
+        [
+            "    metadata: dict[str, dict[str, Instance]] | MISSING = MISSING\n",
+            "class Metadata(Instance):\n",
+        ],
+    ),
     "a name a model has already": (
         """
         Customer:
@@ -596,3 +621,5 @@ def test_hoisted_classes_read_what_they_read_inline(generated: Path) -> None:
         assert (folder.shared, folder.sequence, folder.state) == (True, None, "synced")
         with pytest.raises(ValueError):
             models.Folder(description="x" * 257)
+        scoped = models.Document.model_validate({"metadata": {"global": {"tags": {"id": "1"}}}})
+        assert scoped.metadata["global"]["tags"].id == "1"

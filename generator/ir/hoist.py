@@ -11,9 +11,9 @@ those it refers to, so that the models of part of a document can be written alon
 
 An `allOf` of one schema and of words about it (OpenAPI 3.0's way to document a field whose
 schema is a reference or shared; a vendor's extension is words too), where the schema is a
-reference to a union, a scalar, a list or an enum, is read as the schema with the words, and
-an `allOf` of words alone as a schema that allows anything: the tool would make a class of its
-own naming (of each member of the union, or a RootModel).
+reference to a union, a scalar, a list, a map or an enum, is read as the schema with the
+words, and an `allOf` of words alone as a schema that allows anything: the tool would make a
+class of its own naming (of each member of the union, a RootModel, an empty class).
 
 Left to the tool, which writes them its own way inline (hoisted, they would read otherwise):
 an `allOf` of scalars, lists or enums with constraints in more than one part; a field a class
@@ -61,8 +61,8 @@ _WORDS_BESIDE = frozenset(
         "writeOnly",
     }
 )
-# What makes a schema more than a scalar, a list or an enum.
-_COMPOSED = ("additionalProperties", "allOf", "anyOf", "discriminator", "oneOf", "properties")
+# What makes a schema more than a scalar, a list, a map or an enum.
+_COMPOSED = ("allOf", "anyOf", "discriminator", "oneOf", "properties")
 # What a union's member takes from the field (the last two: a scalar member only).
 _UNION_WORDS = ("description", "example", "examples", "nullable", "title")
 _CONSTRAINTS = frozenset(
@@ -310,10 +310,11 @@ def _plain_reference(
 def _documented(value: dict[str, Any], schemas: dict[Identifier, Any]) -> dict[str, Any] | None:
     """`allOf: [S, {description: ...}]`, OpenAPI 3.0's way to say a word beside a reference or
     a shared schema, as S with the words, where S is a reference to a union, or a scalar, a
-    list or an enum; else None. Left as they are, the tool makes a class it names itself: of
-    each of a union's members with the words (`AiAgent1AiAgent11`, numbered across the
-    document), which a caller would have to build instead of the members; of a scalar, a
-    RootModel (`CanNonOwnersInvite`), which a caller would have to read with `.root`."""
+    list, a map or an enum; else None. Left as they are, the tool makes a class it names
+    itself: of each of a union's members with the words (`AiAgent1AiAgent11`, numbered across
+    the document), which a caller would have to build instead of the members; of a scalar, a
+    RootModel (`CanNonOwnersInvite`), which a caller would have to read with `.root`; of a
+    map, a class of no fields (Box's `Metadata`, which took the name of the spec's own)."""
     parts = value.get("allOf")
     if not isinstance(parts, list) or not _words({k: value[k] for k in value if k != "allOf"}):
         return None
@@ -331,7 +332,7 @@ def _documented(value: dict[str, Any], schemas: dict[Identifier, Any]) -> dict[s
             or any(k in referred for k in ("allOf", "properties"))
         ):
             return None
-    elif any(k in schema for k in _COMPOSED) or schema.get("type") == "object":
+    elif any(k in schema for k in _COMPOSED):
         return None
     plain = dict(schema)
     for part in [*words, {k: v for k, v in value.items() if k != "allOf"}]:
