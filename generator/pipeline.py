@@ -321,9 +321,9 @@ def render_vendor(
 def _models_by_copy(api: Api, cache: Path | None) -> dict[PurePosixPath, str] | str:
     """What the copy that renders the models sends back. After a run of the model tool on
     the whole document, the models' package: the copy was at its largest in the tool's run.
-    After a run on part of it (a schema edit), or none, the tool's output, of which the
-    command makes the package once the copy has ended: the package's syntax tree (31 MiB on
-    Box) would be the larger part of the copy, beside the command at its largest."""
+    After runs in parts, on part of it (a schema edit), or none, the tool's output, of which
+    the command makes the package once the copy has ended: the package's syntax tree (31 MiB
+    on Box) would be the larger part of the copy, beside the command at its largest."""
     from .render import models_package
 
     source, whole = _model_tool_output(api, cache)

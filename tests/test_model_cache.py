@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from generator.render import model_cache
 from generator.render.model_cache import (
     ModelCache,
     Record,
@@ -181,14 +182,27 @@ class FakeTool:
     """Stands in for the model tool: a class per schema, holding the classes it refers to,
     and a class named after the first inline object it holds, as the tool names one."""
 
-    def __init__(self, numbered: bool = False) -> None:
+    def __init__(
+        self, numbered: bool = False, by_field: bool = False, fractions: bool = False
+    ) -> None:
         self.runs: list[list[str]] = []
         self.numbered = numbered  # name inline classes by a count across the document
+        self.by_field = by_field  # name inline classes after their field alone
+        # Give each class a Fraction, imported under another name where a field has its name.
+        self.fractions = fractions
 
     def __call__(self, part: dict[str, Any]) -> str:
         self.runs.append(sorted(part))
         lines = ["from pydantic import BaseModel"]
+        fraction = "Fraction"
+        if self.fractions:
+            if any("Fraction" in schema.get("properties", {}) for schema in part.values()):
+                fraction = "Fraction_aliased"
+            lines.append(
+                f"from fractions import Fraction as {fraction}".removesuffix(" as Fraction")
+            )
         count = 0
+        taken = set(part)
         for name in sorted(part):
             schema = part[name]
             fields = [
@@ -200,9 +214,18 @@ class FakeTool:
                 if "properties" in value:
                     count += 1
                     inner = f"Inline{count}" if self.numbered else f"{name}{field.title()}"
+                    if self.by_field:  # numbered where a name is taken, as the tool does
+                        inner = next(
+                            f"{field.title()}{n or ''}"
+                            for n in range(len(part) + 2)
+                            if f"{field.title()}{n or ''}" not in taken
+                        )
+                    taken.add(inner)
                     lines.append(f"class {inner}(BaseModel):\n    pass")
                     fields.append(f"    {field}: {inner}")
             words = json.dumps(schema.get("description", ""))
+            if self.fractions:
+                fields.append(f"    share: {fraction}")
             lines.append(f"class {name}(BaseModel):\n    x: str = {words}\n" + "\n".join(fields))
         return "\n\n\n".join(lines) + "\n"
 
@@ -345,3 +368,73 @@ def test_a_part_imports_as_the_whole_does_or_is_run_whole() -> None:
     # A new import may not take a name a class or another import has.
     assert not compatible(whole, ["from typing import Order"], ["Order"])
     assert not compatible(whole, ["from uuid import UUID as Field"], ["Order"])
+
+
+def whole(schemas: dict[str, Any], tool: FakeTool) -> str:
+    """What one run of ``tool`` over ``schemas`` gives, put together as tool_output does."""
+    output = take_apart(tool(schemas))
+    assert output is not None
+    return output.source()
+
+
+def test_a_large_document_is_run_in_parts_that_give_what_one_run_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each part holds a group of schemas and what they need (A refers to B): the tool's
+    memory grows with what it is given (issue 29)."""
+    monkeypatch.setattr(model_cache, "PART_SIZE", 2)
+    tool = FakeTool()
+    cache = ModelCache()
+    parts = tool_output(tree(), "ctx", tool, cache)
+    assert tool.runs == [["A", "B"], ["C", "D"]]
+    assert not cache.whole
+    assert parts == whole(tree(), FakeTool())
+    # What parts leave is read as what a whole run leaves: an edit re-runs its part.
+    cache = again(cache)
+    assert tool_output(tree(D="d, reworded"), "ctx", tool, cache) == whole(
+        tree(D="d, reworded"), FakeTool()
+    )
+    assert tool.runs[2:] == [["D"]]
+    # A reference to what is no schema here (PeerTube's discriminator mapping names a schema
+    # as its spec does, `OAuthToken-password`) is no part's.
+    schemas = tree()
+    schemas["D"]["properties"] = {"e": ref("Nowhere")}
+    assert tool_output(schemas, "ctx", FakeTool(), None) == whole(schemas, FakeTool())
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "numbered across the document",
+        "named alike in two parts",
+        "a field named like an import",
+        "a field named like an import the tool renames",
+    ],
+)
+def test_parts_that_may_not_give_what_one_run_gives_are_not_used(
+    case: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tool names a class it meets inline with a count across the document, or after
+    its field alone, numbered where another has the name (the second `Box` is `Box1`); it
+    imports a type under another name where a field has its name. A part sees none of the
+    rest of the document."""
+    monkeypatch.setattr(model_cache, "PART_SIZE", 2)
+    schemas = tree()
+    renames = case.endswith("renames")
+    tool = FakeTool(case.startswith("numbered"), case.startswith("named"), renames)
+    if case.startswith("named"):
+        schemas["C"]["properties"] = {"box": {"properties": {"z": {}}}}
+    if case.startswith("a field"):
+        schemas["D"]["properties"] = {"Fraction" if renames else "date": {}}
+    cache = ModelCache()
+    assert tool_output(schemas, "ctx", tool, cache) == whole(schemas, FakeTool(*tool_flags(tool)))
+    assert cache.whole and tool.runs[-1] == ["A", "B", "C", "D"]
+    # Parts are run until one is found wanting: the first names Inline1, the second Box as
+    # the first does, or imports Fraction under another name. Where a field has the name of
+    # a type the tool is known to import, none is run.
+    expected = {"numbered": 2, "named": 3, "a": 1}[case.split()[0]]
+    assert len(tool.runs) == (2 if renames else expected)
+
+
+def tool_flags(tool: FakeTool) -> tuple[bool, bool, bool]:
+    return tool.numbered, tool.by_field, tool.fractions

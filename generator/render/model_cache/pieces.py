@@ -120,10 +120,10 @@ def compatible(imports: list[str], added: Iterable[str], defined: Iterable[str])
     """Whether the imports of a part (``added``) can join the whole's: each binds what it
     imports as the whole does (the tool renames an import where a name of the whole document
     clashes with it, `date as date_aliased`), and a new one takes no name that is bound."""
-    whole = {what: local for statement in imports for what, local in _bindings(statement)}
+    whole = {what: local for statement in imports for what, local in bindings(statement)}
     taken = set(defined) | set(whole.values())
     for statement in added:
-        for what, local in _bindings(statement):
+        for what, local in bindings(statement):
             if what in whole:
                 if whole[what] != local:
                     return False
@@ -132,7 +132,7 @@ def compatible(imports: list[str], added: Iterable[str], defined: Iterable[str])
     return True
 
 
-def _bindings(statement: str) -> list[tuple[tuple[str, str], str]]:
+def bindings(statement: str) -> list[tuple[tuple[str, str], str]]:
     """What an import statement imports (its module and name), and the name it binds."""
     found = []
     for node in ast.parse(statement).body:
