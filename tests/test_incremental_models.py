@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -176,12 +177,22 @@ def test_each_spec_run_in_parts_renders_as_in_one_run(
     assert any(in_parts)
 
 
-def test_box_run_in_parts_renders_as_in_one_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Box's 938 schemas (after hoisting), where issue 29 measures memory: in parts of the
-    generator's size, as in one run."""
-    spec = ROOT.parent / "shared" / "corpus" / "box.json"
+@pytest.mark.parametrize(
+    "spec",
+    [
+        # Box's 938 schemas (after hoisting), where issue 29 measures memory.
+        ROOT.parent / "shared" / "corpus" / "box.json",
+        # Maps of what the tool names itself, which it names in quotes only.
+        DIRECTORY / "mist.com__-__0.12.4.yaml",
+    ],
+    ids=lambda path: path.name,
+)
+def test_a_large_spec_run_in_parts_renders_as_in_one_run(
+    spec: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In parts of the generator's size, as in one run."""
     assert spec.is_file(), "this test needs ../shared's corpus"
-    document = read_as_openapi3(load_document(spec, "specs/box/openapi.json"))
+    document = read_as_openapi3(load_document(spec, f"specs/v/{spec.name}"))
     cache = ModelCache()
     parts = render(document, document.data, cache)
     assert not cache.whole

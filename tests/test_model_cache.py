@@ -169,11 +169,16 @@ def test_classes_the_tool_names_go_with_the_class_that_uses_them() -> None:
         "Shared": "class Shared(BaseModel):\n    x: Common",
         "Sharer": "class Sharer(BaseModel):\n    y: Common",
         "Common": "class Common(BaseModel):\n    pass",
+        # What a map holds, which the tool names only in quotes (Mist's JunosDhcpd).
+        "Map": "class Map(BaseModel):\n    __annotations__ = {\n"
+        "        '__pydantic_extra__': Dict[str, \"MapValue\"],\n    }",
+        "MapValue": "class MapValue(BaseModel):\n    pass",
     }
-    given = {"Owner", "Other", "Shared", "Sharer"}
+    given = {"Owner", "Other", "Shared", "Sharer", "Map"}
     assert sorted(units(pieces, given)) == [
         ["Common", "Shared", "Sharer"],
         ["Deeper", "Inner1", "Owner"],
+        ["Map", "MapValue"],
         ["Other"],
     ]
 

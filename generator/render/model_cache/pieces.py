@@ -16,6 +16,9 @@ _STRINGS = re.compile(
     r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
 )
 _WORDS = re.compile(r"[A-Za-z_]\w*")
+# A name in quotes: a forward reference (the tool quotes a map's values in `__pydantic_extra__`),
+# or a word in a text, which at worst joins two groups that needed not be.
+_QUOTED_NAME = re.compile(r"""["']([A-Za-z_]\w*)["']""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +110,8 @@ def units(pieces: Mapping[str, str], given: set[str]) -> list[list[str]]:
     sets = DisjointSets(pieces)
     named_by_tool = set(pieces) - given
     for name, text in pieces.items():
-        for word in set(_WORDS.findall(_STRINGS.sub("", text))) & named_by_tool:
+        words = {*_WORDS.findall(_STRINGS.sub("", text)), *_QUOTED_NAME.findall(text)}
+        for word in words & named_by_tool:
             if word != name:
                 sets.union(word, name)
     groups: dict[str, list[str]] = {}
