@@ -48,19 +48,9 @@ _FIELD_KEYS = (
     # How the field is written as XML (an attribute, a name): the tool keeps it on the field.
     "xml",
 )
-# What an `allOf` part beside a reference may say of the field without changing its type.
-_WORDS_BESIDE = frozenset(
-    {
-        "deprecated",
-        "description",
-        "example",
-        "examples",
-        "nullable",
-        "readOnly",
-        "title",
-        "writeOnly",
-    }
-)
+# What an `allOf` part beside a schema may say of the field without changing its type: what
+# stays on a field, but a value of the type (a default) and how it is written as XML.
+_WORDS_BESIDE = frozenset(_FIELD_KEYS) - {"default", "xml"}
 # What makes a schema more than a scalar, a list, a map or an enum.
 _COMPOSED = ("allOf", "anyOf", "discriminator", "oneOf", "properties")
 # What a union's member takes from the field (the last two: a scalar member only).
