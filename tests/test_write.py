@@ -138,8 +138,15 @@ def _group_alive(group: int) -> bool:
 # Runs the generator, but holds it once the new tree is staged (files written, not yet
 # swapped in) until the test has sent SIGINT: the interrupt lands there, every time.
 _HELD_AT_STAGING = """
+import signal
 import sys
 import generator.output.write as write
+
+# Ctrl-C as a terminal's shell gives it. A child inherits an ignored or blocked SIGINT from
+# the process that starts it, and Python leaves it so: one xdist worker of `make test` ran
+# this test so once (the generator finished, exit 0).
+signal.signal(signal.SIGINT, signal.default_int_handler)
+signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 staged = write._sync
 
