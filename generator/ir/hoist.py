@@ -306,7 +306,8 @@ def _documented(value: dict[str, Any], schemas: dict[Identifier, Any]) -> dict[s
     RootModel (`CanNonOwnersInvite`), which a caller would have to read with `.root`; of a
     map, a class of no fields (Box's `Metadata`, which took the name of the spec's own)."""
     parts = value.get("allOf")
-    if not isinstance(parts, list) or not _words({k: value[k] for k in value if k != "allOf"}):
+    beside = {k: v for k, v in value.items() if k != "allOf"}
+    if not isinstance(parts, list) or not _words(beside):
         return None
     words = [part for part in parts if _words(part)]
     said = [part for part in parts if not _words(part)]
@@ -325,7 +326,7 @@ def _documented(value: dict[str, Any], schemas: dict[Identifier, Any]) -> dict[s
     elif any(k in schema for k in _COMPOSED):
         return None
     plain = dict(schema)
-    for part in [*words, {k: v for k, v in value.items() if k != "allOf"}]:
+    for part in [*words, beside]:
         plain |= part
     # Null is read where any part lets it through (`nullable: false` alone forbids nothing:
     # Box's `allOf: [{type: string, nullable: true}, {nullable: false}]`).

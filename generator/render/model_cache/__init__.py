@@ -157,15 +157,14 @@ def _in_parts(
     fields = _fields(graph.schemas.values())
     if fields & _MAY_IMPORT:
         return None  # what a part imports plainly, the whole may rename (GitHub's `date`)
-    groups = _groups(graph, size)
-    needs = [len(graph.needed(own)) for own in groups]
+    groups = [(own, graph.needed(own)) for own in _groups(graph, size)]
     # Where the parts share much, running them costs more than the memory they save.
-    if len(groups) < 2 or sum(needs) > 2 * len(graph.schemas):
+    if len(groups) < 2 or sum(len(needed) for _, needed in groups) > 2 * len(graph.schemas):
         return None
+    taken = fields | given
     pieces: dict[str, str] = {}
     imports: list[str] = []
-    for own in groups:
-        needed = graph.needed(own)
+    for own, needed in groups:
         part = take_apart(run({n: s for n, s in graph.schemas.items() if n in needed}))
         if part is None or not own <= part.pieces.keys():
             return None
@@ -175,7 +174,7 @@ def _in_parts(
             return None
         for statement in part.imports:
             for (module, name), local in bindings(statement):
-                if module != "__future__" and (local != name or local in fields | given):
+                if module != "__future__" and (local != name or local in taken):
                     return None
             if statement not in imports:
                 imports.append(statement)
