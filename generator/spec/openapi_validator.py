@@ -26,7 +26,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from . import validator_settings
 from .load import escape_pointer_token, follow_refs, unescape_pointer_token
+from .validator_settings import fix_validator_settings
 
 VALIDATED_NAME = "VALIDATED.sha256"
 # Keys whose text the validator never reads: its meta-schemas ask of a description or a
@@ -137,11 +139,13 @@ def _header() -> str:
             if "extra ==" not in requirement:
                 pending.append(re.split(r"[^A-Za-z0-9._-]", requirement.strip(), maxsplit=1)[0])
     digest = hashlib.sha256("\n".join(sorted(versions)).encode())
-    digest.update(Path(__file__).read_bytes())
+    ours = (Path(__file__), Path(validator_settings.__file__))
+    for module in ours:
+        digest.update(module.read_bytes())
     version = importlib.metadata.version("openapi-spec-validator")
     return (
         f"# openapi-spec-validator {version}, the {len(versions) - 1} packages it uses"
-        f" and generator/spec/{Path(__file__).name}: {digest.hexdigest()[:32]}"
+        f" and generator/spec/{' and '.join(m.name for m in ours)}: {digest.hexdigest()[:32]}"
     )
 
 
@@ -309,6 +313,7 @@ def _mark(error: Any, parts: tuple[Any, ...]) -> Any:
 def _located(v31: bool) -> type[Any]:
     """The validator of OpenAPI 3.1 or 3.0, its errors marked with where they are (imported
     only when a document is validated: a vouched-for one needs none of it)."""
+    fix_validator_settings()
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
     base: type[Any] = OpenAPIV31SpecValidator if v31 else OpenAPIV30SpecValidator

@@ -23,6 +23,7 @@ from .load import (
     resolve_pointer,
     unescape_pointer_token,
 )
+from .validator_settings import fix_validator_settings
 
 # Rule id -> (what vendors publish, how it is read). Warnings with these ids come from here,
 # from load.py (YAML) and from validate.py (what openapi-spec-validator finds).
@@ -358,6 +359,7 @@ def _defaults(
     in the document itself."""
     if not schemas:
         return
+    fix_validator_settings()
     from openapi_schema_validator import (
         OAS30Validator,
         OAS31Validator,
