@@ -87,7 +87,7 @@ def _spec(names: dict[str, str]) -> dict[str, Any]:
 
 def _generate(names: dict[str, str], root: Path) -> tuple[Any, Any]:
     vendor = f"hostile_{next(_counter)}"
-    document = Document(_spec(names), f"specs/{vendor}/openapi.yaml", {})
+    document = Document(_spec(names), f"specs/{vendor}/openapi.yaml")
     document, _ = validate_document(document)
     api = build_ir(document, vendor, document.file)
     for path, text in render_vendor(api).items():

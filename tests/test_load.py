@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.core.errors import SpecError
-from generator.spec.load import load_document, parse_document
+from generator.spec.load import Positions, load_document, parse_document
+from generator.spec.validate import validate_document
 
 
 def _message(exc: pytest.ExceptionInfo[SpecError]) -> str:
@@ -17,6 +19,33 @@ def test_positions_map_pointers_to_lines() -> None:
     document = parse_document("a:\n  b:\n    - x\n    - y: 1\n", "f.yaml")
     assert str(document.where("/a/b/1/y")) == "f.yaml:4:10"
     assert str(document.where("/a/b/1/missing")) == "f.yaml:4:7"
+
+
+def test_a_pointer_added_again_takes_its_new_place_and_positions_are_not_pickled() -> None:
+    positions = Positions()
+    positions.add("/a", 1, 2)
+    positions.add("/b", 3, 4)
+    assert positions.get("/a") == (1, 2) and positions.get("/c") is None
+    positions.add("/a", 5, 6)
+    assert positions.get("/a") == (5, 6) and positions.get("/b") == (3, 4)
+    assert len(positions) == 2
+    with pytest.raises(TypeError, match="not picklable"):
+        pickle.dumps(positions)
+
+
+def test_a_renamed_path_keeps_the_place_of_everything_in_it() -> None:
+    text = (
+        "openapi: 3.0.3\n"
+        "info: {title: t, version: '1'}\n"
+        "paths:\n"
+        "  /rides?page={page}:\n"
+        "    get:\n"
+        "      responses: {'200': {description: ok}}\n"
+    )
+    document, _ = validate_document(parse_document(text, "f.yaml"))
+    assert "/rides" in document.data["paths"]
+    assert str(document.where("/paths/~1rides")) == "f.yaml:5:5"
+    assert str(document.where("/paths/~1rides/get/responses/200/description")) == "f.yaml:6:40"
 
 
 def test_invalid_yaml_names_line_and_column() -> None:

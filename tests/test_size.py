@@ -66,7 +66,7 @@ def test_huge_enum_deep_nesting_recursion_and_megabyte_text(tmp_path: Path) -> N
         },
         "components": {"schemas": schemas},
     }
-    document = Document(spec, "specs/big/openapi.yaml", {})
+    document = Document(spec, "specs/big/openapi.yaml")
     document, _ = validate_document(document)
     files = render_vendor(build_ir(document, "big", document.file))
     for path, text in files.items():

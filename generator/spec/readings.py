@@ -208,9 +208,24 @@ class Readings:
         before = f"{parent_pointer}/{escape_pointer_token(old)}"
         after = f"{parent_pointer}/{escape_pointer_token(new)}"
         positions = self.document.positions
-        assert isinstance(positions, dict)
-        for pointer in [p for p in positions if p == before or p.startswith(before + "/")]:
-            positions[after + pointer[len(before) :]] = positions[pointer]
+        for below in _pointers_below(parent[new]):
+            place = positions.get(before + below)
+            if place is not None:
+                positions.add(after + below, *place)
+
+
+def _pointers_below(node: Any) -> Iterator[str]:
+    """The pointer of each value in ``node`` relative to it ("" for itself)."""
+    yield ""
+    items = (
+        node.items()
+        if isinstance(node, dict)
+        else enumerate(node) if isinstance(node, list) else ()
+    )
+    for key, value in items:
+        token = escape_pointer_token(str(key))
+        for below in _pointers_below(value):
+            yield f"/{token}{below}"
 
 
 def read_paths(readings: Readings) -> None:

@@ -34,7 +34,7 @@ METHODS = st.sampled_from(["get", "post", "put", "patch", "delete"])
 def _levels(change: Any) -> set[Level]:
     revision = copy.deepcopy(BASE.data)
     change(revision)
-    _, findings = assess(BASE, Document(revision, "revision.yaml", {}), "v", policy=POLICY)
+    _, findings = assess(BASE, Document(revision, "revision.yaml"), "v", policy=POLICY)
     assert findings, "the change was not seen at all"
     return {f.level for f in findings}
 

@@ -49,7 +49,7 @@ def _apply(document: Document, actions: list[dict[str, Any]]) -> Document:
         for macro, target in MACROS.items():
             action["target"] = action["target"].replace(macro, target)
         prepared.append({"description": "test case", **action})
-    overlay = Document({"overlay": "1.0.0", "info": {}, "actions": prepared}, "case-overlay", {})
+    overlay = Document({"overlay": "1.0.0", "info": {}, "actions": prepared}, "case-overlay")
     return apply_overlay(document, overlay)
 
 
