@@ -244,6 +244,11 @@ def model_tool_output(api: Api, *, cache: ModelCache | None = None, salt: str = 
                 )
             except Exception as exc:  # the tool's own errors: a schema it cannot model
                 raise SpecError([_model_tool_error(api, exc)]) from exc
+            finally:
+                # Its parsed schemas refer to each other: the cycles a run leaves are freed
+                # now, not at the rare full collection the command sets (cli.GC_THRESHOLD),
+                # so a run in parts stays at one part's size (Box: 70 MiB, not 84).
+                gc.collect()
         if not isinstance(text, str):
             raise TypeError("datamodel-code-generator returned several modules for one document")
         return _HEADER.sub("", text)
