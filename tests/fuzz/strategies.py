@@ -114,7 +114,7 @@ NAMES = st.one_of(
 )
 TEXT = st.one_of(
     st.sampled_from(("A thing.", "")),
-    st.text(st.characters(blacklist_categories=("Cs",)), max_size=12),
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=12),
 )
 
 STRING_FORMATS = (
