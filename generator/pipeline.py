@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import hashlib
 import keyword
 import os
@@ -357,6 +358,11 @@ def _ready_model_tool() -> None:
     from .render.models import ready_model_tool
 
     ready_model_tool()
+    # What the copy holds now (the tool, imported and run once) lives as long as it does:
+    # frozen, it is left out of the collections the tool's runs are followed by (models.py),
+    # which take a fifth of the time so (Box: 0.5 s less in all).
+    gc.collect()
+    gc.freeze()
 
 
 def _reused_models(
