@@ -67,13 +67,16 @@ class Positions:
         self._places.append(line << 32 | column)
         self._sorted = False
 
-    def get(self, pointer: str) -> tuple[int, int] | None:
+    def _sort(self) -> None:
         if not self._sorted:
             # A stable sort: of a pointer added twice, the last one added comes last.
             order = sorted(range(len(self._hashes)), key=self._hashes.__getitem__)
             self._hashes = array("q", [self._hashes[i] for i in order])
             self._places = array("q", [self._places[i] for i in order])
             self._sorted = True
+
+    def get(self, pointer: str) -> tuple[int, int] | None:
+        self._sort()
         key = hash(pointer)
         at = bisect.bisect_right(self._hashes, key) - 1
         if at < 0 or self._hashes[at] != key:
@@ -87,8 +90,8 @@ class Positions:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Positions):
             return NotImplemented
-        self.get("")
-        other.get("")
+        self._sort()
+        other._sort()
         return self._hashes == other._hashes and self._places == other._places
 
     __hash__ = None  # type: ignore[assignment]

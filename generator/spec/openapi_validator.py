@@ -28,7 +28,6 @@ from urllib.parse import unquote
 
 from . import validator_settings
 from .load import escape_pointer_token, follow_refs, unescape_pointer_token
-from .validator_settings import fix_validator_settings
 
 VALIDATED_NAME = "VALIDATED.sha256"
 # Keys whose text the validator never reads: its meta-schemas ask of a description or a
@@ -313,7 +312,7 @@ def _mark(error: Any, parts: tuple[Any, ...]) -> Any:
 def _located(v31: bool) -> type[Any]:
     """The validator of OpenAPI 3.1 or 3.0, its errors marked with where they are (imported
     only when a document is validated: a vouched-for one needs none of it)."""
-    fix_validator_settings()
+    validator_settings.fix_validator_settings()
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
 
     base: type[Any] = OpenAPIV31SpecValidator if v31 else OpenAPIV30SpecValidator
